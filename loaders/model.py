@@ -1,0 +1,178 @@
+"""The one canonical program record used by loaders, engine, CLI and app.
+
+Every source (notice spreadsheet, K-Startup API, embedded dataset) is mapped onto
+:class:`Program`; nothing downstream reads source-specific columns. Records are frozen so that
+cached catalogues can be shared between Streamlit sessions safely.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from loaders.textnorm import norm_key
+
+__all__ = [
+    "LEVELS",
+    "LOCAL_LEVELS",
+    "STAGES",
+    "Eligibility",
+    "Evidence",
+    "Program",
+    "Source",
+    "make_program_id",
+]
+
+# 중앙부처 / 광역 (시·도) / 기초 (시·군·구). "지자체" marks a local program whose tier the source
+# does not state: it still counts as local in every total, and nothing guesses the tier.
+LEVELS: tuple[str, ...] = ("중앙부처", "광역", "기초", "지자체")
+LOCAL_LEVELS: frozenset[str] = frozenset({"광역", "기초", "지자체"})
+
+# Growth stages used across the notice: 예비 (no business registration yet), 초기 (업력 3년 이내),
+# 도약 (3년 초과 7년 이내), 재창업 (restart after failure), 성장 (beyond 7 years / general SMEs).
+STAGES: tuple[str, ...] = ("예비", "초기", "도약", "재창업", "성장")
+
+Basis = Literal["target", "cue", "rule"]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a record came from: file/sheet/row for spreadsheets, URL or API page otherwise.
+
+    ``citation`` keeps the provenance column of the input (e.g. the public pages a fact was read
+    from) verbatim, so the UI can show it next to the program.
+    """
+
+    file: str = ""
+    sheet: str = ""
+    row: int | None = None
+    url: str = ""
+    citation: str = ""
+    fetched_at: str = ""
+
+    def describe(self) -> str:
+        """Human-readable location, e.g. ``notice_2026.csv · row 12``."""
+        parts = [p for p in (self.file, self.sheet) if p]
+        if self.row is not None:
+            parts.append(f"{self.row}행")
+        if self.url and not parts:
+            parts.append(self.url)
+        return " · ".join(parts) or "출처 미상"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why a constraint was set: which field, from which basis, on which phrase.
+
+    ``basis`` is ``"target"`` for the 지원대상 text, ``"cue"`` for a hint in the name or summary
+    (weaker: reasons must say it is only a cue) and ``"rule"`` for notice-wide conventions such
+    as "a local program is for firms in its area".
+    """
+
+    field: str
+    basis: Basis
+    phrase: str
+
+
+@dataclass(frozen=True, slots=True)
+class Eligibility:
+    """Structured constraints parsed from 지원대상 text (plus name/summary cues).
+
+    업력 bounds are in whole years since founding, counted by date: ``years_max=3`` with
+    ``years_max_inclusive=True`` is "창업 3년 이내"; "3년 초과" is ``years_min=3`` with
+    ``years_min_inclusive=False``. ``founder`` says who may apply: ``"pre_only"`` (예비창업자
+    only), ``"pre_or_founded"`` ((예비)창업자), ``"founded_only"`` (an existing business), or
+    None when not stated. Flags are requirements (True = the applicant must be 재창업자 …).
+    ``unparsed`` holds the target text left after the recognised phrases, so the engine can say
+    "지원대상 원문 확인 필요" instead of a silent yes.
+    """
+
+    years_min: int | None = None
+    years_min_inclusive: bool = True
+    years_max: int | None = None
+    years_max_inclusive: bool = True
+    founder: Literal["pre_only", "pre_or_founded", "founded_only"] | None = None
+    age_min: int | None = None
+    age_max: int | None = None
+    regions: tuple[str, ...] = ()
+    restart: bool = False
+    women: bool = False
+    student: bool = False
+    disabled: bool = False
+    youth: bool = False
+    foreign: bool = False
+    unparsed: str = ""
+    evidence: tuple[Evidence, ...] = ()
+
+    def is_empty(self) -> bool:
+        """True when nothing at all was recognised (no constraint, no evidence)."""
+        return not self.evidence
+
+    def evidence_for(self, name: str) -> Evidence | None:
+        """The evidence that set constraint ``name`` (first one), if any."""
+        for item in self.evidence:
+            if item.field == name:
+                return item
+        return None
+
+
+def make_program_id(year: int | None, institution: str, name: str) -> str:
+    """Stable id from year, institution and normalised name.
+
+    Spacing, punctuation and year prefixes do not change the id, so the same program keeps its
+    id across reloads and across the spreadsheet and API sources.
+    """
+    key = f"{year or ''}|{norm_key(institution)}|{norm_key(name)}"
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+    return f"{year or 'na'}-{digest}"
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    """One program of the integrated notice, whatever its source.
+
+    ``ministry`` is the 소관 부처 for central programs and the 시·도 for local ones;
+    ``institution`` is the ministry or local government that runs it. ``region`` is a short 시·도
+    name, "전국", or "" when the source does not say. ``support_type`` is one of the eight
+    canonical types, or the original label when it could not be mapped (``raw_support_type``
+    always keeps the original).
+    """
+
+    program_id: str
+    year: int | None
+    level: str
+    ministry: str
+    institution: str
+    region: str
+    name: str
+    support_type: str
+    budget_eok: float | None = None
+    target_text: str = ""
+    content_text: str = ""
+    summary: str = ""
+    agency: str = ""
+    contact: str = ""
+    url: str = ""
+    apply_period: str = ""
+    raw_support_type: str = ""
+    stages: tuple[str, ...] = ()
+    eligibility: Eligibility = field(default_factory=Eligibility)
+    tech_fields: tuple[str, ...] = ()
+    source: Source = field(default_factory=Source)
+    kstartup_id: str = ""
+    synthetic: bool = False
+
+    @property
+    def is_local(self) -> bool:
+        """True for 광역/기초/지자체 programs."""
+        return self.level in LOCAL_LEVELS
+
+    @property
+    def description(self) -> str:
+        """Best available description: 지원내용, else 사업개요."""
+        return self.content_text or self.summary
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready dict (tuples become lists)."""
+        return asdict(self)
