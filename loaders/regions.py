@@ -8,7 +8,19 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NATIONWIDE", "SIDO", "SIDO_LONG", "canonical_sido", "find_sido_mentions"]
+__all__ = [
+    "AMBIGUOUS_SIGUNGU",
+    "NATIONWIDE",
+    "SIDO",
+    "SIDO_LONG",
+    "SIGUNGU",
+    "SIGUNGU_BY_SIDO",
+    "canonical_sido",
+    "find_sido_mentions",
+    "is_sido_name",
+    "sido_of_institution",
+    "sido_of_place",
+]
 
 NATIONWIDE = "전국"
 
@@ -76,3 +88,170 @@ def find_sido_mentions(text: str) -> list[str]:
         if short not in seen:
             seen.append(short)
     return seen
+
+
+# --- 기초 local governments (시·군·구) ----------------------------------------------------------
+# The 2026 notice lists programs of 79 기초 institutions by their own name ("김천시", "대전광역시
+# 서구"), so the program's 시·도 must be derived from a 기초 name. The table follows the 행정안전부
+# list of 226 기초 local governments (2026), with 군위군 under 대구 (since 2023-07) and 인천's
+# 2026-07 reorganisation (제물포구, 영종구, 검단구) added beside the old names, because notices of
+# the same year use both. 제주시/서귀포시 are 행정시 (not local governments) but institutions and
+# targets name them, so they map to 제주. 세종 has no 기초 tier.
+SIGUNGU_BY_SIDO: dict[str, tuple[str, ...]] = {
+    "서울": (
+        "종로구", "중구", "용산구", "성동구", "광진구", "동대문구", "중랑구", "성북구", "강북구",
+        "도봉구", "노원구", "은평구", "서대문구", "마포구", "양천구", "강서구", "구로구", "금천구",
+        "영등포구", "동작구", "관악구", "서초구", "강남구", "송파구", "강동구",
+    ),
+    "부산": (
+        "중구", "서구", "동구", "영도구", "부산진구", "동래구", "남구", "북구", "해운대구",
+        "사하구", "금정구", "강서구", "연제구", "수영구", "사상구", "기장군",
+    ),
+    "대구": ("중구", "동구", "서구", "남구", "북구", "수성구", "달서구", "달성군", "군위군"),
+    "인천": (
+        "중구", "동구", "미추홀구", "연수구", "남동구", "부평구", "계양구", "서구", "강화군",
+        "옹진군", "제물포구", "영종구", "검단구",
+    ),
+    "광주": ("동구", "서구", "남구", "북구", "광산구"),
+    "대전": ("동구", "중구", "서구", "유성구", "대덕구"),
+    "울산": ("중구", "남구", "동구", "북구", "울주군"),
+    "세종": (),
+    "경기": (
+        "수원시", "성남시", "의정부시", "안양시", "부천시", "광명시", "평택시", "동두천시",
+        "안산시", "고양시", "과천시", "구리시", "남양주시", "오산시", "시흥시", "군포시",
+        "의왕시", "하남시", "용인시", "파주시", "이천시", "안성시", "김포시", "화성시", "광주시",
+        "양주시", "포천시", "여주시", "연천군", "가평군", "양평군",
+    ),
+    "강원": (
+        "춘천시", "원주시", "강릉시", "동해시", "태백시", "속초시", "삼척시", "홍천군", "횡성군",
+        "영월군", "평창군", "정선군", "철원군", "화천군", "양구군", "인제군", "고성군", "양양군",
+    ),
+    "충북": (
+        "청주시", "충주시", "제천시", "보은군", "옥천군", "영동군", "증평군", "진천군", "괴산군",
+        "음성군", "단양군",
+    ),
+    "충남": (
+        "천안시", "공주시", "보령시", "아산시", "서산시", "논산시", "계룡시", "당진시", "금산군",
+        "부여군", "서천군", "청양군", "홍성군", "예산군", "태안군",
+    ),
+    "전북": (
+        "전주시", "군산시", "익산시", "정읍시", "남원시", "김제시", "완주군", "진안군", "무주군",
+        "장수군", "임실군", "순창군", "고창군", "부안군",
+    ),
+    "전남": (
+        "목포시", "여수시", "순천시", "나주시", "광양시", "담양군", "곡성군", "구례군", "고흥군",
+        "보성군", "화순군", "장흥군", "강진군", "해남군", "영암군", "무안군", "함평군", "영광군",
+        "장성군", "완도군", "진도군", "신안군",
+    ),
+    "경북": (
+        "포항시", "경주시", "김천시", "안동시", "구미시", "영주시", "영천시", "상주시", "문경시",
+        "경산시", "의성군", "청송군", "영양군", "영덕군", "청도군", "고령군", "성주군", "칠곡군",
+        "예천군", "봉화군", "울진군", "울릉군",
+    ),
+    "경남": (
+        "창원시", "진주시", "통영시", "사천시", "김해시", "밀양시", "거제시", "양산시", "의령군",
+        "함안군", "창녕군", "고성군", "남해군", "하동군", "산청군", "함양군", "거창군", "합천군",
+    ),
+    "제주": ("제주시", "서귀포시"),
+}  # fmt: skip
+
+
+def _build_sigungu() -> tuple[dict[str, str], frozenset[str]]:
+    owners: dict[str, set[str]] = {}
+    for sido, names in SIGUNGU_BY_SIDO.items():
+        for name in names:
+            owners.setdefault(name, set()).add(sido)
+    table: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for name, sidos in owners.items():
+        if len(sidos) > 1:
+            ambiguous.add(name)
+            for sido in sidos:
+                table[f"{sido} {name}"] = sido
+        else:
+            table[name] = next(iter(sidos))
+    return table, frozenset(ambiguous)
+
+
+# 기초 name -> short 시·도. Names that exist in several 시·도 (중구, 동구, 서구, 남구, 북구, 강서구,
+# 고성군) appear only with their 시·도 prefix ("부산 중구"); a bare "중구" cannot be placed.
+SIGUNGU: dict[str, str]
+AMBIGUOUS_SIGUNGU: frozenset[str]
+SIGUNGU, AMBIGUOUS_SIGUNGU = _build_sigungu()
+
+# "광주시" is both 경기 광주시 (a 기초 city) and the colloquial name of 광주광역시. A bare "광주시"
+# keeps meaning 광주광역시 as in SIDO_LONG; only "경기 광주시"/"경기도 광주시" reaches 경기.
+_SIDO_SHADOWED = frozenset(name for name in SIGUNGU if name in _LOOKUP)
+_SIGUNGU_SETS: dict[str, frozenset[str]] = {
+    sido: frozenset(names) for sido, names in SIGUNGU_BY_SIDO.items()
+}
+
+# Stems without 시/군 ("김천", "강진", "용인") as targets write them ("강진에 주소를 둔", "용인
+# 소재"). Only unambiguous stems of two or more syllables; many stems are also ordinary words
+# (예산 "budget", 양산 "mass production", 영양 "nutrition"), so callers must only trust a stem
+# next to a location word such as 소재/거주/관내.
+_STEMS: dict[str, str] = {}
+_stem_owners: dict[str, set[str]] = {}
+for _name, _sido in SIGUNGU.items():
+    if " " in _name or _name[-1] not in "시군" or len(_name) < 3:
+        continue
+    _stem_owners.setdefault(_name[:-1], set()).add(_sido)
+for _stem, _owners in _stem_owners.items():
+    if len(_owners) == 1 and _stem not in _LOOKUP:
+        _STEMS[_stem] = next(iter(_owners))
+del _stem_owners
+
+
+def is_sido_name(name: str | None) -> bool:
+    """True when ``name`` is a 시·도 itself (any spelling), i.e. a 광역 rather than a 기초 body.
+
+    Lets a loader decide the level of a local institution: "경기도" is 광역, "김천시" is 기초.
+    """
+    if not name:
+        return False
+    return "".join(str(name).split()) in _LOOKUP
+
+
+def sido_of_institution(name: str | None) -> str | None:
+    """Short 시·도 of a local government named as the notice names it, else None.
+
+    "김천시" -> "경북", "대전광역시 서구" -> "대전", "경기도" -> "경기", "서울시" -> "서울". A bare
+    name shared by several places ("중구", "고성군", and "광주시", which is 경기 광주시 or
+    광주광역시) returns None rather than a guess; so does anything that is not a local
+    government ("중소벤처기업부"). A 시·도 prefix resolves them ("경기도 광주시" -> "경기").
+    """
+    if not name:
+        return None
+    parts = str(name).split()
+    if not parts:
+        return None
+    key = "".join(parts)
+    if key in _SIDO_SHADOWED:
+        return None
+    if key in _LOOKUP:
+        return _LOOKUP[key]
+    if len(parts) == 1:
+        return SIGUNGU.get(key)
+    prefix = _LOOKUP.get(parts[0])
+    if prefix is None:
+        return SIGUNGU.get(key)
+    rest = "".join(parts[1:])
+    if rest in _SIGUNGU_SETS[prefix]:
+        return prefix
+    # A 기초 name that belongs to another 시·도 ("부산 강남구") is a contradiction, not a place.
+    owner = SIGUNGU.get(rest)
+    if owner is not None or rest in AMBIGUOUS_SIGUNGU:
+        return None
+    return prefix
+
+
+def sido_of_place(name: str | None) -> str | None:
+    """Short 시·도 for a place word in a target text: a 시·도, a 기초 name or its stem.
+
+    Extends :func:`sido_of_institution` with stems ("김천", "강진", "용인"). Stems are often
+    ordinary words too, so the eligibility parser calls this only next to a location word.
+    """
+    found = sido_of_institution(name)
+    if found is not None or not name:
+        return found
+    return _STEMS.get("".join(str(name).split()))
