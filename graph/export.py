@@ -1,0 +1,568 @@
+"""Excel and CSV exports of a support roadmap and of duplicate findings.
+
+Consultants hand these files to clients and ministries open them in Excel, so they must be safe
+and readable there:
+
+* **Formula injection.** Program text comes from public spreadsheets and the web; a cell that
+  starts with ``=``, ``+``, ``-``, ``@``, tab or CR would be run as a formula. CSV cells get a
+  leading apostrophe (:func:`neutralise`, the OWASP advice). In ``.xlsx`` such cells are written as
+  typed text with Excel's own *quote prefix*, so Excel never evaluates them yet shows the text
+  unchanged ("- 사업화 자금 …" is a common bullet in 지원내용).
+* **Korean in Excel.** CSV is UTF-8 *with BOM*, the only way Excel detects UTF-8 on open.
+* **openpyxl limits.** Control characters raise ``IllegalCharacterError`` and are stripped; sheet
+  titles are cut to 31 characters without ``[]:*?/\\``.
+
+The page (지원 경로, 중복 분석) and the CLI (``navigator roadmap``) call the same functions, so
+both write the same file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from loaders.model import Program
+
+__all__ = [
+    "PROFILE_LABELS",
+    "duplicates_to_csv",
+    "duplicates_to_excel",
+    "neutralise",
+    "roadmap_rows",
+    "roadmap_to_csv",
+    "roadmap_to_excel",
+    "safe_sheet_title",
+]
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
+_HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+_HEADER_FONT = Font(bold=True, color="FFFFFF")
+_GAP_FILL = PatternFill("solid", fgColor="FCE4D6")
+_LINK_FONT = Font(color="0563C1", underline="single")
+
+# Korean labels of FirmProfile fields (profile_to_dict keys), in the order the sheet lists them.
+PROFILE_LABELS: dict[str, str] = {
+    "pre_founding": "예비창업자 (사업자 등록 전)",
+    "founded": "창업일 (개업일)",
+    "as_of": "기준일",
+    "ceo_age": "대표자 만 나이",
+    "region": "소재지 (시·도)",
+    "fields": "기술·사업 분야",
+    "restart": "재창업",
+    "women": "여성 창업자",
+    "student": "대학(원)생",
+    "disabled": "장애인 창업자",
+    "foreign_founder": "외국인 창업자",
+}
+
+
+def neutralise(value: Any) -> Any:
+    """Make a text cell inert in spreadsheet software (prefix ``'`` to formula-like text).
+
+    Non-strings are returned unchanged, so numbers stay numbers. Example::
+
+        >>> neutralise("=HYPERLINK(\\"http://x\\")")
+        '\\'=HYPERLINK("http://x")'
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _clean(value: Any) -> Any:
+    """Cell value openpyxl accepts: control characters stripped, collections joined."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple, set, frozenset)):
+        value = ", ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "예" if value else "아니오"
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value
+
+
+def safe_sheet_title(title: str) -> str:
+    """A worksheet title Excel accepts: no ``[]:*?/\\``, at most 31 characters, never empty."""
+    cleaned = _BAD_TITLE.sub(" ", ILLEGAL_CHARACTERS_RE.sub("", title)).strip().strip("'")
+    return (cleaned or "Sheet")[:31]
+
+
+# ---------------------------------------------------------------------------- table writing
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One exported column: header, max width (characters), number format, wrap, link column."""
+
+    header: str
+    width: int = 16
+    number_format: str = ""
+    wrap: bool = False
+    link_from: int | None = None  # index of the row value holding this cell's URL
+
+
+def _display_width(text: str) -> int:
+    # Hangul and other wide characters take about two Latin widths in Excel's default font.
+    return sum(2 if ord(ch) > 0x1100 else 1 for ch in text)
+
+
+def _is_http(url: Any) -> bool:
+    return isinstance(url, str) and url.lower().startswith(("http://", "https://"))
+
+
+def _write_table(
+    ws: Worksheet,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[Any]],
+    *,
+    highlight: Callable[[Sequence[Any]], bool] | None = None,
+) -> None:
+    """Header row styled and frozen, widths fitted (capped), long text wrapped, links live."""
+    for j, col in enumerate(columns, start=1):
+        cell = ws.cell(row=1, column=j, value=col.header)
+        cell.fill = _HEADER_FILL
+        cell.font = _HEADER_FONT
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+    widths = [_display_width(c.header) + 2 for c in columns]
+    for i, row in enumerate(rows, start=2):
+        marked = highlight is not None and highlight(row)
+        for j, col in enumerate(columns, start=1):
+            value = _clean(row[j - 1])
+            cell = ws.cell(row=i, column=j)
+            cell.value = value
+            if isinstance(value, str):
+                # Typed text + quote prefix: Excel shows it as typed and never runs it.
+                cell.data_type = "s"
+                if value.startswith(FORMULA_PREFIXES):
+                    cell.quotePrefix = True
+            if col.number_format and isinstance(value, (int, float)):
+                cell.number_format = col.number_format
+            if col.link_from is not None and _is_http(row[col.link_from]) and value:
+                cell.hyperlink = row[col.link_from]
+                cell.font = _LINK_FONT
+            cell.alignment = Alignment(vertical="top", wrap_text=col.wrap)
+            if marked:
+                cell.fill = _GAP_FILL
+            widths[j - 1] = max(widths[j - 1], _display_width(str(value)) + 2)
+    for j, col in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = max(8, min(widths[j - 1], col.width))
+    ws.freeze_panes = "A2"
+    if ws.max_row > 1:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{ws.max_row}"
+
+
+def _csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow([neutralise(_clean(v)) for v in row])
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def _workbook_bytes(wb: Workbook) -> bytes:
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _by_id(programs: Sequence[Program] | Mapping[str, Program]) -> Mapping[str, Program]:
+    if isinstance(programs, Mapping):
+        return programs
+    return {p.program_id: p for p in programs}
+
+
+# ---------------------------------------------------------------------------- roadmap
+
+
+def _as_dict(obj: Any) -> dict[str, Any]:
+    if isinstance(obj, Mapping):
+        return dict(obj)
+    return dict(obj.to_dict())
+
+
+def _profile_dict(profile: Any) -> dict[str, Any]:
+    if profile is None:
+        return {}
+    if isinstance(profile, Mapping):
+        return dict(profile)
+    from graph.profile import profile_to_dict  # the engine's own serialisation
+
+    return profile_to_dict(profile)
+
+
+def _assumptions(roadmap: Any, data: Mapping[str, Any]) -> list[str]:
+    found = data.get("assumptions")
+    if found is None:
+        found = getattr(roadmap, "assumptions", ()) or ()
+    return [str(a) for a in found]
+
+
+def _near_miss_text(near: Mapping[str, Any] | None, by_id: Mapping[str, Program]) -> str:
+    """ "사업명 (기관): 미충족 조건" for a gap's closest program."""
+    if not near:
+        return ""
+    pid = near.get("program_id", "")
+    prog = by_id.get(pid)
+    name = near.get("name") or (prog.name if prog else pid)
+    inst = near.get("institution") or (prog.institution if prog else "")
+    why = near.get("failed") or near.get("reasons") or near.get("why") or ""
+    if isinstance(why, (list, tuple)):
+        why = "; ".join(str(w) for w in why)
+    head = f"{name} ({inst})" if inst else str(name)
+    return f"{head}: {why}" if why else head
+
+
+ROADMAP_COLUMNS: tuple[Column, ...] = (
+    Column("순서", 6),
+    Column("단계", 16),
+    Column("구분", 8),
+    Column("사업명", 40, link_from=11),
+    Column("운영기관", 24),
+    Column("지원유형", 16),
+    Column("예산(억원)", 12, number_format="#,##0.0"),
+    Column("지원 시기", 16),
+    Column("추천 이유 / 공백 설명", 60, wrap=True),
+    Column("가장 가까운 사업 (미충족 조건)", 60, wrap=True),
+    Column("사업 ID", 16),
+    Column("상세 URL", 40),
+)
+
+
+def _phase_order(data: Mapping[str, Any]) -> dict[str, int]:
+    """Phase rank: the engine's PHASES order, then any other phase in order of appearance."""
+    try:
+        from graph.phases import PHASES
+
+        known = [str(getattr(ph, "name", ph)) for ph in PHASES]
+    except ImportError:
+        known = []
+    seen = [str(x.get("phase", "")) for x in (*data.get("steps", []), *data.get("gaps", []))]
+    return {ph: i for i, ph in enumerate(dict.fromkeys([*known, *seen]))}
+
+
+def roadmap_rows(roadmap: Any, programs: Sequence[Program] | Mapping[str, Program]) -> list[list]:
+    """The roadmap as table rows (steps and gaps in phase order) shared by Excel and CSV.
+
+    Within a phase, recommended steps come first and its gap (if any) after them, so reading
+    down the sheet follows the support path and shows where it breaks.
+    """
+    data = _as_dict(roadmap)
+    by_id = _by_id(programs)
+    order = _phase_order(data)
+
+    entries: list[tuple[int, int, int, list]] = []
+    for k, step in enumerate(data.get("steps", [])):
+        prog = by_id.get(step.get("program_id", ""))
+        phase = str(step.get("phase", ""))
+        entries.append(
+            (
+                order[phase],
+                0,
+                k,
+                [
+                    phase,
+                    "추천",
+                    step.get("name") or (prog.name if prog else ""),
+                    step.get("institution") or (prog.institution if prog else ""),
+                    prog.support_type if prog else "",
+                    prog.budget_eok if prog else None,
+                    step.get("available_from") or "",
+                    step.get("why") or "",
+                    "",
+                    step.get("program_id", ""),
+                    prog.url if prog else "",
+                ],
+            )
+        )
+    for k, gap in enumerate(data.get("gaps", [])):
+        phase = str(gap.get("phase", ""))
+        near = gap.get("near_miss")
+        entries.append(
+            (
+                order[phase],
+                1,
+                k,
+                [
+                    phase,
+                    "공백",
+                    "",
+                    "",
+                    "",
+                    None,
+                    "",
+                    gap.get("reason") or "",
+                    _near_miss_text(near, by_id),
+                    (near or {}).get("program_id", ""),
+                    "",
+                ],
+            )
+        )
+    entries.sort(key=lambda e: e[:3])
+    return [[n, *e[3]] for n, e in enumerate(entries, start=1)]
+
+
+DETAIL_COLUMNS: tuple[Column, ...] = (
+    Column("사업 ID", 16),
+    Column("사업명", 36, link_from=16),
+    Column("구분", 10),
+    Column("소관 부처·지자체", 20),
+    Column("운영기관", 22),
+    Column("지역", 8),
+    Column("지원유형", 16),
+    Column("예산(억원)", 12, number_format="#,##0.0"),
+    Column("창업 단계", 16),
+    Column("기술·사업 분야", 24, wrap=True),
+    Column("지원대상", 60, wrap=True),
+    Column("지원내용", 60, wrap=True),
+    Column("사업개요", 60, wrap=True),
+    Column("전담기관", 20),
+    Column("문의처", 24, wrap=True),
+    Column("신청 기간", 20),
+    Column("상세 URL", 40),
+    Column("출처", 50, wrap=True),
+)
+
+
+def _detail_row(p: Program) -> list:
+    src = p.source.citation or p.source.describe()
+    return [
+        p.program_id,
+        p.name,
+        p.level,
+        p.ministry,
+        p.institution,
+        p.region,
+        p.support_type,
+        p.budget_eok,
+        p.stages,
+        p.tech_fields,
+        p.target_text,
+        p.content_text,
+        p.summary,
+        p.agency,
+        p.contact,
+        p.apply_period,
+        p.url,
+        src,
+    ]
+
+
+def _roadmap_program_ids(data: Mapping[str, Any]) -> list[str]:
+    ids = [s.get("program_id", "") for s in data.get("steps", [])]
+    ids += [(g.get("near_miss") or {}).get("program_id", "") for g in data.get("gaps", [])]
+    return list(dict.fromkeys(i for i in ids if i))
+
+
+def _profile_rows(
+    profile: Any, assumptions: Sequence[str], dataset_label: str, generated_at: str
+) -> list[list]:
+    prof = _profile_dict(profile)
+    rows: list[list] = []
+    for key, label in PROFILE_LABELS.items():
+        if key in prof:
+            value = prof[key]
+            rows.append(["프로필", label, "" if value is None else value])
+    for key, value in prof.items():
+        if key not in PROFILE_LABELS:
+            rows.append(["프로필", key, value])
+    rows += [["가정", f"{i}", text] for i, text in enumerate(assumptions, start=1)]
+    if dataset_label:
+        rows.append(["데이터", "사용한 데이터", dataset_label])
+    rows.append(["데이터", "작성 시각", generated_at])
+    rows.append(
+        [
+            "안내",
+            "확인 필요",
+            "자격 판정과 지원 시기는 통합공고·사업 공고문을 바탕으로 한 추정입니다. "
+            "신청 전 각 사업의 공고문 원문을 확인하세요.",
+        ]
+    )
+    return rows
+
+
+PROFILE_COLUMNS: tuple[Column, ...] = (
+    Column("구분", 10),
+    Column("항목", 28),
+    Column("값", 80, wrap=True),
+)
+
+
+def roadmap_to_excel(
+    roadmap: Any,
+    programs: Sequence[Program] | Mapping[str, Program],
+    profile: Any,
+    *,
+    dataset_label: str = "",
+    generated_at: str | None = None,
+) -> bytes:
+    """The roadmap as a formatted workbook: 로드맵 / 사업 상세 / 가정·프로필.
+
+    ``roadmap`` is a :class:`graph.path.Roadmap` (or its ``to_dict()``), ``profile`` a
+    :class:`graph.profile.FirmProfile` (or its dict). Gaps are shaded so the break in the path is
+    visible at a glance; program names link to their K-Startup page.
+    """
+    data = _as_dict(roadmap)
+    by_id = _by_id(programs)
+    stamp = generated_at or datetime.now().isoformat(timespec="seconds")
+    wb = Workbook()
+    ws = wb.active
+    ws.title = safe_sheet_title("로드맵")
+    _write_table(ws, ROADMAP_COLUMNS, roadmap_rows(data, by_id), highlight=lambda r: r[2] == "공백")
+    details = [_detail_row(by_id[i]) for i in _roadmap_program_ids(data) if i in by_id]
+    _write_table(wb.create_sheet(safe_sheet_title("사업 상세")), DETAIL_COLUMNS, details)
+    _write_table(
+        wb.create_sheet(safe_sheet_title("가정·프로필")),
+        PROFILE_COLUMNS,
+        _profile_rows(profile, _assumptions(roadmap, data), dataset_label, stamp),
+    )
+    return _workbook_bytes(wb)
+
+
+def roadmap_to_csv(
+    roadmap: Any,
+    programs: Sequence[Program] | Mapping[str, Program],
+    profile: Any = None,
+) -> bytes:
+    """The 로드맵 sheet as CSV (UTF-8 with BOM, formula-like cells neutralised).
+
+    ``profile`` is accepted for symmetry with :func:`roadmap_to_excel`; a CSV holds one table,
+    so the profile and assumptions are only in the workbook.
+    """
+    del profile
+    return _csv_bytes([c.header for c in ROADMAP_COLUMNS], roadmap_rows(roadmap, programs))
+
+
+# ---------------------------------------------------------------------------- duplicates
+
+PAIR_COLUMNS: tuple[Column, ...] = (
+    Column("유사도", 8, number_format="0.0"),
+    Column("사업 A", 36, link_from=13),
+    Column("운영기관 A", 20),
+    Column("사업 B", 36, link_from=14),
+    Column("운영기관 B", 20),
+    Column("이름", 8, number_format="0.0"),
+    Column("내용", 8, number_format="0.0"),
+    Column("대상", 8, number_format="0.0"),
+    Column("유형", 8, number_format="0.0"),
+    Column("단계", 8, number_format="0.0"),
+    Column("군집", 6),
+    Column("사업 A ID", 14),
+    Column("사업 B ID", 14),
+    Column("URL A", 30),
+    Column("URL B", 30),
+)
+
+BREAKDOWN_KEYS = ("name", "content", "target", "type", "stage")
+
+
+def _cluster_of(result: Any) -> dict[str, int]:
+    return {pid: n for n, members in enumerate(result.clusters, start=1) for pid in members}
+
+
+def _pair_rows(result: Any, by_id: Mapping[str, Program]) -> list[list]:
+    cluster_of = _cluster_of(result)
+    rows = []
+    for pair in sorted(result.pairs, key=lambda p: -p.score):
+        a, b = by_id.get(pair.a_id), by_id.get(pair.b_id)
+        rows.append(
+            [
+                pair.score,
+                a.name if a else pair.a_id,
+                a.institution if a else "",
+                b.name if b else pair.b_id,
+                b.institution if b else "",
+                *(pair.breakdown.get(k) for k in BREAKDOWN_KEYS),
+                cluster_of.get(pair.a_id, ""),
+                pair.a_id,
+                pair.b_id,
+                a.url if a else "",
+                b.url if b else "",
+            ]
+        )
+    return rows
+
+
+CLUSTER_COLUMNS: tuple[Column, ...] = (
+    Column("군집", 6),
+    Column("사업 수", 8),
+    Column("기관 수", 8),
+    Column("예산 합계(억원)", 14, number_format="#,##0.0"),
+    Column("예산 명시 사업", 12),
+    Column("사업 (기관)", 80, wrap=True),
+    Column("사업 ID", 40, wrap=True),
+)
+
+
+def _cluster_rows(result: Any, by_id: Mapping[str, Program]) -> list[list]:
+    rows = []
+    for n, members in enumerate(result.clusters, start=1):
+        progs = [by_id[m] for m in members if m in by_id]
+        budgets = [p.budget_eok for p in progs if p.budget_eok is not None]
+        rows.append(
+            [
+                n,
+                len(members),
+                len({p.institution for p in progs if p.institution}),
+                round(sum(budgets), 2) if budgets else None,
+                len(budgets),
+                "\n".join(f"{p.name} ({p.institution or p.region or '기관 미상'})" for p in progs),
+                ", ".join(members),
+            ]
+        )
+    return rows
+
+
+def _frame_rows(frame: Any) -> tuple[list[str], list[list]]:
+    """Header and rows of a DataFrame, index first (the overlap matrices)."""
+    index_name = frame.index.name or ""
+    headers = [str(index_name), *(str(c) for c in frame.columns)]
+    rows = [
+        [str(idx), *vals]
+        for idx, vals in zip(frame.index, frame.itertuples(index=False), strict=True)
+    ]
+    return headers, rows
+
+
+def duplicates_to_excel(
+    result: Any,
+    programs: Sequence[Program] | Mapping[str, Program],
+    *,
+    tables: Mapping[str, Any] | None = None,
+) -> bytes:
+    """Duplicate findings as a workbook: 중복 쌍 / 군집 / one sheet per overlap table.
+
+    ``result`` is a :class:`graph.duplicates.DuplicateResult`; ``tables`` maps sheet titles to
+    DataFrames (e.g. ``{"부처×부처": overlap_table(result, programs, by="ministry")}``).
+    """
+    by_id = _by_id(programs)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = safe_sheet_title("중복 쌍")
+    _write_table(ws, PAIR_COLUMNS, _pair_rows(result, by_id))
+    _write_table(wb.create_sheet("군집"), CLUSTER_COLUMNS, _cluster_rows(result, by_id))
+    for title, frame in (tables or {}).items():
+        headers, rows = _frame_rows(frame)
+        cols = [Column(headers[0], 20)] + [Column(h, 10) for h in headers[1:]]
+        _write_table(wb.create_sheet(safe_sheet_title(title)), cols, rows)
+    return _workbook_bytes(wb)
+
+
+def duplicates_to_csv(result: Any, programs: Sequence[Program] | Mapping[str, Program]) -> bytes:
+    """The pair table as CSV (UTF-8 with BOM, formula-like cells neutralised)."""
+    return _csv_bytes([c.header for c in PAIR_COLUMNS], _pair_rows(result, _by_id(programs)))
