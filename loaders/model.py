@@ -117,13 +117,17 @@ class Eligibility:
         return None
 
 
-def make_program_id(year: int | None, institution: str, name: str) -> str:
+def make_program_id(year: int | None, institution: str, name: str, *, fallback: str = "") -> str:
     """Stable id from year, institution and normalised name.
 
     Spacing, punctuation and year prefixes do not change the id, so the same program keeps its
-    id across reloads and across the spreadsheet and API sources.
+    id across reloads. Sources often leave the institution blank (many local programs in the
+    K-Startup listings name none), and two local governments may run programs with the same
+    generic name ("창업보육센터 운영지원"); ``fallback`` — the region, else the source's own
+    stable id — then stands in for the institution so the two stay distinct.
     """
-    key = f"{year or ''}|{norm_key(institution)}|{norm_key(name)}"
+    scope = norm_key(institution) or f"~{norm_key(fallback, drop_year=False)}"
+    key = f"{year or ''}|{scope}|{norm_key(name)}"
     digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
     return f"{year or 'na'}-{digest}"
 

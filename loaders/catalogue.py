@@ -1,0 +1,308 @@
+"""A loaded catalogue: programs + load report + where they came from, and its summary.
+
+This is the unit every consumer works with (CLI, engine, app): one immutable list of
+:class:`~loaders.model.Program` plus the :class:`~loaders.report.LoadReport` that accounts for
+every row, a label saying which data it is, and the summary figures compared against the
+notice's published totals for that year (``data/notice_totals.csv``; nothing hard-codes 397).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from data import EMBEDDED_FILES, TOTALS_FILE
+from loaders.errors import LoadError
+from loaders.model import Program
+from loaders.report import LoadReport
+from loaders.spreadsheet import load_bytes, load_path
+from loaders.support_types import SUPPORT_TYPES
+
+__all__ = [
+    "Catalogue",
+    "PublishedTotals",
+    "coverage_message",
+    "load_active",
+    "load_embedded",
+    "load_files",
+    "load_snapshot",
+    "load_uploads",
+    "published_totals",
+    "summarise",
+]
+
+UNKNOWN = "미상"
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedTotals:
+    """The notice's own figures for one year (from the 중기부 press releases)."""
+
+    year: int
+    institutions: int
+    institutions_central: int
+    institutions_local: int
+    programs: int
+    programs_central: int
+    programs_local: int
+    budget_total_eok: float
+    budget_central_eok: float
+    budget_central_excl_loans_eok: float | None
+    budget_local_eok: float
+    source: str
+
+
+def published_totals(path: Path = TOTALS_FILE) -> dict[int, PublishedTotals]:
+    """Published totals per notice year, read from the data file (the year is data)."""
+    out: dict[int, PublishedTotals] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            excl = row["budget_central_excl_loans_eok"]
+            out[int(row["year"])] = PublishedTotals(
+                year=int(row["year"]),
+                institutions=int(row["institutions"]),
+                institutions_central=int(row["institutions_central"]),
+                institutions_local=int(row["institutions_local"]),
+                programs=int(row["programs"]),
+                programs_central=int(row["programs_central"]),
+                programs_local=int(row["programs_local"]),
+                budget_total_eok=float(row["budget_total_eok"]),
+                budget_central_eok=float(row["budget_central_eok"]),
+                budget_central_excl_loans_eok=float(excl) if excl else None,
+                budget_local_eok=float(row["budget_local_eok"]),
+                source=row["source"],
+            )
+    return out
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Programs plus provenance of the whole load.
+
+    ``origin`` is "embedded", "files", "snapshot" (a cached K-Startup sync) or "synthetic"
+    (benchmarks only); ``label`` is the sentence the UI shows about which data this is.
+    """
+
+    programs: tuple[Program, ...]
+    report: LoadReport
+    origin: str
+    label: str
+    files: tuple[str, ...] = ()
+    loaded_at: str = field(default_factory=lambda: datetime.now().isoformat(timespec="seconds"))
+
+    def __len__(self) -> int:
+        return len(self.programs)
+
+    @property
+    def years(self) -> list[int]:
+        """Notice years present, most common first."""
+        return [y for y, _ in Counter(p.year for p in self.programs if p.year).most_common()]
+
+    @property
+    def year(self) -> int | None:
+        """The main notice year of the catalogue (None if no program states one)."""
+        years = self.years
+        return years[0] if years else None
+
+    def by_id(self) -> dict[str, Program]:
+        """Programs keyed by program_id."""
+        return {p.program_id: p for p in self.programs}
+
+
+def load_files(paths: Sequence[str | Path], *, origin: str = "files", label: str = "") -> Catalogue:
+    """Load one or more notice files into one catalogue (ids deduplicated across files).
+
+    Raises :class:`~loaders.errors.LoadError` if any file cannot be read; rows inside readable
+    files are never lost (see the report).
+    """
+    report = LoadReport()
+    seen: dict = {}
+    programs: list[Program] = []
+    for path in paths:
+        found, _ = load_path(path, report=report, seen=seen)
+        programs.extend(found)
+    names = tuple(Path(p).name for p in paths)
+    return Catalogue(
+        tuple(programs), report, origin, label or "불러온 파일: " + ", ".join(names), names
+    )
+
+
+def load_uploads(files: Iterable[tuple[bytes, str]]) -> Catalogue:
+    """Load uploaded files given as ``(bytes, file name)`` pairs (the Data desk)."""
+    report = LoadReport()
+    seen: dict = {}
+    programs: list[Program] = []
+    names: list[str] = []
+    for data, name in files:
+        found, _ = load_bytes(data, name, report=report, seen=seen)
+        programs.extend(found)
+        names.append(name)
+    return Catalogue(
+        tuple(programs), report, "files", "업로드한 파일: " + ", ".join(names), tuple(names)
+    )
+
+
+def load_embedded() -> Catalogue:
+    """The default dataset shipped in ``data/`` (real 2026 programs, see data/README.md)."""
+    cat = load_files(EMBEDDED_FILES, origin="embedded")
+    label = f"내장 데이터 ({cat.year} 통합공고, 공개 출처에서 수집한 실제 사업)"
+    return Catalogue(cat.programs, cat.report, "embedded", label, cat.files, cat.loaded_at)
+
+
+def coverage_message(catalogue: Catalogue, totals: dict[int, PublishedTotals] | None = None) -> str:
+    """Plain sentence on how much of the year's notice the catalogue holds.
+
+    Example: "이 내장 데이터에는 2026 통합공고 508개 사업 중 377개가 들어 있습니다."
+    """
+    totals = published_totals() if totals is None else totals
+    year = catalogue.year
+    n = sum(1 for p in catalogue.programs if p.year == year) if year else len(catalogue)
+    subject = {"embedded": "이 내장 데이터", "snapshot": "이 K-Startup 스냅샷"}.get(
+        catalogue.origin, "불러온 데이터"
+    )
+    if year is None or year not in totals:
+        return f"{subject}에는 {n}개 사업이 있습니다 (해당 연도의 공표 총계가 없어 비교하지 못했습니다)."
+    published = totals[year].programs
+    if n >= published:
+        return f"{subject}에는 {year} 통합공고 {published}개 사업이 모두({n}개) 들어 있습니다."
+    return (
+        f"{subject}에는 {year} 통합공고 {published}개 사업 중 {n}개가 들어 있습니다. "
+        "전체를 보려면 통합공고 엑셀 파일을 불러오거나 K-Startup에서 새로고침하세요."
+    )
+
+
+def _group(programs: Iterable[Program], key: str) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = defaultdict(
+        lambda: {"count": 0, "budget_eok": 0.0, "with_budget": 0}
+    )
+    for p in programs:
+        k = getattr(p, key) or UNKNOWN
+        entry = out[k]
+        entry["count"] += 1
+        if p.budget_eok is not None:
+            entry["budget_eok"] += p.budget_eok
+            entry["with_budget"] += 1
+    for entry in out.values():
+        entry["budget_eok"] = round(entry["budget_eok"], 2)
+    return dict(sorted(out.items(), key=lambda kv: (-kv[1]["budget_eok"], -kv[1]["count"], kv[0])))
+
+
+def summarise(catalogue: Catalogue) -> dict[str, Any]:
+    """Summary figures of a catalogue (the CLI's ``load --json`` object and the Overview page).
+
+    Budgets are sums of the stated budgets only; ``with_budget`` says how many programs stated
+    one, so a partial dataset is never mistaken for the notice's total.
+    """
+    programs = catalogue.programs
+    report = catalogue.report
+    by_type = _group(programs, "support_type")
+    ordered_types = {t: by_type[t] for t in SUPPORT_TYPES if t in by_type}
+    ordered_types.update({t: v for t, v in by_type.items() if t not in ordered_types})
+    local_by_region = _group((p for p in programs if p.is_local), "region")
+    central_by_ministry = _group((p for p in programs if not p.is_local), "ministry")
+    institutions = {p.institution for p in programs if p.institution}
+    budgets = [p.budget_eok for p in programs if p.budget_eok is not None]
+    totals = published_totals()
+    year = catalogue.year
+    published = totals.get(year) if year else None
+    return {
+        "label": catalogue.label,
+        "origin": catalogue.origin,
+        "files": list(catalogue.files),
+        "loaded_at": catalogue.loaded_at,
+        "year": year,
+        "programs": len(programs),
+        "institutions": len(institutions),
+        "programs_without_institution": sum(1 for p in programs if not p.institution),
+        "total_budget_eok": round(sum(budgets), 2),
+        "programs_with_budget": len(budgets),
+        "by_support_type": ordered_types,
+        "by_level": _group(programs, "level"),
+        "by_ministry": central_by_ministry,
+        "by_region": local_by_region,
+        "coverage": coverage_message(catalogue, totals),
+        "published": None if published is None else asdict(published),
+        "rows_read": report.rows_read,
+        "loaded": report.loaded,
+        "balanced": report.balanced,
+        "accounting": report.accounting_line(),
+        "skipped": [i.to_dict() for i in report.skipped],
+        "rejected": [i.to_dict() for i in report.rejected],
+        "warnings": [i.to_dict() for i in report.warnings],
+        "ignored_sheets": report.ignored_sheets,
+        "notes": report.notes
+        + [f"{s.file} {s.sheet}: {n}".strip() for s in report.sheets for n in s.notes],
+        "encodings": report.encodings,
+        "column_mapping": report.column_mapping(),
+    }
+
+
+# --------------------------------------------------------------------------- K-Startup snapshots
+
+
+def load_snapshot(path: str | Path | None = None, *, root: Path | None = None) -> Catalogue:
+    """A catalogue from a K-Startup sync snapshot (the newest good one when ``path`` is None).
+
+    The label says it is K-Startup data, when it was fetched and how many days old it is; a
+    partial snapshot (accepted with ``allow_partial``) says how much of it is there. Raises
+    ``LoadError`` when there is no good snapshot or the file cannot be read.
+    """
+    # Imported here so that loading spreadsheets never pulls in the HTTP client.
+    from loaders.kstartup import BUSINESS_OPERATION, map_business_items
+    from loaders.snapshots import newest_good, read_snapshot
+
+    if path is None:
+        info = newest_good(BUSINESS_OPERATION, root)
+        if info is None:
+            raise LoadError("K-Startup 스냅샷이 없습니다 — 먼저 'navigator sync'로 새로고침하세요.")
+        path = info.path
+    path = Path(path)
+    try:
+        info, pages, _ = read_snapshot(path)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise LoadError(
+            f"{path.name}: K-Startup 스냅샷을 읽을 수 없습니다 ({type(exc).__name__}).",
+            file=path.name,
+        ) from None
+    programs, report = map_business_items(pages)
+    report.notes.append(f"K-Startup 스냅샷 {path.name}: {info.describe()}")
+    report.notes.extend(f"동기화 실패 기록: {f}" for f in info.failures)
+    label = f"K-Startup 데이터 (통합공고 지원사업 {len(programs)}개, {info.describe()})"
+    return Catalogue(tuple(programs), report, "snapshot", label, (path.name,))
+
+
+def load_active(*, root: Path | None = None) -> Catalogue:
+    """The catalogue the app and CLI show by default.
+
+    The newest good K-Startup snapshot if there is one, else the embedded dataset. A snapshot
+    that cannot be read (or holds no program) is passed over for the next older good one, and
+    the reason is kept in the report's notes, so the user sees why older data is shown.
+    """
+    from loaders.kstartup import BUSINESS_OPERATION
+    from loaders.snapshots import list_snapshots
+
+    problems: list[str] = []
+    for info in list_snapshots(BUSINESS_OPERATION, root, problems=problems):
+        if not info.good:
+            continue
+        try:
+            catalogue = load_snapshot(info.path)
+        except LoadError as exc:
+            problems.append(str(exc))
+            continue
+        if len(catalogue):
+            catalogue.report.notes.extend(problems)
+            return catalogue
+        problems.append(f"{info.path.name}: 스냅샷에 불러올 사업이 없어 건너뜀")
+    catalogue = load_embedded()
+    if problems:
+        catalogue.report.notes.extend(problems)
+        catalogue.report.notes.append(
+            "쓸 수 있는 K-Startup 스냅샷이 없어 내장 데이터를 보여 줍니다."
+        )
+    return catalogue

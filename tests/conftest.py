@@ -1,0 +1,48 @@
+"""Shared fixtures: small hand-made notice files built in a few lines each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def make_xlsx(tmp_path: Path) -> Callable[..., Path]:
+    """Write a workbook from ``{sheet: rows}``; ``merges`` lists ranges like ``"A3:A5"``."""
+
+    def _make(
+        sheets: dict[str, Sequence[Sequence[object]]],
+        name: str = "notice.xlsx",
+        merges: dict[str, Sequence[str]] | None = None,
+    ) -> Path:
+        wb = openpyxl.Workbook()
+        wb.remove(wb.active)
+        for title, rows in sheets.items():
+            ws = wb.create_sheet(title)
+            for row in rows:
+                ws.append(list(row))
+            for rng in (merges or {}).get(title, ()):
+                ws.merge_cells(rng)
+        path = tmp_path / name
+        wb.save(path)
+        return path
+
+    return _make
+
+
+@pytest.fixture
+def make_csv(tmp_path: Path) -> Callable[..., Path]:
+    """Write CSV text in a given encoding (cp949 for Korean Excel, utf-8-sig for BOM)."""
+
+    def _make(text: str, name: str = "notice.csv", encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        path.write_bytes(text.encode(encoding))
+        return path
+
+    return _make

@@ -1,0 +1,82 @@
+"""The bad-input corpus: every odd file has a stated outcome, and every row is accounted for.
+
+Files and expectations live in tests/corpus/ (regenerate with tests/corpus/make_corpus.py).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from loaders.errors import LoadError
+from loaders.spreadsheet import load_bytes, load_path
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+EXPECTED: dict[str, dict] = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
+
+
+def test_every_corpus_file_has_an_expectation():
+    files = {p.name for p in CORPUS.iterdir() if p.suffix in {".csv", ".xlsx"}}
+    assert files == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_corpus_file(name):
+    spec = EXPECTED[name]
+    path = CORPUS / name
+    if "error" in spec:
+        with pytest.raises(LoadError) as err:
+            load_path(path)
+        message = str(err.value)
+        assert spec["error"] in message
+        assert message.startswith(name)  # the message names the file
+        return
+    programs, report = load_path(path)
+    assert report.balanced
+    assert report.rows_read == spec["rows_read"]
+    assert report.loaded == spec["loaded"] == len(programs)
+    assert len(report.skipped) == spec["skipped"]
+    assert len(report.rejected) == spec["rejected"]
+    for issue in report.issues:
+        assert issue.file == name and issue.row and issue.reason
+    if "header_rows" in spec:
+        assert report.sheets[0].header_rows == spec["header_rows"]
+    if "budgets" in spec:
+        assert [p.budget_eok for p in programs] == spec["budgets"]
+    if "names" in spec:
+        assert [p.name for p in programs] == spec["names"]
+    if "ministries" in spec:
+        assert [p.ministry for p in programs] == spec["ministries"]
+    if "mapping" in spec:
+        mapped = {m.header: m.field for m in report.sheets[0].mapping}
+        for header, field in spec["mapping"].items():
+            assert mapped[header] == field
+    if "skip_reasons" in spec:
+        reasons = [i.reason for i in report.skipped]
+        assert [r.split(" (")[0] for r in reasons] == spec["skip_reasons"]
+    if "warning_values" in spec:
+        assert [w.value for w in report.warnings] == spec["warning_values"]
+        assert all(w.column for w in report.warnings)
+    if "encoding" in spec:
+        assert report.encodings[name] == spec["encoding"]
+    if "note" in spec:
+        assert any(spec["note"] in n for n in report.notes)
+
+
+def test_fifty_megabyte_file_is_refused_with_a_clear_message():
+    data = ("사업명,지원대상\n" + "테스트 사업,예비창업자\n" * 2_000_000).encode()
+    assert len(data) > 50_000_000
+    with pytest.raises(LoadError, match="파일이 너무 큽니다") as err:
+        load_bytes(data, "huge.csv")
+    assert "MB" in str(err.value)
+
+
+def test_upload_limits_are_configurable(monkeypatch):
+    monkeypatch.setenv("NAVIGATOR_MAX_ROWS", "3")
+    with pytest.raises(LoadError, match="행이 너무 많습니다"):
+        load_bytes("사업명\nA\nB\nC\nD\n".encode(), "rows.csv")
+    monkeypatch.setenv("NAVIGATOR_MAX_UPLOAD_MB", "0.00001")
+    with pytest.raises(LoadError, match="파일이 너무 큽니다"):
+        load_bytes("사업명\nA\n".encode() * 10, "small.csv")
