@@ -79,3 +79,36 @@ def test_norm_key_is_idempotent_and_clean_cell_is_stable(text):
     key = norm_key(text)
     assert norm_key(key) == key
     assert clean_cell(clean_cell(text)) == clean_cell(text)
+
+
+target_text = st.text(
+    alphabet=st.sampled_from(
+        list(
+            "예비창업자기업년이내초과미만이상만세청년여성대학생재도전관내도내소재거주서울김천시(),~·ㆍ및또는 0123456789"
+        )
+    ),
+    max_size=60,
+)
+
+
+@given(st.one_of(st.text(max_size=120), target_text), st.text(max_size=20))
+def test_eligibility_parser_never_crashes_and_bounds_are_ordered(text, name):
+    from loaders.eligibility_text import derive_stages, parse_target
+    from loaders.model import STAGES
+
+    e = parse_target(text, name=name)
+    if e.years_min is not None and e.years_max is not None:
+        assert e.years_min <= e.years_max
+    if e.age_min is not None and e.age_max is not None:
+        assert e.age_min <= e.age_max
+    assert all(ev.phrase for ev in e.evidence)
+    assert set(derive_stages(e)) <= set(STAGES)
+
+
+@given(st.integers(min_value=1, max_value=15), st.sampled_from(["이내", "이하", "미만"]))
+def test_years_bound_round_trips(n, keyword):
+    from loaders.eligibility_text import parse_target
+
+    e = parse_target(f"창업 {n}년 {keyword} 기업")
+    assert e.years_max == n
+    assert e.years_max_inclusive == (keyword != "미만")

@@ -1,0 +1,310 @@
+"""지원대상 parser on real target phrases (verbatim from the embedded 2026 data and announcements).
+
+Each case states the exact structure expected; fields not listed must keep their defaults, so a
+phrase that sets something unexpected fails too.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.eligibility_text import derive_stages, parse_target
+from loaders.model import Eligibility
+
+DEFAULTS = Eligibility()
+CHECKED = (
+    "years_min",
+    "years_min_inclusive",
+    "years_max",
+    "years_max_inclusive",
+    "founder",
+    "age_min",
+    "age_max",
+    "regions",
+    "restart",
+    "women",
+    "student",
+    "disabled",
+    "youth",
+    "foreign",
+)
+
+PRE, BOTH, FOUNDED = "pre_only", "pre_or_founded", "founded_only"
+
+# (target text, expected non-default fields)
+REAL_PHRASES: list[tuple[str, dict]] = [
+    ("예비창업자", {"founder": PRE}),
+    ("창업 3년 이내 기업", {"founder": FOUNDED, "years_max": 3}),
+    (
+        "창업 3년 초과 7년 이내 기업",
+        {"founder": FOUNDED, "years_min": 3, "years_min_inclusive": False, "years_max": 7},
+    ),
+    ("(예비)창업자", {"founder": BOTH}),
+    ("예비 또는 7년 이내 창업기업", {"founder": BOTH, "years_max": 7}),
+    (
+        "예비창업자, 7년 미만 창업자",
+        {"founder": BOTH, "years_max": 7, "years_max_inclusive": False},
+    ),
+    ("5년 이내 창업기업", {"founder": FOUNDED, "years_max": 5}),
+    ("창업 후 7년 이내 첨단기술 분야 기업", {"founder": FOUNDED, "years_max": 7}),
+    (
+        "폐업 이력을 보유한 예비재창업자 또는 7년 이내 재창업기업",
+        {"founder": BOTH, "years_max": 7, "restart": True},
+    ),
+    (
+        "대표자 만 39세 이하, 창업 3년 이내 기업 (심화과정은 창업 7년 이내)",
+        {"founder": FOUNDED, "years_max": 7, "age_max": 39},
+    ),
+    (
+        "업력 7년 이내 기술창업기업(신산업 분야의 경우 10년 이내 창업기업)",
+        {"founder": FOUNDED, "years_max": 7},
+    ),
+    ("7년 이내 창업기업(신산업 분야는 창업 10년 이내 기업)", {"founder": FOUNDED, "years_max": 7}),
+    (
+        "도내 예비창업자 및 7년 이내 창업기업 * 신산업분야는 10년 미만",
+        {"founder": BOTH, "years_max": 7},
+    ),
+    (
+        "예비창업자(예비관광벤처), 창업 3년 이내(초기관광벤처), 창업 3년 초과 7년 이내(성장관광벤처)",
+        {"founder": BOTH, "years_max": 7},
+    ),
+    (
+        "스포츠산업 분야 예비창업자·창업 3년 미만 기업(예비·초기), 창업 3년 이상 7년 미만 기업(창업 도약)",
+        {"founder": BOTH, "years_max": 7, "years_max_inclusive": False},
+    ),
+    ("창업 3~7년 이내 소셜벤처 기업", {"founder": FOUNDED, "years_min": 3, "years_max": 7}),
+    (
+        "업력 3년 이상, 대전광역시 소재 창업기업 또는 입주계약 후 2개월 이내 주소 이전 기업(본사 또는 지사, 기업부설연구소)",
+        {"founder": FOUNDED, "years_min": 3, "regions": ("대전",)},
+    ),
+    (
+        "만 40세이상 (예비)창업자 및 3년 이내 창업기업",
+        {"founder": BOTH, "years_max": 3, "age_min": 40},
+    ),
+    (
+        "만 40세 이상 중장년 예비창업자 및 창업 3년 이내 중소기업",
+        {"founder": BOTH, "years_max": 3, "age_min": 40},
+    ),
+    (
+        "사업 공고일 기준 만 39세 이하 예비창업자 및 3년 이내 기창업자",
+        {"founder": BOTH, "years_max": 3, "age_max": 39},
+    ),
+    (
+        "19~39세 이하 예비 또는 7년 미만 초기 청년 창업기업",
+        {
+            "founder": BOTH,
+            "years_max": 7,
+            "years_max_inclusive": False,
+            "age_min": 19,
+            "age_max": 39,
+            "youth": True,
+        },
+    ),
+    (
+        "18세 이상 40세 미만 청년으로써 농산업분야 창업(창농)희망자 또는 창업(창농)자",
+        {"founder": PRE, "age_min": 18, "age_max": 39, "youth": True},
+    ),
+    (
+        "19~39세 예비ㆍ초기 청년창업가",
+        {"founder": BOTH, "age_min": 19, "age_max": 39, "youth": True},
+    ),
+    (
+        "평택시 거주 15세 이상 39세 이하 청년",
+        {"age_min": 15, "age_max": 39, "youth": True, "regions": ("경기",)},
+    ),
+    ("성남시 소재 7년 이내 창업기업", {"founder": FOUNDED, "years_max": 7, "regions": ("경기",)}),
+    (
+        "1인 창조기업의 육성에 관한 법률에 해당하는 창원시 소재 (예비)창업자",
+        {"founder": BOTH, "regions": ("경남",)},
+    ),
+    ("대전 소재 딥테크 기업 등", {"founder": FOUNDED, "regions": ("대전",)}),
+    (
+        "대전 서구 소재 (예비)기술창업기업 / 핀테크기업 우대",
+        {"founder": BOTH, "regions": ("대전",)},
+    ),
+    (
+        "양구군에 1년 이상 주소를 두고 창업을 희망하는 예비창업자 및 초기창업자",
+        {"founder": BOTH, "regions": ("강원",)},
+    ),
+    (
+        "공고일 현재 김천시 거주·거주예정인 19세 ~ 45세 이하 청년 예비창업가로 신청제외 사유에 해당되지 않는 자",
+        {"founder": PRE, "age_min": 19, "age_max": 45, "youth": True, "regions": ("경북",)},
+    ),
+    (
+        "그린스타트업타운 입주기업(또는 충남도 내 창업 7년 이하 스타트업)",
+        {"founder": FOUNDED, "years_max": 7, "regions": ("충남",)},
+    ),
+    ("예비창업자여성 및 기창업자여성(3년이내)", {"founder": BOTH, "years_max": 3, "women": True}),
+    (
+        "도내 창업 초기~7년 여성창업자 (지원센터 초기~3년, 성장센터 3~7년)",
+        {"founder": FOUNDED, "years_min": 3, "years_max": 7, "women": True},
+    ),
+    (
+        "대전 내 재창업자 및 대전 정착희망 예비 재창업자",
+        {"founder": BOTH, "restart": True, "regions": ("대전",)},
+    ),
+    ("만 19~39세 (예비)청년창업가", {"founder": BOTH, "age_min": 19, "age_max": 39, "youth": True}),
+    ("(예비)창업자 및 학생 등", {"founder": BOTH}),
+    (
+        "예비창업자 또는 창업자의 경우 공고일 기준 사업자등록 5년 미만인 청년",
+        {
+            "founder": BOTH,
+            "years_max": 5,
+            "years_max_inclusive": False,
+            "age_max": 39,
+            "youth": True,
+        },
+    ),
+    # getAnnouncementInformation01 aply_trgt_ctnt (announcements_2026_sample.csv)
+    (
+        "투자유치 전략 수립이 필요한 서울시 소재 스타트업",
+        {"founder": FOUNDED, "regions": ("서울",)},
+    ),
+]
+
+
+def _structure(e: Eligibility) -> dict:
+    return {k: getattr(e, k) for k in CHECKED if getattr(e, k) != getattr(DEFAULTS, k)}
+
+
+@pytest.mark.parametrize(("text", "expected"), REAL_PHRASES, ids=[t[:24] for t, _ in REAL_PHRASES])
+def test_real_target_phrase(text, expected):
+    assert _structure(parse_target(text)) == expected
+
+
+def test_at_least_thirty_real_phrases():
+    assert len(REAL_PHRASES) >= 30
+
+
+def test_every_constraint_carries_its_phrase_from_the_target():
+    e = parse_target("성남시 소재 만 40세 이상 창업 3년 이내 기업")
+    by_field = {ev.field: ev for ev in e.evidence}
+    assert by_field["years"].phrase == "3년 이내"
+    assert by_field["age"].phrase == "만 40세 이상"
+    assert by_field["regions"].phrase.startswith("성남시")
+    assert {ev.basis for ev in e.evidence} == {"target"}
+
+
+# --------------------------------------------------------------------------- boundaries
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        ("3년 이내", (None, True, 3, True)),
+        ("3년 이하", (None, True, 3, True)),
+        ("3년 미만", (None, True, 3, False)),
+        ("3년 초과", (3, False, None, True)),
+        ("3년 이상", (3, True, None, True)),
+        ("3년 초과 7년 이내", (3, False, 7, True)),
+        ("창업 후 7년이 지나지 아니한 기업", (None, True, 7, True)),
+    ],
+)
+def test_years_keywords(text, bounds):
+    e = parse_target(text)
+    assert (e.years_min, e.years_min_inclusive, e.years_max, e.years_max_inclusive) == bounds
+
+
+def test_residence_period_is_not_business_age():
+    e = parse_target("김천시에 1년 이상 거주한 예비창업자")
+    assert e.years_min is None
+    assert e.regions == ("경북",)
+
+
+def test_calendar_years_are_not_business_age():
+    e = parse_target("2026년 이내 창업 가능한 예비창업자")
+    assert (e.years_min, e.years_max) == (None, None)
+
+
+def test_age_below_forty_means_thirty_nine():
+    assert parse_target("만 40세 미만").age_max == 39
+
+
+def test_age_irrelevant_clears_age():
+    e = parse_target("만 40세 이상 60% 이상, 연령무관 40% 이하")
+    assert (e.age_min, e.age_max) == (None, None)
+
+
+def test_place_without_location_word_is_not_a_restriction():
+    assert parse_target("서울 본사 기업과 협업").regions == ()
+
+
+def test_local_area_word_is_recorded_without_a_place():
+    e = parse_target("관내 창업기업")
+    assert e.regions == ()
+    assert e.evidence_for("local_area").phrase == "관내"
+
+
+# --------------------------------------------------------------------------- cues and unparsed
+
+
+def test_name_cue_fills_what_the_target_does_not_say():
+    e = parse_target("", name="예비창업패키지")
+    assert e.founder == PRE
+    assert e.evidence_for("founder").basis == "cue"
+
+
+def test_target_wins_over_cue():
+    e = parse_target("창업 3년 이내 기업", name="예비창업패키지")
+    assert e.founder == FOUNDED
+    assert e.evidence_for("founder").basis == "target"
+
+
+@pytest.mark.parametrize(
+    ("name", "field", "value"),
+    [
+        ("초기창업패키지", "years_max", 3),
+        ("창업도약패키지", "years_min", 3),
+        ("재도전성공패키지", "restart", True),
+        ("청년 창업 지원", "age_max", 39),
+        ("여성 창업 경진대회", "women", True),
+        ("중장년 기술창업센터", "age_min", 40),
+    ],
+)
+def test_name_cues(name, field, value):
+    e = parse_target("", name=name)
+    assert getattr(e, field) == value
+    assert all(ev.basis == "cue" for ev in e.evidence)
+
+
+def test_university_program_is_not_a_student_flag():
+    assert parse_target("", name="창업중심대학").student is False
+
+
+def test_summary_cue_reads_business_age():
+    e = parse_target("", name="초격차", summary="창업 7년 이내 기업의 스케일업 지원")
+    assert e.years_max == 7
+    assert e.evidence_for("years").basis == "cue"
+
+
+def test_unknown_requirement_stays_unparsed():
+    e = parse_target("녹색산업 분야 창업기업")
+    assert "녹색산업" in e.unparsed
+
+
+def test_fully_understood_target_leaves_nothing_unparsed():
+    assert parse_target("예비창업자 및 창업 7년 이내 기업").unparsed == ""
+
+
+def test_empty_text_gives_empty_eligibility():
+    e = parse_target("")
+    assert e.is_empty()
+    assert derive_stages(e) == ()
+
+
+# --------------------------------------------------------------------------- stages
+
+
+@pytest.mark.parametrize(
+    ("text", "stages"),
+    [
+        ("예비창업자", ("예비",)),
+        ("창업 3년 이내 기업", ("초기",)),
+        ("창업 3년 초과 7년 이내 기업", ("도약",)),
+        ("예비창업자 및 7년 이내 창업기업", ("예비", "초기", "도약")),
+        ("업력 7년 초과 중소기업", ("성장",)),
+        ("7년 이내 재창업기업", ("초기", "도약", "재창업")),
+    ],
+)
+def test_stages(text, stages):
+    assert derive_stages(parse_target(text)) == stages
