@@ -1,0 +1,1 @@
+"""Benchmarks: each module exposes ``run() -> list[dict]``; ``benchmarks/run.py`` prints them all."""
