@@ -157,7 +157,7 @@ class Announcement:
 
     @property
     def period(self) -> str:
-        """"2026-09-15 ~ 2026-10-06" (blank ends shown as "?")."""
+        """ "2026-09-15 ~ 2026-10-06" (blank ends shown as "?")."""
         if self.start is None and self.end is None:
             return ""
         a = self.start.isoformat() if self.start else "?"
@@ -193,10 +193,13 @@ def announcement_from_item(
     title = clean_cell(item.get("biz_pbanc_nm"))
     if not title:
         raise ValueError("공고명(biz_pbanc_nm)이 비어 있습니다")
-    raw_type = clean_cell(str(item.get("supt_biz_clsfc") or "").replace("&amp;", "&"))
+    # Kept verbatim: NFKC (clean_cell) would turn the API's "ㆍ" (U+318D) into a jamo.
+    raw_type = " ".join(str(item.get("supt_biz_clsfc") or "").replace("&amp;", "&").split())
     support_type, known = normalise_support_type(raw_type)
     if raw_type and not known:
-        issues.append(("supt_biz_clsfc", raw_type, "알 수 없는 지원유형 — 원래 값을 그대로 두었습니다"))
+        issues.append(
+            ("supt_biz_clsfc", raw_type, "알 수 없는 지원유형 — 원래 값을 그대로 두었습니다")
+        )
     dates: dict[str, date | None] = {}
     for key in ("pbanc_rcpt_bgng_dt", "pbanc_rcpt_end_dt"):
         raw = clean_cell(item.get(key))
@@ -243,7 +246,15 @@ def _map_rows(
         if not isinstance(item, Mapping):
             sheet_report.rejected += 1
             report.issues.append(
-                RowIssue("rejected", file, sheet, row, "항목이 객체(키-값)가 아닙니다", "", str(item)[:60])
+                RowIssue(
+                    "rejected",
+                    file,
+                    sheet,
+                    row,
+                    "항목이 객체(키-값)가 아닙니다",
+                    "",
+                    str(item)[:60],
+                )
             )
             continue
         warnings: list[tuple[str, str, str]] = []
@@ -318,7 +329,10 @@ def load_announcements_csv(path: str | Path = SAMPLE_FILE) -> tuple[list[Announc
 
     def make_source(row: int, item: Mapping[str, Any]) -> Source:
         return Source(
-            file=path.name, row=row, url=_url(item.get("detl_pg_url")), citation=item.get("source") or ""
+            file=path.name,
+            row=row,
+            url=_url(item.get("detl_pg_url")),
+            citation=item.get("source") or "",
         )
 
     found = _map_rows(enumerate(rows, start=2), sr, report, make_source, {})

@@ -330,7 +330,9 @@ def parse_response(body: bytes, content_type: str = "") -> Envelope:
     if text.startswith("{") or text.startswith("["):
         return _parse_json(text)
     shown = clean_cell(text[:60])
-    raise SyncError(f"알 수 없는 형식의 응답입니다 ('{shown}', Content-Type {content_type or '없음'})")
+    raise SyncError(
+        f"알 수 없는 형식의 응답입니다 ('{shown}', Content-Type {content_type or '없음'})"
+    )
 
 
 # ---------------------------------------------------------------------------- client
@@ -486,7 +488,9 @@ class KStartupClient:
                     problem = f"HTTP {status}"
                     retry_after = response.headers.get("Retry-After")
                 elif status >= 400:
-                    message = self._http_error(status, body, response.headers.get("Content-Type", ""))
+                    message = self._http_error(
+                        status, body, response.headers.get("Content-Type", "")
+                    )
                     error_cls = _AuthError if status in (401, 403) else SyncError
                     raise error_cls(f"{where}: {message}")
                 else:
@@ -726,7 +730,9 @@ def program_from_item(
     if not raw_type:
         warnings.append(("biz_category_cd", "", "지원유형 코드가 비어 있습니다"))
     elif not known:
-        warnings.append(("biz_category_cd", raw_type, "알 수 없는 지원유형 코드 — 원래 값을 그대로 두었습니다"))
+        warnings.append(
+            ("biz_category_cd", raw_type, "알 수 없는 지원유형 코드 — 원래 값을 그대로 두었습니다")
+        )
     budget_raw = item.get("biz_supt_bdgt_info")
     budget_eok, budget_warning, _ = budget_from_text(budget_raw)
     if budget_warning:
@@ -814,12 +820,25 @@ def map_business_items(
             if not isinstance(item, Mapping):
                 sr.rejected += 1
                 report.issues.append(
-                    RowIssue("rejected", file, sheet, index, "항목이 객체(키-값)가 아닙니다", "", str(item)[:60])
+                    RowIssue(
+                        "rejected",
+                        file,
+                        sheet,
+                        index,
+                        "항목이 객체(키-값)가 아닙니다",
+                        "",
+                        str(item)[:60],
+                    )
                 )
                 continue
             url, _ = _url_and_id(item.get("detl_pg_url"))
             source = Source(
-                file=file, sheet=sheet, row=index, url=url, citation=citation, fetched_at=page.fetched_at
+                file=file,
+                sheet=sheet,
+                row=index,
+                url=url,
+                citation=citation,
+                fetched_at=page.fetched_at,
             )
             warnings: list[tuple[str, str, str]] = []
             try:

@@ -108,7 +108,7 @@ class SnapshotInfo:
 
     @property
     def status(self) -> str:
-        """"complete", "partial (accepted)" or "partial" — for listings."""
+        """ "complete", "partial (accepted)" or "partial" — for listings."""
         if self.complete:
             return "complete"
         return "partial (accepted)" if self.good else "partial"
@@ -119,7 +119,7 @@ class SnapshotInfo:
         return now - self.fetched_at
 
     def describe(self, now: datetime | None = None) -> str:
-        """"2026-05-01 09:30 KST에 받음 (3일 전)" plus partial-sync caveat."""
+        """ "2026-05-01 09:30 KST에 받음 (3일 전)" plus partial-sync caveat."""
         when = self.fetched_at.astimezone(KST).strftime("%Y-%m-%d %H:%M KST")
         text = f"{when}에 받음 ({age_text(self.fetched_at, now)})"
         if not self.complete:
@@ -136,7 +136,7 @@ class _Snapshot:
 
 
 def age_text(fetched_at: datetime, now: datetime | None = None) -> str:
-    """"오늘" / "1일 전" / "N일 전" (calendar days in KST, so 23:50 → 00:10 is 1일 전)."""
+    """ "오늘" / "1일 전" / "N일 전" (calendar days in KST, so 23:50 → 00:10 is 1일 전)."""
     now = now or datetime.now(UTC)
     days = (now.astimezone(KST).date() - fetched_at.astimezone(KST).date()).days
     if days <= 0:
@@ -268,7 +268,9 @@ def list_snapshots(
             found.append(_load(path, with_items=False).info)
         except (OSError, ValueError, KeyError, TypeError) as exc:
             if problems is not None:
-                problems.append(f"스냅샷 {path.name}을(를) 읽을 수 없어 건너뜀 ({type(exc).__name__})")
+                problems.append(
+                    f"스냅샷 {path.name}을(를) 읽을 수 없어 건너뜀 ({type(exc).__name__})"
+                )
     # The file name (UTC stamp to the microsecond) breaks ties between same-second syncs.
     found.sort(key=lambda s: (s.fetched_at, s.path.name), reverse=True)
     return found

@@ -40,9 +40,15 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="중간에 실패해도 받은 만큼을 새 스냅샷으로 사용합니다",
     )
-    p.add_argument("--retries", type=int, default=3, metavar="N", help="쪽마다 재시도 횟수 (기본 3)")
     p.add_argument(
-        "--backoff", type=float, default=0.5, metavar="S", help="재시도 대기 시작값(초, 두 배씩 늘어남)"
+        "--retries", type=int, default=3, metavar="N", help="쪽마다 재시도 횟수 (기본 3)"
+    )
+    p.add_argument(
+        "--backoff",
+        type=float,
+        default=0.5,
+        metavar="S",
+        help="재시도 대기 시작값(초, 두 배씩 늘어남)",
     )
     p.add_argument("--timeout", type=float, default=30.0, metavar="S", help="응답 대기 시간(초)")
     p.add_argument("--quiet", action="store_true", help="진행 막대를 표시하지 않습니다")

@@ -1,0 +1,218 @@
+"""Open calls: loading (sample CSV and API pages), call status labels, join to programs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from loaders.announcements import (
+    SAMPLE_FILE,
+    Announcement,
+    announcements_from_pages,
+    call_state,
+    call_status,
+    join_to_programs,
+    load_active_announcements,
+    load_announcements_csv,
+    parse_api_date,
+    program_call_status,
+)
+from loaders.kstartup import ANNOUNCEMENT_OPERATION, KStartupClient, sync
+from loaders.model import Program
+from loaders.snapshots import SnapshotPage
+from tests.kstartup_server import EXAMPLE_ANNOUNCEMENTS, FAST, kstartup_env, synthetic_announcements
+
+D = date
+
+
+def program(
+    name: str, *, pid: str, region: str = "전국", level: str = "중앙부처", year: int = 2026
+):
+    """SYNTHETIC TEST DATA: a minimal program record."""
+    return Program(pid, year, level, "", "", region, name, "사업화")
+
+
+def call(name: str = "", *, sn: str = "1", start=None, end=None, region: str = "", integrated=None):
+    return Announcement(
+        sn,
+        f"공고 {sn}",
+        program_name=name,
+        start=start,
+        end=end,
+        region=region,
+        integrated=integrated,
+    )
+
+
+# --------------------------------------------------------------------------- status labels
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "today", "label"),
+    [
+        (D(2026, 9, 1), D(2026, 9, 30), D(2026, 9, 27), "모집 중 · 마감 D-3"),
+        (D(2026, 9, 1), D(2026, 9, 30), D(2026, 9, 30), "모집 중 · 마감 D-day"),
+        (D(2026, 9, 1), D(2026, 9, 30), D(2026, 9, 1), "모집 중 · 마감 D-29"),
+        (D(2026, 9, 1), D(2026, 9, 30), D(2026, 10, 1), "마감"),
+        (D(2026, 9, 1), D(2026, 9, 30), D(2026, 8, 31), "접수 예정"),
+        (D(2026, 9, 1), None, D(2026, 9, 5), "모집 중 (상시)"),
+        (None, None, D(2026, 9, 5), "일정 미상"),
+    ],
+)
+def test_call_status(start, end, today, label):
+    assert call_status(start, end, today) == label
+
+
+def test_call_state_is_machine_readable():
+    assert call_state(D(2026, 9, 1), D(2026, 9, 30), D(2026, 9, 2)) == "open"
+    assert call_state(None, D(2026, 9, 30), D(2026, 10, 2)) == "closed"
+
+
+def test_program_with_several_calls_shows_the_open_one_first():
+    calls = [
+        call(sn="1", start=D(2026, 3, 1), end=D(2026, 3, 31)),
+        call(sn="2", start=D(2026, 10, 1), end=D(2026, 10, 31)),
+        call(sn="3", start=D(2026, 9, 1), end=D(2026, 9, 20)),
+        call(sn="4", start=D(2026, 9, 1), end=D(2026, 9, 10)),
+    ]
+    assert program_call_status(calls, D(2026, 9, 5)) == "모집 중 · 마감 D-5"
+    assert program_call_status(calls, D(2026, 9, 25)) == "접수 예정"
+    assert program_call_status(calls, D(2026, 12, 1)) == "마감"
+    assert program_call_status([], D(2026, 12, 1)) == ""
+
+
+@pytest.mark.parametrize(
+    ("raw", "parsed"),
+    [
+        ("20260915", D(2026, 9, 15)),
+        (20260915, D(2026, 9, 15)),
+        ("2026-09-15", D(2026, 9, 15)),
+        ("20261345", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_parse_api_date(raw, parsed):
+    assert parse_api_date(raw) == parsed
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def test_sample_csv_loads_every_row_with_its_source():
+    found, report = load_announcements_csv()
+    assert len(found) == 43 and report.rows_read == 43 and report.balanced
+    first = found[0]
+    assert first.pbanc_sn == "179232"
+    assert first.start == D(2026, 9, 15) and first.end == D(2026, 10, 6)
+    assert first.support_type == "행사·네트워크" and first.raw_support_type == "행사ㆍ네트워크"
+    assert first.integrated is True and first.region == "전국"
+    assert first.source.citation.startswith("engelmm8917-ui/gongo-radar")
+    assert first.source.row == 2
+    assert "7년미만" in first.business_ages
+    assert first.eligibility.years_max == 7  # the same 지원대상 parser as programs
+
+
+def test_real_api_items_map_and_duplicates_are_accounted_for():
+    items = (*EXAMPLE_ANNOUNCEMENTS, EXAMPLE_ANNOUNCEMENTS[0], {"pbanc_sn": 5, "biz_pbanc_nm": ""})
+    found, report = announcements_from_pages([SnapshotPage(1, items, "2026-09-20T00:00:00+00:00")])
+    assert [a.pbanc_sn for a in found] == ["174652", "174646", "179232"]
+    assert report.rows_read == 5 and len(report.skipped) == 1 and len(report.rejected) == 1
+    assert report.balanced
+    road = found[0]
+    assert road.integrated is False and road.support_type == "융자·보증"  # 정책자금
+    assert road.applicant_types == ("연구기관", "일반기업")
+    assert road.source.sheet == "page 1" and road.source.fetched_at
+
+
+def test_bad_dates_are_warnings_not_losses():
+    item = dict(EXAMPLE_ANNOUNCEMENTS[1], pbanc_rcpt_end_dt="2025-13-99")
+    found, report = announcements_from_pages([SnapshotPage(1, (item,), "t")])
+    assert found[0].end is None
+    assert report.warnings[0].column == "pbanc_rcpt_end_dt"
+
+
+# --------------------------------------------------------------------------- join
+
+
+def test_join_tolerates_spacing_punctuation_and_year_prefixes():
+    programs = [program("예비창업패키지", pid="p1"), program("초기창업패키지", pid="p2")]
+    calls = [
+        call("2026년 예비 창업 패키지", sn="1", start=D(2026, 3, 1), end=D(2026, 3, 20)),
+        call("'26년 예비창업패키지(일반)", sn="2", start=D(2026, 5, 1), end=D(2026, 5, 20)),
+    ]
+    result = join_to_programs(calls, programs)
+    assert [(a.pbanc_sn, pid, how) for a, pid, how in result.matched] == [
+        ("1", "p1", "사업명"),
+        ("2", "p1", "사업명(괄호 제외)"),
+    ]
+    assert result.status_of("p1", D(2026, 5, 18)) == "모집 중 · 마감 D-2"
+    assert result.status_of("p2", D(2026, 5, 18)) == ""
+
+
+def test_same_named_local_programs_are_told_apart_by_region():
+    programs = [
+        program("창업보육센터 운영 지원", pid="gn", region="경남", level="기초"),
+        program("창업보육센터 운영 지원", pid="jn", region="전남", level="기초"),
+    ]
+    ok = call("창업보육센터 운영지원", sn="1", region="전남", start=D(2026, 4, 1))
+    vague = call("창업보육센터 운영지원", sn="2", start=D(2026, 4, 1))
+    result = join_to_programs([ok, vague], programs)
+    assert [(a.pbanc_sn, pid) for a, pid, _ in result.matched] == [("1", "jn")]
+    assert "여럿" in result.unmatched[0][1]
+
+
+def test_unmatched_calls_carry_a_reason():
+    calls = [
+        call("", sn="1", integrated=True),
+        call("", sn="2", integrated=False),
+        call("없는 사업", sn="3"),
+    ]
+    reasons = [r for _, r in join_to_programs(calls, [program("A", pid="a")]).unmatched]
+    assert "intg_pbanc_biz_nm" in reasons[0]
+    assert "intg_pbanc_yn=N" in reasons[1]
+    assert "'없는 사업'" in reasons[2]
+
+
+def test_year_narrows_same_named_programs_of_different_notice_years():
+    programs = [
+        program("예비창업패키지", pid="y25", year=2025),
+        program("예비창업패키지", pid="y26"),
+    ]
+    result = join_to_programs([call("예비창업패키지", start=D(2026, 3, 1))], programs)
+    assert result.matched[0][1] == "y26"
+
+
+# --------------------------------------------------------------------------- active set
+
+
+def test_active_announcements_fall_back_to_the_sample_then_use_a_sync(monkeypatch, tmp_path):
+    with kstartup_env(monkeypatch, tmp_path) as server:
+        sample = load_active_announcements()
+        assert sample.origin == "sample" and len(sample) == 43
+        assert SAMPLE_FILE.name in sample.label
+        server.set_items(
+            ANNOUNCEMENT_OPERATION, EXAMPLE_ANNOUNCEMENTS + synthetic_announcements(12)
+        )
+        assert sync(["announcement"], return_type="xml", **FAST).ok
+        active = load_active_announcements()
+    assert active.origin == "snapshot" and len(active) == 15
+    assert active.label.startswith("K-Startup 공고 데이터") and "오늘" in active.label
+    assert active.report.balanced
+
+
+def test_synced_calls_join_to_synced_programs(monkeypatch, tmp_path):
+    from tests.kstartup_server import synthetic_business_items
+
+    with kstartup_env(monkeypatch, tmp_path) as server:
+        server.set_items("getBusinessInformation01", synthetic_business_items(12))
+        server.set_items(ANNOUNCEMENT_OPERATION, synthetic_announcements(12))
+        with KStartupClient(**FAST) as client:
+            assert sync(client=client).ok
+        from loaders.catalogue import load_active
+
+        catalogue = load_active()
+        calls = load_active_announcements()
+    result = join_to_programs(calls.announcements, catalogue.programs)
+    assert len(result.matched) == 12 and not result.unmatched
