@@ -28,7 +28,7 @@ from loaders.eligibility_text import parse_target
 from loaders.model import Eligibility, Program, Source
 from loaders.regions import NATIONWIDE, canonical_sido
 from loaders.report import LoadReport, RowIssue, SheetReport
-from loaders.snapshots import KST, SnapshotPage, newest_good, read_snapshot
+from loaders.snapshots import KST, SnapshotPage, newest_good, read_item, read_snapshot
 from loaders.support_types import normalise_support_type
 from loaders.textnorm import clean_cell, norm_key
 
@@ -233,7 +233,7 @@ def announcement_from_item(
 
 
 def _map_rows(
-    rows: Iterable[tuple[int, Mapping[str, Any]]],
+    rows: Iterable[tuple[int, object]],
     sheet_report: SheetReport,
     report: LoadReport,
     make_source: Any,
@@ -241,21 +241,9 @@ def _map_rows(
 ) -> list[Announcement]:
     found: list[Announcement] = []
     file, sheet = sheet_report.file, sheet_report.sheet
-    for row, item in rows:
-        sheet_report.rows_read += 1
-        if not isinstance(item, Mapping):
-            sheet_report.rejected += 1
-            report.issues.append(
-                RowIssue(
-                    "rejected",
-                    file,
-                    sheet,
-                    row,
-                    "항목이 객체(키-값)가 아닙니다",
-                    "",
-                    str(item)[:60],
-                )
-            )
+    for row, raw in rows:
+        item = read_item(raw, sheet_report, report, row)
+        if item is None:
             continue
         warnings: list[tuple[str, str, str]] = []
         try:

@@ -33,6 +33,7 @@ from urllib.parse import parse_qs, quote, quote_plus, unquote, urlsplit, urlunsp
 
 import requests
 
+from loaders.announcements import ANNOUNCEMENT_OPERATION, announcements_from_pages
 from loaders.budget import parse_budget
 from loaders.eligibility_text import derive_stages, parse_target
 from loaders.errors import SyncError
@@ -44,6 +45,7 @@ from loaders.snapshots import (
     SnapshotPage,
     newest_good,
     prune_snapshots,
+    read_item,
     write_snapshot,
 )
 from loaders.support_types import normalise_support_type
@@ -78,7 +80,6 @@ DEFAULT_BASE = "https://apis.data.go.kr/B552735/kisedKstartupService01"
 BASE_ENV = "KSTARTUP_API_BASE"
 KEY_ENV = "KSTARTUP_SERVICE_KEY"
 BUSINESS_OPERATION = "getBusinessInformation01"
-ANNOUNCEMENT_OPERATION = "getAnnouncementInformation01"
 OPERATIONS: dict[str, str] = {
     "business": BUSINESS_OPERATION,
     "announcement": ANNOUNCEMENT_OPERATION,
@@ -815,21 +816,9 @@ def map_business_items(
     for page in pages:
         sheet = f"page {page.page}"
         sr = SheetReport(file=file, sheet=sheet)
-        for index, item in enumerate(page.items, start=1):
-            sr.rows_read += 1
-            if not isinstance(item, Mapping):
-                sr.rejected += 1
-                report.issues.append(
-                    RowIssue(
-                        "rejected",
-                        file,
-                        sheet,
-                        index,
-                        "항목이 객체(키-값)가 아닙니다",
-                        "",
-                        str(item)[:60],
-                    )
-                )
+        for index, raw in enumerate(page.items, start=1):
+            item = read_item(raw, sr, report, index)
+            if item is None:
                 continue
             url, _ = _url_and_id(item.get("detl_pg_url"))
             source = Source(
@@ -988,9 +977,12 @@ def sync(
             fetch = client.fetch(name, max_pages=max_pages, progress=progress)
             result = OperationResult(name, fetch)
             results.append(result)
-            if name == BUSINESS_OPERATION and fetch.pages:
-                programs, report = map_business_items(fetch.pages)
-                result.loaded, result.rejected = len(programs), len(report.rejected)
+            if fetch.pages:
+                mapper = (
+                    map_business_items if name == BUSINESS_OPERATION else announcements_from_pages
+                )
+                mapped, report = mapper(fetch.pages)
+                result.loaded, result.rejected = len(mapped), len(report.rejected)
             if fetch.item_count:
                 good = fetch.complete or allow_partial
                 result.snapshot = write_snapshot(

@@ -23,11 +23,13 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
+
+from loaders.report import LoadReport, RowIssue, SheetReport
 
 __all__ = [
     "APP_DIR_NAME",
@@ -41,6 +43,7 @@ __all__ = [
     "list_snapshots",
     "newest_good",
     "prune_snapshots",
+    "read_item",
     "read_snapshot",
     "snapshot_dir",
     "write_snapshot",
@@ -313,3 +316,28 @@ def prune_snapshots(operation: str, root: Path | None = None, *, keep: int = 10)
             info.path.unlink(missing_ok=True)
             removed.append(info.path)
     return removed
+
+
+def read_item(
+    item: object, sheet_report: SheetReport, report: LoadReport, row: int
+) -> Mapping[str, Any] | None:
+    """Count one raw item as read; reject it (with the reason) unless it is a key-value object.
+
+    Both operations' mappers start from this, so a malformed item is never silently dropped.
+    """
+    sheet_report.rows_read += 1
+    if isinstance(item, Mapping):
+        return item
+    sheet_report.rejected += 1
+    report.issues.append(
+        RowIssue(
+            "rejected",
+            sheet_report.file,
+            sheet_report.sheet,
+            row,
+            "항목이 객체(키-값)가 아닙니다",
+            "",
+            str(item)[:60],
+        )
+    )
+    return None

@@ -592,3 +592,52 @@ def test_cli_sync_failure_in_a_subprocess_has_no_traceback_and_no_key(server, tm
     assert proc.returncode == 2
     assert "HTTP 401" in proc.stderr and "Traceback" not in proc.stderr
     assert_no_key(proc.stdout, proc.stderr)
+
+
+# --------------------------------------------------------------------------- Data desk panel
+
+
+def _panel_app() -> None:
+    from pages._sync_panel import render_sync_panel
+
+    render_sync_panel()
+
+
+@pytest.mark.app
+def test_sync_panel_refreshes_with_a_progress_bar_and_says_what_is_shown(server):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_panel_app, default_timeout=30)
+    at.run()
+    assert "내장 데이터" in at.caption[0].value
+    at.button[0].click().run()
+    assert not at.exception
+    assert "새로고침했습니다" in at.success[0].value
+    assert "K-Startup 스냅샷" in at.caption[0].value or "K-Startup 스냅샷" in at.success[0].value
+    assert_no_key(*(e.value for e in at.success), *(c.value for c in at.caption))
+
+
+@pytest.mark.app
+def test_sync_panel_shows_the_fallback_when_the_portal_refuses(server):
+    from streamlit.testing.v1 import AppTest
+
+    server.script(BUSINESS_OPERATION, 1, status(401, portal_auth_error(), "text/xml"))
+    at = AppTest.from_function(_panel_app, default_timeout=30)
+    at.run()
+    at.button[0].click().run()
+    assert not at.exception
+    message = at.error[0].value
+    assert "새로고침하지 못했습니다" in message and "지금 보는 데이터: 내장 데이터" in message
+    assert_no_key(message)
+
+
+@pytest.mark.app
+def test_sync_panel_without_a_key_explains_and_disables_the_button(monkeypatch, cache):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.delenv("KSTARTUP_SERVICE_KEY", raising=False)
+    monkeypatch.setenv("NAVIGATOR_CACHE_DIR", str(cache))
+    at = AppTest.from_function(_panel_app, default_timeout=30)
+    at.run()
+    assert "KSTARTUP_SERVICE_KEY" in at.info[0].value
+    assert at.button[0].disabled
