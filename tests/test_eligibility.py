@@ -1,0 +1,337 @@
+"""Eligibility: every constraint kind, the 업력 and age boundaries, cues and unknowns."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from graph.eligibility import evaluate, evaluate_all, status_counts, time_window
+from graph.profile import FirmProfile, add_years, profile_from_dict
+from loaders.catalogue import load_embedded
+from loaders.eligibility_text import parse_target
+from loaders.model import Eligibility, Evidence, Program
+
+FOUNDED = date(2023, 3, 15)
+
+
+def ev(field: str, phrase: str, basis: str = "target") -> Evidence:
+    return Evidence(field, basis, phrase)  # type: ignore[arg-type]
+
+
+def prog(
+    pid: str = "p1",
+    *,
+    name: str = "테스트 지원사업",
+    level: str = "중앙부처",
+    institution: str = "중소벤처기업부",
+    region: str = "전국",
+    target: str = "지원대상 있음",
+    elig: Eligibility | None = None,
+    fields: tuple[str, ...] = (),
+) -> Program:
+    return Program(
+        pid, 2026, level, institution if level == "중앙부처" else region, institution, region,
+        name, "사업화", target_text=target, eligibility=elig or Eligibility(), tech_fields=fields,
+    )  # fmt: skip
+
+
+def firm(as_of: date, **kw: object) -> FirmProfile:
+    kw.setdefault("founded", FOUNDED)
+    return FirmProfile(as_of=as_of, **kw)  # type: ignore[arg-type]
+
+
+WITHIN_3 = Eligibility(
+    years_max=3, founder="founded_only",
+    evidence=(ev("years", "창업 3년 이내"), ev("founder", "창업 3년 이내")),
+)  # fmt: skip
+LEAP = Eligibility(
+    years_min=3, years_min_inclusive=False, years_max=7, founder="founded_only",
+    evidence=(ev("years", "3년 초과 7년 이내"), ev("founder", "3년 초과 7년 이내")),
+)  # fmt: skip
+UNDER_7 = Eligibility(
+    years_max=7, years_max_inclusive=False, founder="founded_only",
+    evidence=(ev("years", "7년 미만"), ev("founder", "7년 미만")),
+)  # fmt: skip
+
+
+# --------------------------------------------------------------------------- 업력 boundaries
+
+
+@pytest.mark.parametrize(
+    ("delta", "status"), [(-1, "eligible"), (0, "eligible"), (1, "ineligible")]
+)
+def test_within_3_years_boundary(delta: int, status: str) -> None:
+    day = add_years(FOUNDED, 3) + timedelta(days=delta)
+    verdict = evaluate(prog(elig=WITHIN_3), firm(day))
+    assert verdict.status == status
+    assert verdict.failed == (() if status == "eligible" else ("years",))
+
+
+def test_within_3_years_reason_quotes_the_phrase() -> None:
+    verdict = evaluate(prog(elig=WITHIN_3), firm(date(2025, 6, 20)))
+    assert "업력 2년 3개월 — '창업 3년 이내' 충족" in verdict.reasons
+
+
+@pytest.mark.parametrize(
+    ("years", "delta", "status"),
+    [
+        (3, -1, "ineligible"),
+        (3, 0, "ineligible"),  # "3년 초과": the third anniversary itself is not yet over 3
+        (3, 1, "eligible"),
+        (7, -1, "eligible"),
+        (7, 0, "eligible"),
+        (7, 1, "ineligible"),
+    ],
+)
+def test_over_3_within_7_boundaries(years: int, delta: int, status: str) -> None:
+    day = add_years(FOUNDED, years) + timedelta(days=delta)
+    verdict = evaluate(prog(elig=LEAP), firm(day))
+    assert verdict.status == status
+    if status == "ineligible":
+        assert verdict.failed == ("years",)
+
+
+def test_too_young_firm_is_told_when_the_band_opens() -> None:
+    verdict = evaluate(prog(elig=LEAP), firm(date(2024, 5, 1)))
+    assert any("2026-03-16부터 해당" in r for r in verdict.reasons)
+
+
+@pytest.mark.parametrize(("delta", "status"), [(-1, "eligible"), (0, "ineligible")])
+def test_under_7_years_excludes_the_anniversary(delta: int, status: str) -> None:
+    day = add_years(FOUNDED, 7) + timedelta(days=delta)
+    assert evaluate(prog(elig=UNDER_7), firm(day)).status == status
+
+
+def test_unknown_founding_date_is_maybe() -> None:
+    verdict = evaluate(prog(elig=WITHIN_3), FirmProfile(as_of=date(2026, 1, 1)))
+    assert verdict.status == "maybe"
+    assert "years" in verdict.uncertain
+    assert any("설립일 미입력" in r for r in verdict.reasons)
+
+
+# --------------------------------------------------------------------------- founder
+
+
+PRE_ONLY = Eligibility(founder="pre_only", evidence=(ev("founder", "예비창업자"),))
+FOUNDED_ONLY = Eligibility(founder="founded_only", evidence=(ev("founder", "창업기업"),))
+EITHER = Eligibility(founder="pre_or_founded", evidence=(ev("founder", "(예비)창업자"),))
+
+
+def test_pre_founder_program() -> None:
+    pre = FirmProfile(pre_founding=True, as_of=date(2026, 1, 1))
+    assert evaluate(prog(elig=PRE_ONLY), pre).status == "eligible"
+    verdict = evaluate(prog(elig=PRE_ONLY), firm(date(2026, 1, 1)))
+    assert verdict.status == "ineligible"
+    assert verdict.failed == ("founder",)
+
+
+def test_founded_only_program_rejects_pre_founders() -> None:
+    pre = FirmProfile(pre_founding=True, as_of=date(2026, 1, 1))
+    verdict = evaluate(prog(elig=FOUNDED_ONLY), pre)
+    assert verdict.failed == ("founder",)
+    assert any("사업자 등록 후" in r for r in verdict.reasons)
+    assert evaluate(prog(elig=FOUNDED_ONLY), firm(date(2026, 1, 1))).status == "eligible"
+
+
+def test_pre_or_founded_accepts_both() -> None:
+    pre = FirmProfile(pre_founding=True, as_of=date(2026, 1, 1))
+    assert evaluate(prog(elig=EITHER), pre).status == "eligible"
+    assert evaluate(prog(elig=EITHER), firm(date(2026, 1, 1))).status == "eligible"
+
+
+def test_pre_founder_and_a_years_band_fails_once_on_founder() -> None:
+    pre = FirmProfile(pre_founding=True, as_of=date(2026, 1, 1))
+    assert evaluate(prog(elig=WITHIN_3), pre).failed == ("founder",)
+
+
+# --------------------------------------------------------------------------- age
+
+
+YOUTH = Eligibility(age_max=39, evidence=(ev("age", "만 39세 이하"),))
+MIDDLE = Eligibility(age_min=40, evidence=(ev("age", "만 40세 이상"),))
+
+
+@pytest.mark.parametrize(("age", "status"), [(39, "eligible"), (40, "ineligible")])
+def test_age_boundary_39_40(age: int, status: str) -> None:
+    verdict = evaluate(prog(elig=YOUTH), firm(date(2026, 1, 1), ceo_age=age))
+    assert verdict.status == status
+    assert any(f"대표자 만 {age}세 — '만 39세 이하'" in r for r in verdict.reasons)
+
+
+@pytest.mark.parametrize(("age", "status"), [(39, "ineligible"), (40, "eligible")])
+def test_age_minimum_boundary(age: int, status: str) -> None:
+    assert evaluate(prog(elig=MIDDLE), firm(date(2026, 1, 1), ceo_age=age)).status == status
+
+
+def test_missing_age_is_maybe() -> None:
+    verdict = evaluate(prog(elig=YOUTH), firm(date(2026, 1, 1)))
+    assert verdict.status == "maybe"
+    assert verdict.uncertain == ("age",)
+
+
+def test_interpreted_youth_word_does_not_rule_out() -> None:
+    elig = Eligibility(age_max=39, evidence=(ev("age", "청년 (통상 만 39세 이하로 해석)"),))
+    verdict = evaluate(prog(elig=elig), firm(date(2026, 1, 1), ceo_age=45))
+    assert verdict.status == "maybe"
+    assert verdict.failed == ()
+
+
+# --------------------------------------------------------------------------- region
+
+
+def kimcheon(**kw: object) -> Program:
+    return prog(level="기초", institution="김천시", region="경북", **kw)  # type: ignore[arg-type]
+
+
+def test_local_program_rules_out_other_regions() -> None:
+    verdict = evaluate(kimcheon(), firm(date(2026, 1, 1), region="서울"))
+    assert verdict.status == "ineligible"
+    assert verdict.failed == ("region",)
+    assert "지역 제한: 지자체(김천시) 사업 — 소재지 경북 필요, 귀사 서울" in verdict.reasons
+
+
+def test_basic_local_program_in_the_same_province_needs_a_check() -> None:
+    verdict = evaluate(kimcheon(), firm(date(2026, 1, 1), region="경북"))
+    assert verdict.status == "maybe"
+    assert verdict.uncertain == ("region",)
+    assert any("김천시 관내" in r for r in verdict.reasons)
+
+
+@pytest.mark.parametrize("spelling", ["서울", "서울시", "서울특별시"])
+def test_region_spellings_give_the_same_verdict(spelling: str) -> None:
+    seoul = prog(level="광역", institution="서울특별시", region="서울")
+    profile = profile_from_dict(
+        {"founded": "2024-01-01", "as_of": "2026-01-01", "region": spelling},
+        today=date(2026, 1, 1),
+    )
+    verdict = evaluate(seoul, profile)
+    assert verdict.status == "eligible"
+    assert "지역: 지자체(서울특별시) 사업 — 소재지 서울 충족" in verdict.reasons
+
+
+def test_local_program_with_unknown_region_is_maybe() -> None:
+    verdict = evaluate(prog(level="지자체", institution="", region=""), firm(date(2026, 1, 1)))
+    assert verdict.status == "maybe"
+    assert "지자체 사업 — 소재지 요건 확인 필요" in verdict.reasons
+
+
+def test_region_from_target_text() -> None:
+    elig = Eligibility(regions=("대전",), evidence=(ev("regions", "대전 소재"),))
+    program = prog(elig=elig)
+    assert evaluate(program, firm(date(2026, 1, 1), region="대전")).status == "eligible"
+    assert evaluate(program, firm(date(2026, 1, 1), region="세종")).failed == ("region",)
+
+
+def test_missing_firm_region_is_maybe() -> None:
+    verdict = evaluate(kimcheon(), firm(date(2026, 1, 1)))
+    assert verdict.status == "maybe"
+    assert "region" in verdict.uncertain
+
+
+# --------------------------------------------------------------------------- flags
+
+
+@pytest.mark.parametrize(
+    ("flag", "attr", "phrase"),
+    [
+        ("restart", "restart", "재창업자"),
+        ("women", "women", "여성 창업자"),
+        ("student", "student", "대학(원)생"),
+        ("disabled", "disabled", "장애인"),
+        ("foreign", "foreign_founder", "외국인"),
+    ],
+)
+def test_flag_requirements(flag: str, attr: str, phrase: str) -> None:
+    program = prog(elig=Eligibility(**{flag: True}, evidence=(ev(flag, phrase),)))
+    no = evaluate(program, firm(date(2026, 1, 1)))
+    assert no.status == "ineligible"
+    assert no.failed == (flag,)
+    yes = evaluate(program, firm(date(2026, 1, 1), **{attr: True}))
+    assert yes.status == "eligible"
+
+
+# --------------------------------------------------------------------------- cues and unknowns
+
+
+def test_cue_only_evidence_is_maybe_and_says_so() -> None:
+    elig = Eligibility(age_max=39, evidence=(ev("age", "청년", basis="cue"),))
+    program = prog(name="청년 창업 지원", target="", elig=elig)
+    verdict = evaluate(program, firm(date(2026, 1, 1), ceo_age=45))
+    assert verdict.status == "maybe"
+    assert verdict.failed == ()
+    assert any("사업명의 '청년'으로 추정 — 지원대상 원문 확인 필요" in r for r in verdict.reasons)
+
+
+def test_no_target_text_is_never_a_silent_yes() -> None:
+    verdict = evaluate(prog(target=""), firm(date(2026, 1, 1)))
+    assert verdict.status == "maybe"
+    assert any("지원대상 원문 없음" in r for r in verdict.reasons)
+
+
+def test_no_target_text_still_ruled_out_by_region() -> None:
+    verdict = evaluate(kimcheon(target=""), firm(date(2026, 1, 1), region="부산"))
+    assert verdict.status == "ineligible"
+
+
+def test_unparsed_text_is_maybe_with_the_original() -> None:
+    text = "창업 3년 이내 기업 중 매출 10억 이상"
+    elig = Eligibility(
+        years_max=3, founder="founded_only", unparsed="매출 10억",
+        evidence=(ev("years", "3년 이내"), ev("founder", "3년 이내")),
+    )  # fmt: skip
+    verdict = evaluate(prog(target=text, elig=elig), firm(date(2025, 1, 1)))
+    assert verdict.status == "maybe"
+    assert f"지원대상 원문 확인 필요: '{text}'" in verdict.reasons
+
+
+def test_field_mismatch_is_maybe() -> None:
+    program = prog(elig=WITHIN_3, fields=("농식품",))
+    verdict = evaluate(program, firm(date(2025, 1, 1), fields=("인공지능·빅데이터",)))
+    assert verdict.status == "maybe"
+    assert "field" in verdict.uncertain
+    assert evaluate(program, firm(date(2025, 1, 1), fields=("농식품",))).status == "eligible"
+
+
+def test_parsed_target_end_to_end() -> None:
+    elig = parse_target("창업 3년 초과 7년 이내 기업", name="창업도약패키지")
+    program = prog(name="창업도약패키지", target="창업 3년 초과 7년 이내 기업", elig=elig)
+    assert evaluate(program, firm(date(2024, 1, 1))).status == "ineligible"
+    assert evaluate(program, firm(date(2027, 1, 1))).status == "eligible"
+
+
+# --------------------------------------------------------------------------- whole catalogue
+
+
+def test_evaluate_all_matches_evaluate_on_embedded_data() -> None:
+    programs = load_embedded().programs
+    profile = firm(date(2026, 3, 1), ceo_age=34, region="경기", fields=("인공지능·빅데이터",))
+    verdicts = evaluate_all(programs, profile)
+    assert len(verdicts) == len({p.program_id for p in programs})
+    for p in programs[:60]:
+        assert verdicts[p.program_id] == evaluate(p, profile)
+    for p in programs:
+        v = verdicts[p.program_id]
+        assert v.reasons
+        if not p.target_text:
+            assert v.status != "eligible"
+    counts = status_counts(verdicts)
+    assert counts["eligible"] >= 1 and counts["ineligible"] >= 1
+
+
+def test_time_window_opens_leap_band_after_third_anniversary() -> None:
+    window = time_window(prog(elig=LEAP), firm(date(2024, 5, 1)))
+    assert window == (date(2026, 3, 16), date(2030, 3, 15))
+    assert time_window(prog(elig=WITHIN_3), firm(date(2026, 6, 1))) is None
+
+
+def test_engine_never_imports_streamlit() -> None:
+    code = (
+        "import sys, graph.profile, graph.eligibility, graph.phases, graph.rules, "
+        "graph.network, graph.path, graph.duplicates; "
+        "assert 'streamlit' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[1])

@@ -1,0 +1,145 @@
+"""FirmProfile: validation of plain values, 업력 by date, and the dict round trip."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from graph.profile import FirmProfile, add_years, profile_from_dict, profile_to_dict
+from loaders.errors import ProfileError
+
+TODAY = date(2026, 6, 1)
+
+
+def make(**data: object) -> FirmProfile:
+    return profile_from_dict(data, today=TODAY)
+
+
+@pytest.mark.parametrize("spelling", ["서울", "서울시", "서울특별시", " 서울특별시 "])
+def test_region_spellings_meet(spelling: str) -> None:
+    assert make(region=spelling).region == "서울"
+
+
+def test_region_from_a_basic_local_government() -> None:
+    assert make(region="김천시").region == "경북"
+
+
+@pytest.mark.parametrize("region", ["아틀란티스", "전국"])
+def test_unknown_region_names_the_field(region: str) -> None:
+    with pytest.raises(ProfileError) as err:
+        make(region=region)
+    assert err.value.field == "region"
+    assert "소재지(region)" in str(err.value)
+
+
+@pytest.mark.parametrize("age", [-1, "-5", 300, "열살", 39.5, True])
+def test_bad_age_names_the_field(age: object) -> None:
+    with pytest.raises(ProfileError) as err:
+        make(ceo_age=age)
+    assert err.value.field == "ceo_age"
+    assert "대표자 나이(ceo_age)" in str(err.value)
+
+
+def test_age_accepts_text_with_unit() -> None:
+    assert make(ceo_age="만 39세").ceo_age == 39
+
+
+def test_founded_in_the_future_is_rejected() -> None:
+    with pytest.raises(ProfileError) as err:
+        make(founded="2026-07-01")
+    assert err.value.field == "founded"
+
+
+def test_founded_after_as_of_is_rejected() -> None:
+    with pytest.raises(ProfileError) as err:
+        make(founded="2025-05-01", as_of="2025-01-01")
+    assert err.value.field == "founded"
+    assert "기준일" in str(err.value)
+
+
+def test_founded_and_pre_founding_together_are_rejected() -> None:
+    with pytest.raises(ProfileError) as err:
+        make(founded="2024-01-01", pre_founding=True)
+    assert err.value.field == "pre_founding"
+
+
+def test_bad_date_format_names_the_field() -> None:
+    with pytest.raises(ProfileError) as err:
+        make(founded="작년 봄")
+    assert err.value.field == "founded"
+
+
+@pytest.mark.parametrize("text", ["2024-03-15", "2024.3.15", "20240315", "2024/03/15"])
+def test_date_spellings(text: str) -> None:
+    assert make(founded=text).founded == date(2024, 3, 15)
+
+
+def test_fields_are_canonical_and_unknown_ones_rejected() -> None:
+    assert make(fields=["AI", "인공지능", "바이오"]).fields == ("인공지능·빅데이터", "바이오·헬스")
+    assert make(fields="AI, 로봇").fields == ("인공지능·빅데이터", "로봇·첨단제조")
+    with pytest.raises(ProfileError) as err:
+        make(fields=["우주여행 관광업 전문"])
+    assert err.value.field == "fields"
+
+
+def test_strict_mode_rejects_unknown_keys() -> None:
+    assert make(ceo_agee=30) == make()
+    with pytest.raises(ProfileError) as err:
+        profile_from_dict({"ceo_agee": 30}, strict=True)
+    assert err.value.field == "ceo_agee"
+
+
+def test_flags_accept_korean_and_text_booleans() -> None:
+    p = make(women="예", restart="true", student=1, disabled="false", foreign_founder="아니오")
+    assert (p.women, p.restart, p.student, p.disabled, p.foreign_founder) == (
+        True, True, True, False, False,
+    )  # fmt: skip
+
+
+def test_round_trip_is_exact() -> None:
+    p = make(
+        founded="2023-02-28", as_of="2026-01-01", ceo_age=41, region="경남", fields=["AI"],
+        women=True,
+    )  # fmt: skip
+    assert profile_from_dict(profile_to_dict(p), today=TODAY) == p
+
+
+@given(
+    founded=st.dates(min_value=date(1990, 1, 1), max_value=date(2025, 12, 31)),
+    extra=st.integers(min_value=0, max_value=4000),
+    age=st.one_of(st.none(), st.integers(min_value=10, max_value=110)),
+    region=st.sampled_from([None, "서울", "부산", "제주"]),
+    women=st.booleans(),
+)
+def test_round_trip_property(
+    founded: date, extra: int, age: int | None, region: str | None, women: bool
+) -> None:
+    as_of = date.fromordinal(min(founded.toordinal() + extra, TODAY.toordinal()))
+    p = FirmProfile(founded=founded, as_of=as_of, ceo_age=age, region=region, women=women)
+    assert profile_from_dict(profile_to_dict(p), today=TODAY) == p
+
+
+def test_years_in_business_counts_anniversaries() -> None:
+    founded = date(2023, 3, 15)
+    assert FirmProfile(founded=founded, as_of=date(2026, 3, 14)).years_in_business() == 2
+    assert FirmProfile(founded=founded, as_of=date(2026, 3, 15)).years_in_business() == 3
+    assert FirmProfile(pre_founding=True).years_in_business() is None
+
+
+def test_business_age_text() -> None:
+    p = FirmProfile(founded=date(2023, 12, 10), as_of=date(2026, 3, 20))
+    assert p.business_age_text() == "업력 2년 3개월"
+    assert FirmProfile(pre_founding=True).business_age_text() == "예비창업자"
+
+
+def test_leap_day_anniversary_is_28_february() -> None:
+    assert add_years(date(2024, 2, 29), 3) == date(2027, 2, 28)
+
+
+def test_age_advances_on_anniversaries_of_as_of() -> None:
+    p = FirmProfile(as_of=date(2026, 5, 1), ceo_age=39)
+    assert p.age_on(date(2027, 4, 30)) == 39
+    assert p.age_on(date(2027, 5, 1)) == 40
