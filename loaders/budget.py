@@ -53,7 +53,10 @@ _JO_EOK = re.compile(rf"({_NUMBER})\s*조\s*({_NUMBER})\s*억")
 _BRACKET_UNIT = re.compile(
     r"[\(（]\s*(?:단위\s*[:：]?\s*)?(천억원|억원|백만원|천원|만원|원)\s*[\)）]"
 )
-_BUDGET_SECTION = re.compile(r"\(예산현황\)\s*([^/]*)")
+# "(예산현황) 24억원 / (지원규모) 95개사": the amount lives before "/" or "(지원규모)".
+_BUDGET_SECTION = re.compile(r"\(예산현황\)\s*(.*?)\s*(?:/|\(지원규모\)|$)")
+# Numbers that are not money: "'25년" (a year), "95개사", "10명", "30%".
+_NOT_MONEY_AFTER = re.compile(r"^\s*(?:년|개|명|회|%|차|건|팀|곳)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +102,13 @@ def parse_budget(value: object, header_unit: str | None = None) -> BudgetParse:
     jo = _JO_EOK.search(text)
     if jo:
         return _finish(_to_float(jo.group(1)) * 10_000 + _to_float(jo.group(2)), "억원", text)
-    match = _AMOUNT.search(text)
+    candidates = [
+        m
+        for m in _AMOUNT.finditer(text)
+        if not (m.group(2) is None and _NOT_MONEY_AFTER.match(text[m.end() :]))
+    ]
+    with_unit = [m for m in candidates if m.group(2)]
+    match = with_unit[0] if with_unit else (candidates[0] if candidates else None)
     if not match:
         return BudgetParse(None, f"예산 '{text}'에서 금액을 찾지 못했습니다 → 비어 있음으로 처리")
     number, unit = match.group(1), match.group(2)

@@ -12,6 +12,15 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True)
+def _isolated_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep every test off the user's real K-Startup cache (and off the network's base URL)."""
+    monkeypatch.setenv("NAVIGATOR_CACHE_DIR", str(tmp_path_factory.mktemp("navigator-cache")))
+    monkeypatch.delenv("KSTARTUP_SERVICE_KEY", raising=False)
+
+
 @pytest.fixture
 def make_xlsx(tmp_path: Path) -> Callable[..., Path]:
     """Write a workbook from ``{sheet: rows}``; ``merges`` lists ranges like ``"A3:A5"``."""
