@@ -221,7 +221,7 @@ def _near_miss_text(near: Mapping[str, Any] | None, by_id: Mapping[str, Program]
     prog = by_id.get(pid)
     name = near.get("name") or (prog.name if prog else pid)
     inst = near.get("institution") or (prog.institution if prog else "")
-    why = near.get("failed") or near.get("reasons") or near.get("why") or ""
+    why = near.get("reason") or near.get("failed_label") or near.get("failed") or ""
     if isinstance(why, (list, tuple)):
         why = "; ".join(str(w) for w in why)
     head = f"{name} ({inst})" if inst else str(name)
@@ -232,16 +232,19 @@ ROADMAP_COLUMNS: tuple[Column, ...] = (
     Column("순서", 6),
     Column("단계", 16),
     Column("구분", 8),
-    Column("사업명", 40, link_from=11),
+    Column("사업명", 40, link_from=13),
     Column("운영기관", 24),
     Column("지원유형", 16),
     Column("예산(억원)", 12, number_format="#,##0.0"),
-    Column("지원 시기", 16),
+    Column("신청 가능 시작", 14),
+    Column("신청 가능 종료", 14),
+    Column("자격", 10),
     Column("추천 이유 / 공백 설명", 60, wrap=True),
     Column("가장 가까운 사업 (미충족 조건)", 60, wrap=True),
     Column("사업 ID", 16),
     Column("상세 URL", 40),
 )
+STATUS_WORDS = {"eligible": "신청 가능", "maybe": "확인 필요", "ineligible": "해당 없음"}
 
 
 def _phase_order(data: Mapping[str, Any]) -> dict[str, int]:
@@ -270,6 +273,8 @@ def roadmap_rows(roadmap: Any, programs: Sequence[Program] | Mapping[str, Progra
     for k, step in enumerate(data.get("steps", [])):
         prog = by_id.get(step.get("program_id", ""))
         phase = str(step.get("phase", ""))
+        owner = step.get("institution") or (prog.institution or prog.ministry if prog else "")
+        status = step.get("status") or ""
         entries.append(
             (
                 order[phase],
@@ -279,10 +284,12 @@ def roadmap_rows(roadmap: Any, programs: Sequence[Program] | Mapping[str, Progra
                     phase,
                     "추천",
                     step.get("name") or (prog.name if prog else ""),
-                    step.get("institution") or (prog.institution if prog else ""),
+                    owner,
                     prog.support_type if prog else "",
                     prog.budget_eok if prog else None,
                     step.get("available_from") or "",
+                    step.get("available_until") or "",
+                    STATUS_WORDS.get(status, status),
                     step.get("why") or "",
                     "",
                     step.get("program_id", ""),
@@ -305,6 +312,8 @@ def roadmap_rows(roadmap: Any, programs: Sequence[Program] | Mapping[str, Progra
                     "",
                     "",
                     None,
+                    "",
+                    "",
                     "",
                     gap.get("reason") or "",
                     _near_miss_text(near, by_id),

@@ -48,7 +48,7 @@ PROGRAMS = [
 ROADMAP = {
     "steps": [
         {
-            "phase": "R&D",
+            "phase": "기술개발(R&D)",
             "program_id": "r1",
             "name": "창업성장기술개발",
             "institution": "중소벤처기업부",
@@ -113,11 +113,11 @@ def test_sheet_titles_are_cut_and_cleaned() -> None:
 def test_roadmap_rows_follow_phase_order_with_gaps_after_steps() -> None:
     rows = roadmap_rows(ROADMAP, PROGRAMS)
     phases = [r[1] for r in rows]
-    assert phases == ["R&D", "사업화", "판로·투자·융자", "글로벌"]
+    assert phases == ["기술개발(R&D)", "사업화", "판로·투자·융자", "글로벌"]
     assert [r[0] for r in rows] == [1, 2, 3, 4]
     gap = rows[-1]
     assert gap[2] == "공백"
-    assert "해외진출 바우처" in gap[9] and "업력 3년 이상" in gap[9]
+    assert "해외진출 바우처" in gap[11] and "업력 3년 이상" in gap[11]
 
 
 def _workbook(data: bytes) -> openpyxl.Workbook:
@@ -131,7 +131,7 @@ def test_excel_roadmap_has_three_formatted_sheets() -> None:
     assert ws.freeze_panes == "A2"
     assert ws["A1"].font.bold and ws["A1"].fill.fgColor.rgb.endswith("1F4E78")
     assert ws.column_dimensions["D"].width > 10
-    assert ws["I2"].alignment.wrap_text
+    assert ws["K2"].alignment.wrap_text
     # Program names link to their page.
     link_cells = [c for c in ws["D"][1:] if c.hyperlink]
     assert link_cells and link_cells[0].hyperlink.target.startswith("https://www.k-startup.go.kr")
@@ -235,3 +235,50 @@ def test_duplicates_csv_is_neutralised() -> None:
     text = duplicates_to_csv(DUPS, PROGRAMS).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[1][3].startswith("'=")
+
+
+def test_gap_sits_between_the_steps_of_neighbouring_phases() -> None:
+    data = {
+        "steps": [s for s in ROADMAP["steps"] if s["phase"] != "글로벌"],
+        "gaps": [{"phase": "보육·멘토링", "reason": "없음", "near_miss": None}],
+    }
+    assert [r[1] for r in roadmap_rows(data, PROGRAMS)] == [
+        "기술개발(R&D)",
+        "사업화",
+        "보육·멘토링",
+        "판로·투자·융자",
+    ]
+
+
+def test_engine_roadmap_object_exports() -> None:
+    from datetime import date
+
+    from graph.path import Gap, NearMiss, Roadmap, Step
+    from graph.profile import FirmProfile
+
+    profile = FirmProfile(
+        founded=date(2024, 5, 1), as_of=date(2026, 3, 1), ceo_age=34, region="서울"
+    )
+    roadmap = Roadmap(
+        steps=[
+            Step("사업화", "c1", "예비창업패키지", "", date(2026, 3, 1), "지금 신청 가능", "maybe")
+        ],
+        gaps=[
+            Gap(
+                "글로벌",
+                "해당 사업 없음",
+                NearMiss("n1", "해외진출 바우처", "", "years", "업력 3년 이상"),
+            )
+        ],
+        assumptions=["예비창업자는 1년 뒤 창업한다고 가정"],
+        profile=profile,
+    )
+    wb = _workbook(roadmap_to_excel(roadmap, PROGRAMS, profile))
+    first = [c.value for c in wb["로드맵"][2]]
+    assert first[3] == "예비창업패키지" and first[4] == "중소벤처기업부"  # blank institution filled
+    assert first[7] == "2026-03-01" and first[9] == "확인 필요"
+    gap = [c.value for c in wb["로드맵"][3]]
+    assert gap[2] == "공백" and "업력 3년 이상" in gap[11]
+    prof = {r[1].value: r[2].value for r in wb["가정·프로필"].iter_rows(min_row=2)}
+    assert prof["창업일 (개업일)"] == "2024-05-01" and prof["기준일"] == "2026-03-01"
+    assert "예비창업자는 1년 뒤 창업한다고 가정" in prof.values()
