@@ -17,7 +17,11 @@ from loaders.errors import NavigatorError
 __all__ = ["COMMAND_MODULES", "build_parser", "main"]
 
 # Each module defines register(subparsers) and sets func=... on its parser.
-COMMAND_MODULES: tuple[str, ...] = ("navigator.cmd_load", "navigator.cmd_sync")
+COMMAND_MODULES: tuple[str, ...] = (
+    "navigator.cmd_load",
+    "navigator.cmd_sync",
+    "navigator.cmd_engine",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

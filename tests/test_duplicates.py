@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +25,7 @@ from graph.duplicates import (
 )
 from loaders.catalogue import load_embedded
 from loaders.model import Program
+from navigator.cli import main
 
 LABELLED = Path(__file__).resolve().parent / "labelled_pairs.csv"
 
@@ -203,3 +205,26 @@ def test_precision_on_labelled_pairs_at_default_threshold() -> None:
     assert len(predicted) >= 10, predicted
     assert precision >= 0.93, f"precision {precision:.2f} on {len(predicted)} predicted"
     assert recall >= 0.5, f"recall {recall:.2f}"
+
+
+def test_cli_duplicates_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["duplicates", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["pairs"] and data["clusters"]
+    for pair in data["pairs"]:
+        assert set(pair) >= {"a", "b", "score", "breakdown"}
+        for side in (pair["a"], pair["b"]):
+            assert set(side) == {"program_id", "name", "institution"}
+        assert pair["score"] >= DEFAULT_THRESHOLD
+    assert main(["duplicates", "--json", "--threshold", "90"]) == 0
+    strict = json.loads(capsys.readouterr().out)
+    assert len(strict["pairs"]) < len(data["pairs"])
+
+
+def test_cli_duplicates_text_and_bad_threshold(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["duplicates"]) == 0
+    out = capsys.readouterr().out
+    assert "[군집]" in out and "[시·도 × 시·도]" in out
+    with pytest.raises(SystemExit) as exc:
+        main(["duplicates", "--threshold", "150"])
+    assert exc.value.code == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -14,6 +15,7 @@ from graph.profile import FirmProfile, add_years, profile_from_dict
 from loaders.catalogue import load_embedded
 from loaders.eligibility_text import parse_target
 from loaders.model import Eligibility, Evidence, Program
+from navigator.cli import main
 
 FOUNDED = date(2023, 3, 15)
 
@@ -335,3 +337,24 @@ def test_engine_never_imports_streamlit() -> None:
         "assert 'streamlit' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[1])
+
+
+def test_cli_eligible_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    profile = Path(__file__).resolve().parent / "fixtures" / "profiles" / "early_ai_gyeonggi.json"
+    assert main(["eligible", "--profile", str(profile), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == len(load_embedded().programs)
+    for row in rows:
+        assert {"program_id", "name", "institution", "status", "reasons"} <= set(row)
+        assert row["status"] in {"eligible", "maybe", "ineligible"}
+        assert row["reasons"] and all(isinstance(r, str) for r in row["reasons"])
+    assert main(["eligible", "--profile", str(profile), "--json", "--status", "eligible"]) == 0
+    only = json.loads(capsys.readouterr().out)
+    assert only and {r["status"] for r in only} == {"eligible"}
+
+
+def test_cli_eligible_text(capsys: pytest.CaptureFixture[str]) -> None:
+    profile = Path(__file__).resolve().parent / "fixtures" / "profiles" / "pre_founder_seoul.json"
+    assert main(["eligible", "--profile", str(profile)]) == 0
+    out = capsys.readouterr().out
+    assert "지원 가능" in out and "확인 필요" in out

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
+
+import pytest
 
 from graph.path import plan_path
 from graph.phases import PHASES
@@ -10,6 +14,7 @@ from graph.profile import FirmProfile
 from graph.rules import conflicts
 from loaders.catalogue import load_embedded
 from loaders.model import Eligibility, Evidence, Program
+from navigator.cli import main
 
 
 def ev(field: str, phrase: str) -> Evidence:
@@ -177,3 +182,33 @@ def test_embedded_roadmaps_cover_phases_or_explain_gaps() -> None:
         ids = [s.program_id for s in roadmap.steps]
         assert len(ids) == len(set(ids))
         assert not conflicts(ids, programs, stages={s.program_id: s.stage for s in roadmap.steps})
+
+
+PROFILES = Path(__file__).resolve().parent / "fixtures" / "profiles"
+
+
+@pytest.mark.parametrize(
+    "fixture", ["early_ai_gyeonggi.json", "pre_founder_seoul.json", "leap_restart_busan.json"]
+)
+def test_cli_path_json_shape(fixture: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["path", "--profile", str(PROFILES / fixture), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {s["phase"] for s in data["steps"]} | {g["phase"] for g in data["gaps"]} == set(PHASES)
+    for step in data["steps"]:
+        assert {"phase", "program_id", "name", "institution", "available_from", "why"} <= set(step)
+    for gap in data["gaps"]:
+        assert {"phase", "reason", "near_miss"} <= set(gap)
+
+
+def test_cli_path_options(capsys: pytest.CaptureFixture[str]) -> None:
+    profile = str(PROFILES / "early_ai_gyeonggi.json")
+    assert main(["path", "--profile", profile, "--json", "--max-per-phase", "1", "--no-loans"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    counts: dict[str, int] = {}
+    for step in data["steps"]:
+        counts[step["phase"]] = counts.get(step["phase"], 0) + 1
+    assert max(counts.values()) == 1
+    assert main(["path", "--profile", profile]) == 0
+    assert "[가정]" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["path", "--profile", profile, "--max-per-phase", "0"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 from graph.profile import FirmProfile, add_years, profile_from_dict, profile_to_dict
 from loaders.errors import ProfileError
+from navigator.cli import main
 
 TODAY = date(2026, 6, 1)
 
@@ -143,3 +145,41 @@ def test_age_advances_on_anniversaries_of_as_of() -> None:
     p = FirmProfile(as_of=date(2026, 5, 1), ceo_age=39)
     assert p.age_on(date(2027, 4, 30)) == 39
     assert p.age_on(date(2027, 5, 1)) == 40
+
+
+# --------------------------------------------------------------------------- CLI
+
+PROFILES = Path(__file__).resolve().parent / "fixtures" / "profiles"
+
+
+@pytest.mark.parametrize(
+    ("fixture", "field"),
+    [
+        ("bad_age.json", "ceo_age"),
+        ("bad_region.json", "region"),
+        ("bad_founded_future.json", "founded"),
+    ],
+)
+@pytest.mark.parametrize("command", ["eligible", "path"])
+def test_cli_bad_profile_exits_2_naming_the_field(
+    command: str, fixture: str, field: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([command, "--profile", str(PROFILES / fixture), "--json"]) == 2
+    captured = capsys.readouterr()
+    assert f"({field})" in captured.err
+    assert "Traceback" not in captured.err
+    assert captured.out == ""
+
+
+def test_cli_profile_file_problems_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("{ceo_age: 30", encoding="utf-8")
+    assert main(["eligible", "--profile", str(broken)]) == 2
+    assert "JSON" in capsys.readouterr().err
+    assert main(["eligible", "--profile", str(tmp_path / "missing.json")]) == 2
+    typo = tmp_path / "typo.json"
+    typo.write_text('{"ceo_agee": 30}', encoding="utf-8")
+    assert main(["path", "--profile", str(typo)]) == 2
+    assert "ceo_agee" in capsys.readouterr().err

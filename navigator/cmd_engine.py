@@ -1,0 +1,244 @@
+"""``navigator eligible | path | duplicates``: the navigation engine from the command line.
+
+Each subcommand is a thin layer over :mod:`graph`: the same calls the app makes, printed as
+text for people or, with ``--json``, as one JSON document for scripts. A bad profile raises
+:class:`~loaders.errors.ProfileError`, which ``navigator.cli.main`` turns into a one-line message
+naming the field and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from graph.duplicates import DEFAULT_THRESHOLD, find_duplicates, overlap_table
+from graph.eligibility import evaluate_all
+from graph.path import plan_path
+from graph.profile import FirmProfile, profile_from_dict
+from loaders.errors import NavigatorError, ProfileError
+from navigator.common import add_data_args, catalogue_from_args, print_json
+
+__all__ = [
+    "load_profile",
+    "register",
+    "run_duplicates",
+    "run_eligible",
+    "run_path",
+]
+
+_STATUS_LABEL = {"eligible": "지원 가능", "maybe": "확인 필요", "ineligible": "지원 불가"}
+
+
+def load_profile(path: str | Path) -> FirmProfile:
+    """Read and validate a profile JSON file (unknown keys are errors, to catch typos)."""
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise ProfileError(f"프로필 파일을 열 수 없습니다: {file} ({exc.strerror})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ProfileError(
+            f"프로필 파일 {file.name}이 올바른 JSON이 아닙니다 ({exc.lineno}행 {exc.colno}열: {exc.msg})"
+        ) from None
+    if not isinstance(data, dict):
+        raise ProfileError(f"프로필 파일 {file.name}은 JSON 객체({{...}})여야 합니다.")
+    return profile_from_dict(data, strict=True)
+
+
+def _threshold(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}'는 숫자가 아닙니다") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError("0에서 100 사이여야 합니다")
+    return value
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}'는 정수가 아닙니다") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("1 이상이어야 합니다")
+    return value
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``eligible``, ``path`` and ``duplicates`` subcommands."""
+    p = sub.add_parser(
+        "eligible", help="프로필에 맞는 사업을 지원 가능/확인 필요/불가로 판정합니다"
+    )
+    p.add_argument("--profile", required=True, metavar="PROFILE.json", help="기업 프로필 JSON")
+    add_data_args(p)
+    p.add_argument("--json", action="store_true", help="JSON 목록으로 출력")
+    p.add_argument(
+        "--status",
+        choices=("eligible", "maybe", "ineligible"),
+        action="append",
+        help="이 판정만 출력 (여러 번 지정 가능)",
+    )
+    p.set_defaults(func=run_eligible)
+
+    p = sub.add_parser("path", help="R&D부터 글로벌까지 단계별 지원 경로(로드맵)를 만듭니다")
+    p.add_argument("--profile", required=True, metavar="PROFILE.json", help="기업 프로필 JSON")
+    add_data_args(p)
+    p.add_argument("--json", action="store_true", help="JSON 하나로 출력")
+    p.add_argument(
+        "--max-per-phase", type=_positive, default=2, metavar="N", help="단계별 최대 사업 수"
+    )
+    p.add_argument("--no-loans", action="store_true", help="융자·보증 사업 제외")
+    p.add_argument(
+        "--field",
+        action="append",
+        metavar="FIELD",
+        help="선호 기술분야 (프로필 대신; 여러 번 지정 가능)",
+    )
+    p.set_defaults(func=run_path)
+
+    p = sub.add_parser("duplicates", help="기관 간 유사·중복 사업 쌍과 군집을 찾습니다")
+    add_data_args(p)
+    p.add_argument(
+        "--threshold",
+        type=_threshold,
+        default=DEFAULT_THRESHOLD,
+        metavar="T",
+        help=f"유사도 기준 0–100 (기본 {DEFAULT_THRESHOLD:g})",
+    )
+    p.add_argument("--json", action="store_true", help="JSON 하나로 출력")
+    p.add_argument(
+        "--include-undetermined",
+        action="store_true",
+        help="같은 기관인지 알 수 없는 쌍도 표시 (different_institutions='unknown')",
+    )
+    p.set_defaults(func=run_duplicates)
+
+
+def run_eligible(args: argparse.Namespace) -> int:
+    """Evaluate every program for the profile; JSON list or grouped text."""
+    profile = load_profile(args.profile)
+    catalogue = catalogue_from_args(args)
+    verdicts = evaluate_all(catalogue.programs, profile)
+    wanted = set(args.status or ("eligible", "maybe", "ineligible"))
+    rows: list[dict[str, Any]] = []
+    for program in catalogue.programs:
+        verdict = verdicts[program.program_id]
+        if verdict.status not in wanted:
+            continue
+        rows.append(
+            {
+                "program_id": program.program_id,
+                "name": program.name,
+                "institution": program.institution or program.ministry or "",
+                "status": verdict.status,
+                "reasons": list(verdict.reasons),
+                "failed": list(verdict.failed),
+            }
+        )
+    if args.json:
+        print_json(rows)
+        return 0
+    counts = Counter(v.status for v in verdicts.values())
+    print(catalogue.label)
+    print(
+        f"사업 {len(verdicts)}개: 지원 가능 {counts['eligible']} · 확인 필요 {counts['maybe']}"
+        f" · 지원 불가 {counts['ineligible']}"
+    )
+    for status in ("eligible", "maybe", "ineligible"):
+        group = [r for r in rows if r["status"] == status]
+        if not group:
+            continue
+        print(f"\n[{_STATUS_LABEL[status]}: {len(group)}]")
+        for r in group:
+            who = f" ({r['institution']})" if r["institution"] else ""
+            print(f"  {r['name']}{who}")
+            for reason in r["reasons"]:
+                print(f"    - {reason}")
+    return 0
+
+
+def run_path(args: argparse.Namespace) -> int:
+    """Plan the roadmap; JSON (steps, gaps, assumptions) or text."""
+    profile = load_profile(args.profile)
+    catalogue = catalogue_from_args(args)
+    roadmap = plan_path(
+        catalogue.programs,
+        profile,
+        fields=args.field,
+        max_per_phase=args.max_per_phase,
+        include_loans=not args.no_loans,
+    )
+    if args.json:
+        print_json(roadmap.to_dict())
+        return 0
+    print(catalogue.label)
+    print(f"기준일 {profile.as_of.isoformat()} · {profile.business_age_text()}")
+    phase = None
+    for n, step in enumerate(roadmap.steps, start=1):
+        if step.phase != phase:
+            phase = step.phase
+            print(f"\n[{phase}]")
+        when = step.available_from.isoformat()
+        mark = "" if step.status == "eligible" else " (확인 필요)"
+        who = f" — {step.institution}" if step.institution else ""
+        print(f"  {n}. {when}~ {step.name}{who}{mark}")
+        print(f"     {step.why}")
+    if roadmap.gaps:
+        print("\n[공백 단계]")
+        for gap in roadmap.gaps:
+            print(f"  {gap.phase}: {gap.reason}")
+            if gap.near_miss is not None:
+                near = gap.near_miss
+                print(f"     가장 가까운 사업: {near.name} — {near.reason}")
+    print("\n[가정]")
+    for line in roadmap.assumptions:
+        print(f"  - {line}")
+    return 0
+
+
+def run_duplicates(args: argparse.Namespace) -> int:
+    """Find overlapping programs; JSON (pairs, clusters) or text with the overlap tables."""
+    catalogue = catalogue_from_args(args)
+    if not catalogue.programs:
+        raise NavigatorError("사업이 없어 비교할 수 없습니다.")
+    result = find_duplicates(
+        catalogue.programs, args.threshold, include_undetermined=args.include_undetermined
+    )
+    by_id = catalogue.by_id()
+    if args.json:
+        print_json(result.to_dict(by_id))
+        return 0
+    print(catalogue.label)
+    print(
+        f"기준 {result.threshold:g}점 이상, 서로 다른 기관의 사업 쌍 {len(result.pairs)}개 · "
+        f"군집 {len(result.clusters)}개 (비교 후보 {result.candidates}쌍)"
+    )
+    for note in result.notes:
+        print(f"  ※ {note}")
+    for pair in result.pairs:
+        a, b = by_id[pair.a_id], by_id[pair.b_id]
+        parts = " ".join(
+            f"{k} {v:.0f}" + ("(없음)" if k in pair.missing else "")
+            for k, v in pair.breakdown.items()
+        )
+        flag = "" if pair.certain else " [기관 동일 여부 미상]"
+        print(f"\n  {pair.score:5.1f}  {a.name} ({a.institution or a.region or '기관 미상'})")
+        print(f"         {b.name} ({b.institution or b.region or '기관 미상'}){flag}")
+        print(f"         {parts}")
+    if result.clusters:
+        print("\n[군집]")
+        for n, members in enumerate(result.clusters, start=1):
+            names = ", ".join(by_id[m].name for m in members)
+            print(f"  {n}. ({len(members)}개) {names}")
+    if result.pairs:
+        for by, title in (("ministry", "부처·지자체 × 부처·지자체"), ("region", "시·도 × 시·도")):
+            table = overlap_table(result, by_id, by=by)  # type: ignore[arg-type]
+            print(f"\n[{title}]")
+            print(table.to_string())
+    return 0
