@@ -35,10 +35,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 from loaders.model import Program
 
 __all__ = [
+    "CLUSTER_COLUMNS",
+    "PAIR_COLUMNS",
     "PROFILE_LABELS",
+    "ROADMAP_COLUMNS",
+    "cluster_rows",
     "duplicates_to_csv",
     "duplicates_to_excel",
     "neutralise",
+    "pair_rows",
     "roadmap_rows",
     "roadmap_to_csv",
     "roadmap_to_excel",
@@ -484,7 +489,8 @@ def _cluster_of(result: Any) -> dict[str, int]:
     return {pid: n for n, members in enumerate(result.clusters, start=1) for pid in members}
 
 
-def _pair_rows(result: Any, by_id: Mapping[str, Program]) -> list[list]:
+def pair_rows(result: Any, by_id: Mapping[str, Program]) -> list[list]:
+    """Pair table rows (headers: :data:`PAIR_COLUMNS`), best score first."""
     cluster_of = _cluster_of(result)
     rows = []
     for pair in sorted(result.pairs, key=lambda p: -p.score):
@@ -518,7 +524,9 @@ CLUSTER_COLUMNS: tuple[Column, ...] = (
 )
 
 
-def _cluster_rows(result: Any, by_id: Mapping[str, Program]) -> list[list]:
+def cluster_rows(result: Any, by_id: Mapping[str, Program]) -> list[list]:
+    """One row per cluster (headers: :data:`CLUSTER_COLUMNS`): size, institutions, the budget
+    the overlapping programs add up to (stated budgets only) and their names."""
     rows = []
     for n, members in enumerate(result.clusters, start=1):
         progs = [by_id[m] for m in members if m in by_id]
@@ -563,8 +571,8 @@ def duplicates_to_excel(
     wb = Workbook()
     ws = wb.active
     ws.title = safe_sheet_title("중복 쌍")
-    _write_table(ws, PAIR_COLUMNS, _pair_rows(result, by_id))
-    _write_table(wb.create_sheet("군집"), CLUSTER_COLUMNS, _cluster_rows(result, by_id))
+    _write_table(ws, PAIR_COLUMNS, pair_rows(result, by_id))
+    _write_table(wb.create_sheet("군집"), CLUSTER_COLUMNS, cluster_rows(result, by_id))
     for title, frame in (tables or {}).items():
         headers, rows = _frame_rows(frame)
         cols = [Column(headers[0], 20)] + [Column(h, 10) for h in headers[1:]]
@@ -574,4 +582,4 @@ def duplicates_to_excel(
 
 def duplicates_to_csv(result: Any, programs: Sequence[Program] | Mapping[str, Program]) -> bytes:
     """The pair table as CSV (UTF-8 with BOM, formula-like cells neutralised)."""
-    return _csv_bytes([c.header for c in PAIR_COLUMNS], _pair_rows(result, _by_id(programs)))
+    return _csv_bytes([c.header for c in PAIR_COLUMNS], pair_rows(result, _by_id(programs)))

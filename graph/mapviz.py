@@ -284,6 +284,7 @@ def network_html(
     max_nodes: int = DEFAULT_MAX_NODES,
     *,
     height: int = 640,
+    include_next: bool = True,
 ) -> str:
     """Self-contained HTML of the program map (embed with ``st.iframe(html, height=...)``).
 
@@ -291,7 +292,8 @@ def network_html(
     ``kind="program"`` and facet hubs). ``color_by="status"`` colours programs by the profile's
     verdict (node attribute ``status``); programs without one are grey. When more than
     ``max_nodes`` programs would be drawn, the largest budgets are drawn and the legend says how
-    many were left out (see :func:`plan_map`).
+    many were left out (see :func:`plan_map`). ``include_next=False`` leaves out the dashed
+    "next step" arrows of the support path and keeps only the facet links.
     """
     plan = plan_map(graph, max_nodes)
     sub = plan.graph
@@ -354,13 +356,15 @@ def network_html(
                 shape=shape,
                 color=colour,
                 size=round(12 + 2 * math.sqrt(drawn), 1),
-                font={"size": 15, "color": "#263238", "strokeWidth": 3, "strokeColor": "#ffffff"},
+                font={"size": 26, "color": "#263238", "strokeWidth": 4, "strokeColor": "#ffffff"},
                 tip=f"<b>{_esc(label)}</b><br>{_esc(kind_label)} · {_esc(count)}",
             )
 
     # Append edges directly: Network.add_edge asserts membership and scans for duplicates.
     for u, v, data in sub.edges(data=True):
         if data.get("kind") == "next":
+            if not include_next:
+                continue
             weight = data.get("weight", 1) or 1
             net.edges.append(
                 {

@@ -96,6 +96,12 @@ def test_facet_hubs_and_next_edges_are_drawn() -> None:
     assert len(edges) == 6 * 2 + 5
 
 
+def test_next_edges_can_be_left_out() -> None:
+    page = network_html(make_graph(6), include_next=False)
+    edges = json.loads(re.search(r"edges = new vis\.DataSet\((\[.*?\])\);", page, re.DOTALL)[1])
+    assert len(edges) == 12 and not any(e.get("arrows") == "to" for e in edges)
+
+
 def test_large_graph_is_capped_with_a_note() -> None:
     g = make_graph(60)
     plan = plan_map(g, max_nodes=20)

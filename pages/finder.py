@@ -1,0 +1,245 @@
+"""사업 찾기: every program with eligible / maybe / ineligible for the sidebar profile.
+
+Filters and the search box are bound to the URL (keys ``q``, ``type``, ``org``, ``where``,
+``stage``, ``budget``, ``status``, ``open``; the selected program is ``sel``), so a copied link
+reproduces the view. Verdicts come from :func:`graph.eligibility.evaluate_all`, search from
+:func:`graph.search.search`; the page only filters and lays out their results.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from graph.search import search
+from loaders.model import STAGES
+from loaders.regions import NATIONWIDE, SIDO
+from pages._card import program_card
+from pages._state import (
+    STATUS_BADGES,
+    active_dataset,
+    call_statuses,
+    profile_sidebar,
+    program_frame,
+    search_index,
+    verdicts,
+)
+
+ds = active_dataset()
+prof = profile_sidebar()
+verdict_of = verdicts(ds, prof)
+calls, calls_label = call_statuses(ds)
+by_id = ds.by_id()
+
+st.title("사업 찾기")
+st.caption(f"프로필: {prof.describe()} — 왼쪽 사이드바에서 바꾸면 판정이 바로 바뀝니다.")
+
+base = program_frame(ds)
+if base.empty:
+    st.info("불러온 데이터에 사업이 없습니다. **데이터** 메뉴에서 통합공고 파일을 불러오세요.")
+    st.stop()
+
+# ------------------------------------------------------------------ filters (bound to the URL)
+query = st.text_input(
+    "사업 검색",
+    placeholder="예: 예비창업패키지, 청년 창업, AI 바우처 — 띄어쓰기·오타가 있어도 찾습니다",
+    key="q",
+    bind="query-params",
+)
+orgs = sorted(set(base["소관"]).union(base["운영기관"]) - {""})
+regions = [NATIONWIDE, *SIDO]
+BUDGET_STOPS = [0, 1, 5, 10, 50, 100, 500, 1000, 5000, 100000]
+
+
+def budget_label(v: int) -> str:
+    return "제한 없음" if v == BUDGET_STOPS[-1] else f"{v:,}억"
+
+
+STATUS_CHOICES = {
+    "eligible": "신청 가능만",
+    "maybe": "확인 필요까지",
+    "all": "전체",
+}
+with st.container(border=True):
+    f1, f2, f3 = st.columns(3)
+    types = f1.multiselect(
+        "지원유형",
+        sorted(set(base["지원유형"]) - {""}),
+        placeholder="전체",
+        key="type",
+        bind="query-params",
+    )
+    org = f2.multiselect("부처·기관", orgs, placeholder="전체", key="org", bind="query-params")
+    where = f3.multiselect(
+        "사업 지역", regions, placeholder="전체", key="where", bind="query-params"
+    )
+    f4, f5, f6 = st.columns(3)
+    stages = f4.multiselect(
+        "창업 단계", list(STAGES), placeholder="전체", key="stage", bind="query-params"
+    )
+    budget = f5.select_slider(
+        "예산 범위 (억원)",
+        BUDGET_STOPS,
+        value=(BUDGET_STOPS[0], BUDGET_STOPS[-1]),
+        format_func=budget_label,
+        key="budget",
+        bind="query-params",
+    )
+    status = f6.radio(
+        "자격",
+        list(STATUS_CHOICES),
+        index=1,
+        format_func=STATUS_CHOICES.__getitem__,
+        horizontal=True,
+        key="status",
+        bind="query-params",
+    )
+    only_open = False
+    if calls:
+        only_open = st.checkbox(
+            "모집 중인 공고가 있는 사업만", key="open", bind="query-params", help=calls_label
+        )
+
+# ------------------------------------------------------------------ results
+frame = base.copy()
+frame["status"] = [
+    verdict_of[p].status if p in verdict_of else "maybe" for p in frame["program_id"]
+]
+frame["자격"] = frame["status"].map(STATUS_BADGES)
+frame["판정 이유"] = [
+    " · ".join(verdict_of[p].reasons) if p in verdict_of else "" for p in frame["program_id"]
+]
+frame["공고"] = [calls.get(p, "") for p in frame["program_id"]]
+counts = frame["status"].value_counts()
+
+mask = pd.Series(True, index=frame.index)
+if types:
+    mask &= frame["지원유형"].isin(types)
+if org:
+    mask &= frame["소관"].isin(org) | frame["운영기관"].isin(org)
+if where:
+    mask &= frame["지역"].isin(where)
+if stages:
+    wanted = set(stages)
+    mask &= frame["단계"].map(lambda s: bool(wanted.intersection(s.split(", "))))
+low, high = budget
+budget_limited = (low, high) != (BUDGET_STOPS[0], BUDGET_STOPS[-1])
+if budget_limited:
+    in_range = frame["예산(억원)"].between(low, high if high != BUDGET_STOPS[-1] else float("inf"))
+    mask &= in_range.fillna(False).astype(bool)
+if only_open:
+    mask &= frame["공고"].str.startswith("모집 중")
+eligible_in_view = int((mask & (frame["status"] == "eligible")).sum())
+if status == "eligible":
+    mask &= frame["status"] == "eligible"
+elif status == "maybe":
+    mask &= frame["status"] != "ineligible"
+
+hits = search(search_index(ds), query) if query.strip() else None
+if hits is not None:
+    score = {h.program_id: h.score for h in hits}
+    frame["검색 점수"] = frame["program_id"].map(score)
+    mask &= frame["검색 점수"].notna()
+    result = frame[mask].sort_values("검색 점수", ascending=False, kind="stable")
+else:
+    order = {"eligible": 0, "maybe": 1, "ineligible": 2}
+    # Sort keys on the full frame first: assigning a Series to an empty frame would adopt its
+    # index and bring back every row as NaN.
+    keyed = frame.assign(
+        _o=frame["status"].map(order),
+        _c=frame["공고"].str.startswith("모집 중").map({True: 0, False: 1}),
+    )
+    result = keyed[mask].sort_values(
+        ["_o", "_c", "예산(억원)"], ascending=[True, True, False], na_position="last", kind="stable"
+    )
+
+m1, m2, m3, m4 = st.columns(4)
+m1.metric("검색·필터 결과", f"{len(result):,}개")
+m2.metric(STATUS_BADGES["eligible"], f"{counts.get('eligible', 0):,}")
+m3.metric(STATUS_BADGES["maybe"], f"{counts.get('maybe', 0):,}")
+m4.metric(STATUS_BADGES["ineligible"], f"{counts.get('ineligible', 0):,}")
+
+if hits is not None and hits and all(h.matched == "유사 이름" for h in hits):
+    st.caption(f"'{query}'와 정확히 일치하는 사업이 없어 이름이 비슷한 사업을 보여 줍니다.")
+if budget_limited:
+    unknown = int(frame["예산(억원)"].isna().sum())
+    st.caption(f"예산 범위를 정하면 예산이 적히지 않은 사업 {unknown:,}개는 결과에서 빠집니다.")
+
+if result.empty:
+    if status == "eligible" and eligible_in_view == 0:
+        st.info(
+            "이 프로필과 필터로 **신청 가능**이 확정된 사업은 없습니다. 대부분의 사업은 지원대상 원문을 "
+            "확인해야 해서 **확인 필요**로 나옵니다 — 자격을 '확인 필요까지'로 바꿔 보세요. "
+            "설립일·나이·소재지를 입력하면 판정이 더 정확해집니다.",
+            icon=":material/lightbulb:",
+        )
+    elif hits is not None and not hits:
+        st.info(
+            f"'{query}'로 찾은 사업이 없습니다. 더 짧은 낱말(예: '패키지', '바우처')로 검색해 보세요.",
+            icon=":material/search_off:",
+        )
+    else:
+        st.info(
+            "조건에 맞는 사업이 없습니다. 필터를 몇 개 지우거나 자격을 '전체'로 바꿔 보세요.",
+            icon=":material/filter_alt_off:",
+        )
+    st.stop()
+
+columns = [
+    "자격",
+    "사업명",
+    "운영기관",
+    "지역",
+    "지원유형",
+    "예산(억원)",
+    "공고",
+    "판정 이유",
+    "링크",
+]
+if not calls:
+    columns.remove("공고")
+table = result.reset_index(drop=True)
+STATUS_STYLE = {"eligible": "color: #1B5E20; font-weight: 600", "maybe": "color: #8D6E00"}
+styled = table.style.apply(
+    lambda col: [STATUS_STYLE.get(s, "color: #757575") for s in table["status"]], subset=["자격"]
+)
+event = st.dataframe(
+    styled,
+    hide_index=True,
+    width="stretch",
+    height=min(38 + 35 * len(table), 560),
+    column_order=columns,
+    column_config={
+        "자격": st.column_config.TextColumn("자격", width="small"),
+        "사업명": st.column_config.TextColumn("사업명", width="medium", pinned=True),
+        "예산(억원)": st.column_config.NumberColumn("예산(억원)", format="localized"),
+        "판정 이유": st.column_config.TextColumn("판정 이유", width="large"),
+        "링크": st.column_config.LinkColumn("링크", display_text="상세 ↗"),
+        "공고": st.column_config.TextColumn("공고", help=calls_label),
+    },
+    key="f_table",
+    on_select="rerun",
+    selection_mode="single-row",
+)
+st.caption("행을 선택하면 아래에 사업 카드(대상·내용·예산·기관·문의처·출처)가 열립니다.")
+if calls_label:
+    st.caption(f"공고 일정: {calls_label}")
+
+# ------------------------------------------------------------------ selected program (sel=…)
+rows = list(event.selection.rows) if event is not None else []
+previous = st.session_state.get("_f_rows")
+if rows != previous:
+    st.session_state["_f_rows"] = rows
+    if rows:
+        st.session_state["_f_sel"] = str(table.loc[rows[0], "program_id"])
+    elif previous:
+        st.session_state["_f_sel"] = None
+if "_f_sel" not in st.session_state:
+    st.session_state["_f_sel"] = st.query_params.get("sel")
+
+selected = st.session_state.get("_f_sel")
+if selected and selected in by_id:
+    st.query_params["sel"] = selected
+    program_card(by_id[selected], verdict_of.get(selected), calls.get(selected, ""))
+elif "sel" in st.query_params:
+    del st.query_params["sel"]

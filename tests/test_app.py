@@ -1,0 +1,328 @@
+"""App tier: every page through ``streamlit.testing.v1.AppTest`` on the embedded dataset.
+
+Each test opens ``app.py`` (the router), switches to a page and sets the URL query parameters a
+shared link would carry, so "URL parameters restore the view" is what these tests check. Widgets
+bound to the URL are read from ``at.query_params``; other widgets are driven directly.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from graph.search import search
+from loaders.catalogue import load_embedded
+
+pytestmark = pytest.mark.app
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+# What a shared link carries: the bound widgets' keys and their *labels* as values.
+PROFILE = {
+    "firm": "창업기업",
+    "founded": "2024-05-01",
+    "age": "34",
+    "region": "서울",
+    "field": "인공지능·빅데이터",
+}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_default_dataset():
+    # The default dataset key rides on a st.cache_data token: clearing it makes every test
+    # start from the (isolated, snapshot-free) default catalogue — the embedded one.
+    st.cache_data.clear()
+    yield
+
+
+def open_page(page: str, **params: str | list[str]) -> AppTest:
+    """Run the router, switch to ``pages/<page>.py`` with ``params`` in the URL."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    if page != "overview":
+        at.switch_page(f"pages/{page}.py")
+        at.query_params.update(params)
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    """Every message a user reads on the page, joined (info, warning, error, caption, markdown)."""
+    parts = [
+        e.value
+        for kind in ("info", "warning", "error", "success", "caption", "markdown")
+        for e in getattr(at, kind)
+    ]
+    return "\n".join(str(p) for p in parts)
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+@pytest.fixture(scope="module")
+def embedded():
+    return load_embedded()
+
+
+# ----------------------------------------------------------------------------- overview
+
+
+def test_overview_shows_dataset_coverage_and_budgets(embedded) -> None:
+    at = open_page("overview")
+    assert at.title[0].value == "창업지원 내비게이터"
+    assert "2026 통합공고 508개 사업 중 377개" in texts(at)
+    m = metrics(at)
+    assert m["사업 수"] == f"{len(embedded):,}개"
+    assert m["예산 합계 (명시분)"].endswith("억원")
+    assert [t.label for t in at.tabs] == [
+        "지원유형별",
+        "중앙부처별",
+        "지자체 시·도별",
+        "중앙·지방별",
+    ]
+    assert "공표" in texts(at) and "34,645억원" in at.dataframe[0].value.to_string()
+
+
+# ----------------------------------------------------------------------------- finder
+
+
+def test_finder_profile_from_url_gives_verdicts_and_reasons() -> None:
+    at = open_page("finder", **PROFILE)
+    assert at.radio(key="firm").value == "founded"
+    assert at.number_input(key="age").value == 34
+    m = metrics(at)
+    assert int(m["○ 신청 가능"]) > 0
+    table = at.dataframe[0].value
+    assert len(table) > 0
+    assert table.iloc[0]["status"] == "eligible"  # eligible first when nothing is searched
+    assert table["판정 이유"].str.len().gt(0).all()
+
+
+def test_finder_search_tolerates_spacing(embedded) -> None:
+    at = open_page("finder", q="예비 창업 패키지", status="전체")
+    table = at.dataframe[0].value
+    assert table.iloc[0]["사업명"] == "예비창업패키지"
+
+
+def test_finder_search_tolerates_a_typo() -> None:
+    at = open_page("finder", q="예비창엄패키지", status="전체")
+    assert at.dataframe[0].value.iloc[0]["사업명"] == "예비창업패키지"
+    assert "이름이 비슷한 사업" in texts(at)
+
+
+def test_finder_filters_narrow_the_table() -> None:
+    at = open_page("finder", type="기술개발(R&D)", status="전체")
+    table = at.dataframe[0].value
+    assert len(table) > 0 and set(table["지원유형"]) == {"기술개발(R&D)"}
+    # Driving the widget directly does the same as the URL.
+    at.multiselect(key="type").set_value(["글로벌 진출"]).run()
+    assert set(at.dataframe[0].value["지원유형"]) == {"글로벌 진출"}
+
+
+def test_finder_budget_range_excludes_unknown_budgets() -> None:
+    # A bound select_slider carries its labels: 100억 … 제한 없음.
+    at = open_page("finder", budget=["100억", "제한 없음"], status="전체")
+    table = at.dataframe[0].value
+    assert table["예산(억원)"].min() >= 100
+    assert "예산이 적히지 않은 사업" in texts(at)
+
+
+def test_finder_selected_program_from_url_opens_its_card(embedded) -> None:
+    target = next(p for p in embedded.programs if p.name == "초기창업패키지")
+    at = open_page("finder", sel=target.program_id, **PROFILE)
+    page = texts(at)
+    assert "### 초기창업패키지" in page
+    assert "**지원대상**" in page and "출처: " in page and "사업 ID: 2026" in page
+
+
+def test_finder_unknown_selection_is_ignored() -> None:
+    at = open_page("finder", sel="<script>alert(1)</script>")
+    assert "###" not in texts(at)
+
+
+def test_finder_empty_search_explains() -> None:
+    at = open_page("finder", q="수산물유통물류센터건립", status="전체")
+    assert not at.dataframe
+    assert "찾은 사업이 없습니다" in texts(at)
+
+
+def test_finder_profile_eligible_for_nothing_explains() -> None:
+    # A firm founded in 1990 (업력 36년) led by a 70-year-old: no program is certainly open.
+    at = open_page("finder", firm="창업기업", founded="1990-01-01", age="70", status="신청 가능만")
+    assert metrics(at)["○ 신청 가능"] == "0"
+    assert not at.dataframe
+    assert "신청 가능**이 확정된 사업은 없습니다" in texts(at)
+
+
+def test_finder_bad_url_values_fall_back_to_defaults() -> None:
+    at = open_page("finder", age="-3", region="아틀란티스", firm="??", budget=["7", "x"])
+    assert at.number_input(key="age").value is None
+    assert at.selectbox(key="region").value is None
+    assert at.radio(key="firm").value == "none"
+    assert len(at.dataframe[0].value) > 0
+
+
+# ----------------------------------------------------------------------------- roadmap
+
+
+def test_roadmap_without_profile_asks_for_one() -> None:
+    at = open_page("roadmap")
+    assert "지원 경로를 그립니다" in texts(at)
+    assert not at.get("download_button")
+
+
+def test_roadmap_example_profile_button_fills_the_form() -> None:
+    at = open_page("roadmap")
+    at.button(key="pf_example").click().run()
+    assert at.radio(key="firm").value == "founded"
+    assert at.selectbox(key="region").value == "서울"
+    assert len(at.get("download_button")) == 2
+
+
+def test_roadmap_for_profile_lists_steps_and_exports() -> None:
+    at = open_page("roadmap", **PROFILE)
+    page = texts(at)
+    assert "초기창업패키지" in page
+    assert "창업도약패키지" in page  # opens later, after the 3rd founding anniversary
+    buttons = at.get("download_button")
+    assert [b.proto.label for b in buttons] == ["Excel 로드맵 (.xlsx)", "CSV (.csv)"]
+
+
+def test_roadmap_options_from_url() -> None:
+    at = open_page("roadmap", loans="false", per="1", **PROFILE)
+    assert at.toggle(key="loans").value is False
+    assert at.select_slider(key="per").value == 1
+
+
+def test_roadmap_excel_matches_the_cli(tmp_path, embedded) -> None:
+    # The page's bytes come from graph.export; so do the CLI's (tested in test_cli_roadmap).
+    from graph.export import roadmap_to_excel
+    from graph.path import plan_path
+    from graph.profile import profile_from_dict
+
+    profile = profile_from_dict({"founded": "2024-05-01", "ceo_age": 34, "region": "서울"})
+    data = roadmap_to_excel(plan_path(embedded.programs, profile), embedded.by_id(), profile)
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    assert wb.sheetnames == ["로드맵", "사업 상세", "가정·프로필"]
+
+
+# ----------------------------------------------------------------------------- policy map
+
+
+def _iframe_html(at: AppTest) -> str:
+    frames = at.get("iframe")
+    assert frames, "no iframe on the page"
+    return frames[0].proto.srcdoc
+
+
+def test_policy_map_draws_an_offline_map() -> None:
+    at = open_page("policy_map")
+    html = _iframe_html(at)
+    assert "vis.Network" in html and "cdn.jsdelivr" not in html
+    assert "377개를 모두 그렸습니다" in texts(at)
+
+
+def test_policy_map_filters_and_cap_from_url() -> None:
+    at = open_page("policy_map", cap="50")
+    assert "중 예산이 큰 50개만" in texts(at)
+    at = open_page("policy_map", m_stage="예비")
+    assert "모두 그렸습니다" in texts(at)
+
+
+def test_policy_map_colour_by_status_uses_the_profile() -> None:
+    at = open_page("policy_map", color="내 프로필 자격", **PROFILE)
+    assert "신청 가능" in _iframe_html(at)
+
+
+def test_policy_map_empty_filter_explains() -> None:
+    at = open_page("policy_map", m_field="양자", m_stage="재창업")
+    assert not at.get("iframe")
+    assert "맞는 사업이 없습니다" in texts(at)
+
+
+# ----------------------------------------------------------------------------- duplicates
+
+
+def test_duplicates_lists_pairs_clusters_and_tables() -> None:
+    at = open_page("duplicates")
+    m = metrics(at)
+    assert int(m["중복 쌍"]) > 0 and int(m["군집"]) > 0
+    pairs = at.dataframe[0].value
+    assert {"유사도", "이름", "내용", "대상", "유형", "단계"} <= set(pairs.columns)
+    assert [t.label for t in at.tabs] == ["중복 쌍", "군집", "부처 × 부처", "시·도 × 시·도"]
+    assert len(at.get("download_button")) == 2
+
+
+def test_duplicates_threshold_from_url() -> None:
+    low = int(metrics(open_page("duplicates", thr="60"))["중복 쌍"])
+    high = open_page("duplicates", thr="95")
+    assert low >= int(metrics(high)["중복 쌍"])
+    if metrics(high)["중복 쌍"] == "0":
+        assert "기준을 낮춰 보세요" in texts(high)
+
+
+# ----------------------------------------------------------------------------- data desk
+
+GOOD_CSV = (
+    "사업명,소관부처,지원유형,예산(억원),지원대상\n"
+    "테스트 창업 바우처,중소벤처기업부,사업화,12,예비창업자\n"
+    "테스트 글로벌 진출,중소벤처기업부,글로벌,,창업 7년 이내 기업\n"
+).encode()
+NO_BUDGET_CSV = (
+    "사업명,소관부처,지원유형\n테스트 멘토링,중소벤처기업부,멘토링\n테스트 보육,서울특별시,보육\n"
+).encode()
+
+
+def upload(at: AppTest, name: str, data: bytes) -> AppTest:
+    at.file_uploader(key="dd_files").set_value((name, data, "text/csv")).run()
+    at.button(key="dd_load").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_data_desk_bad_upload_shows_the_loader_message_and_keeps_data() -> None:
+    at = open_page("data_desk")
+    before = at.markdown[0].value
+    upload(at, "broken.csv", b"\x00\x01\x02 not a notice")
+    assert at.error, "a bad file must show st.error"
+    assert "지금 쓰는 데이터는 그대로입니다" in at.error[0].value
+    assert "broken.csv" in at.error[0].value  # the loader's own message names the file
+    assert at.markdown[0].value == before
+    assert "dd_switch" not in [b.key for b in at.button]
+
+
+def test_data_desk_upload_reports_and_switches_the_session() -> None:
+    at = open_page("data_desk")
+    upload(at, "mini.csv", GOOD_CSV)
+    assert metrics(at)["불러온 사업"] == "2"
+    assert "머리글 매핑" in [t.label for t in at.tabs]
+    at.button(key="dd_switch").click().run()
+    assert "업로드한 파일: mini.csv" in at.markdown[0].value
+    at.switch_page("pages/finder.py").run()
+    assert set(at.dataframe[0].value["사업명"]) <= {"테스트 창업 바우처", "테스트 글로벌 진출"}
+
+
+def test_overview_of_a_dataset_without_budgets_says_so() -> None:
+    at = open_page("data_desk")
+    upload(at, "nobudget.csv", NO_BUDGET_CSV)
+    at.button(key="dd_switch").click().run()
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception
+    assert "예산 정보가 없습니다" in texts(at)
+
+
+def test_search_index_is_the_library_search(embedded) -> None:
+    # The finder's order is graph.search's order (no second ranking in the page).
+    at = open_page("finder", q="창업 패키지", status="전체")
+    names = list(at.dataframe[0].value["사업명"])
+    by_id = embedded.by_id()
+    expected = [by_id[h.program_id].name for h in search(embedded.programs, "창업 패키지")]
+    assert names == expected[: len(names)]
