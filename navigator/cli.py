@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "navigator.cmd_load",
     "navigator.cmd_sync",
     "navigator.cmd_engine",
+    "navigator.cmd_roadmap",
 )
 
 
