@@ -44,7 +44,6 @@ from itertools import combinations
 from typing import Any, Literal
 from urllib.parse import urlparse
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
@@ -79,14 +78,15 @@ WEIGHTS: dict[str, float] = {
     "stage": 0.05,
 }
 # Default threshold, measured on tests/labelled_pairs.csv (42 hand-labelled pairs of the embedded
-# 2026 data, 27 overlaps): at 72 all 15 pairs scoring at or above it are true overlaps (precision
-# 1.00, recall 0.56); at 70 one false pair enters (17/18), at 65 four (22/26). See README
-# "Duplicate detection".
-DEFAULT_THRESHOLD: float = 72.0
-# Jamo kept of content/target text: ~25 syllables, the opening sentence, within the 64-letter
-# bit-parallel block of rapidfuzz.
-LEAD_LEN = 64
-NAME_LEN = 64
+# 2026 data, 27 overlaps): at 70 all 18 pairs scoring at or above it are true overlaps (precision
+# 1.00, recall 0.67); at 65 two false pairs enter (21/23). See README "Duplicate detection".
+DEFAULT_THRESHOLD: float = 70.0
+# Jamo kept of names and of content/target text. rapidfuzz's cdist runs several short queries per
+# SIMD register, grouped by length (≤8, ≤16, ≤32, ≤64 letters); 32 letters (~13 syllables, the
+# opening phrase) doubles the throughput of 64 and, on the labelled pairs, scored as well
+# (README "Duplicate detection"). 90% of name keys in the 2026 data fit in 32 jamo.
+LEAD_LEN = 32
+NAME_LEN = 32
 _BLOCK_CELLS = 8_000_000  # cells per cdist block (8 MB of uint8)
 
 # Endings that every program name may carry; stripping them lets "창업보육센터 운영 지원" meet
@@ -119,6 +119,7 @@ for _lo, _hi in _JAMO_RANGES:
         _JAMO_TABLE[_cp] = chr(_code)
         _code += 1
 del _code
+_NON_BYTE = re.compile(r"[^\x00-\xff]+")
 
 
 def jamo_key(text: str, limit: int | None = None) -> str:
@@ -126,8 +127,7 @@ def jamo_key(text: str, limit: int | None = None) -> str:
 
     Input should already be a :func:`norm_key`; other characters are kept if ASCII, else dropped.
     """
-    out = unicodedata.normalize("NFKD", text).translate(_JAMO_TABLE)
-    out = "".join(ch for ch in out if ord(ch) < 0x100)
+    out = _NON_BYTE.sub("", unicodedata.normalize("NFKD", text).translate(_JAMO_TABLE))
     return out[:limit] if limit else out
 
 
@@ -296,37 +296,35 @@ class DuplicateResult:
 def candidate_cutoffs(
     threshold: float, weights: Mapping[str, float] = WEIGHTS
 ) -> tuple[float, float]:
-    """Name and content cutoffs that guarantee no pair scoring ≥ ``threshold`` is missed.
+    """Cutoffs that guarantee no pair scoring ≥ ``threshold`` is missed: ``(c, c_alone)``.
 
-    A pair outside the candidates has name < c1 and (content < c2 or no content). Its best
-    possible score puts every other available component at 100, and weights are renormalised over
-    the available components, so every subset of available components gives one bound. c1 is the
-    largest value safe for all subsets without content; c2 then the largest safe for all subsets
-    with content.
+    A pair where both programs have content is a candidate when name ≥ c or content ≥ c; a pair
+    where one lacks content, when name ≥ c_alone. Outside the candidates every present component
+    other than name/content is at most 100 and weights are renormalised over the present ones,
+    so each subset of present optional components (target, type, stage) gives one bound; the
+    cutoffs are the largest values safe for every subset.
     """
     optional = [k for k in ("target", "type", "stage") if k in weights]
     wn, wc = weights["name"], weights["content"]
-    c1 = 100.0
-    c2 = 100.0
+    c = c_alone = 100.0
     for r in range(len(optional) + 1):
         for subset in combinations(optional, r):
             rest = sum(weights[k] for k in subset)
-            # without content: (wn*c1 + 100*rest) / (wn + rest) <= T
-            c1 = min(c1, (threshold * (wn + rest) - 100 * rest) / wn)
-    for r in range(len(optional) + 1):
-        for subset in combinations(optional, r):
-            rest = sum(weights[k] for k in subset)
-            # with content: (wn*c1 + wc*c2 + 100*rest) / (wn + wc + rest) <= T
-            c2 = min(c2, (threshold * (wn + wc + rest) - 100 * rest - wn * c1) / wc)
-    return max(0.0, np.floor(c1 * 100) / 100), max(0.0, np.floor(c2 * 100) / 100)
+            # with content: (wn*c + wc*c + 100*rest) / (wn + wc + rest) <= T
+            c = min(c, (threshold * (wn + wc + rest) - 100 * rest) / (wn + wc))
+            # without content: (wn*c_alone + 100*rest) / (wn + rest) <= T
+            c_alone = min(c_alone, (threshold * (wn + rest) - 100 * rest) / wn)
+    return max(0.0, float(np.floor(c * 100) / 100)), max(0.0, float(np.floor(c_alone * 100) / 100))
 
 
 @dataclass
 class _Prepared:
     ids: list[str]
-    names: list[str]
-    leads: list[str]
-    targets: list[str]
+    names: np.ndarray  # object arrays of jamo keys, indexable by pair index arrays
+    leads: np.ndarray
+    targets: np.ndarray
+    has_lead: np.ndarray
+    has_target: np.ndarray
     types: np.ndarray
     stages: np.ndarray
     owner: np.ndarray
@@ -345,11 +343,15 @@ _STAGE_BITS = {"예비": 1, "초기": 2, "도약": 4, "재창업": 8, "성장": 
 
 
 def _prepare(programs: Sequence[Program]) -> _Prepared:
+    leads = [jamo_key(norm_key(p.description), LEAD_LEN) for p in programs]
+    targets = [jamo_key(norm_key(p.target_text), LEAD_LEN) for p in programs]
     return _Prepared(
         ids=[p.program_id for p in programs],
-        names=[jamo_key(name_key(p.name), NAME_LEN) for p in programs],
-        leads=[jamo_key(norm_key(p.description), LEAD_LEN) for p in programs],
-        targets=[jamo_key(norm_key(p.target_text), LEAD_LEN) for p in programs],
+        names=np.array([jamo_key(name_key(p.name), NAME_LEN) for p in programs], dtype=object),
+        leads=np.array(leads, dtype=object),
+        targets=np.array(targets, dtype=object),
+        has_lead=np.array([bool(x) for x in leads], dtype=bool),
+        has_target=np.array([bool(x) for x in targets], dtype=bool),
         types=_codes([p.support_type for p in programs]),
         stages=np.array(
             [sum(_STAGE_BITS.get(s, 0) for s in set(p.stages)) for p in programs], dtype=np.int32
@@ -390,19 +392,23 @@ def _score(
     prep: _Prepared, i: np.ndarray, j: np.ndarray, weights: Mapping[str, float]
 ) -> tuple[np.ndarray, dict[str, np.ndarray], dict[str, np.ndarray]]:
     """Exact component scores and totals for the pairs (i[k], j[k])."""
-    names_i = [prep.names[k] for k in i]
-    names_j = [prep.names[k] for k in j]
     comp: dict[str, np.ndarray] = {}
     avail: dict[str, np.ndarray] = {}
-    comp["name"] = process.cpdist(names_i, names_j, scorer=fuzz.ratio, workers=-1).astype(
-        np.float64
-    )
+    comp["name"] = process.cpdist(
+        prep.names[i], prep.names[j], scorer=fuzz.ratio, workers=-1
+    ).astype(np.float64)
     avail["name"] = np.ones(len(i), dtype=bool)
-    for key, texts in (("content", prep.leads), ("target", prep.targets)):
-        ti = [texts[k] for k in i]
-        tj = [texts[k] for k in j]
-        comp[key] = process.cpdist(ti, tj, scorer=fuzz.ratio, workers=-1).astype(np.float64)
-        avail[key] = np.array([bool(a) and bool(b) for a, b in zip(ti, tj, strict=True)])
+    for key, texts, has in (
+        ("content", prep.leads, prep.has_lead),
+        ("target", prep.targets, prep.has_target),
+    ):
+        avail[key] = has[i] & has[j]
+        comp[key] = np.zeros(len(i))
+        sel = np.nonzero(avail[key])[0]
+        if len(sel):
+            comp[key][sel] = process.cpdist(
+                texts[i[sel]], texts[j[sel]], scorer=fuzz.ratio, workers=-1
+            )
     ty_i, ty_j = prep.types[i], prep.types[j]
     comp["type"] = np.where(ty_i == ty_j, 100.0, 0.0)
     avail["type"] = (ty_i >= 0) & (ty_j >= 0)
@@ -458,41 +464,55 @@ def find_duplicates(
     if n < 2:
         return DuplicateResult([], [], threshold, programs=n)
     prep = _prepare(progs)
-    c1, c2 = candidate_cutoffs(threshold, weights)
+    cut, cut_alone = candidate_cutoffs(threshold, weights)
     rows = block_rows or max(16, min(n, _BLOCK_CELLS // max(n, 1)))
     cand_i: list[np.ndarray] = []
     cand_j: list[np.ndarray] = []
-    has_lead = np.array([bool(s) for s in prep.leads])
+    has_lead = prep.has_lead
+
+    def cdist(
+        texts: np.ndarray, rows_: slice | np.ndarray, cols: slice, cutoff: float
+    ) -> np.ndarray:
+        scores = process.cdist(
+            list(texts[rows_]),
+            list(texts[cols]),
+            scorer=fuzz.ratio,
+            score_cutoff=cutoff,
+            dtype=np.uint8,
+            workers=-1,
+        )
+        return scores > 0 if cutoff > 0 else np.ones(scores.shape, dtype=bool)
+
     for start in range(0, n, rows):
         stop = min(n, start + rows)
         # Upper triangle only: rows [start, stop) against columns [start, n).
-        name_block = process.cdist(
-            prep.names[start:stop],
-            prep.names[start:],
-            scorer=fuzz.ratio,
-            score_cutoff=c1,
-            dtype=np.uint8,
-            workers=-1,
+        block = slice(start, stop)
+        mask = cdist(prep.names, block, slice(start, n), cut)
+        mask |= (
+            cdist(prep.leads, block, slice(start, n), cut)
+            & has_lead[block, None]
+            & has_lead[None, start:]
         )
-        mask = name_block > 0 if c1 > 0 else np.ones(name_block.shape, dtype=bool)
-        del name_block
-        lead_block = process.cdist(
-            prep.leads[start:stop],
-            prep.leads[start:],
-            scorer=fuzz.ratio,
-            score_cutoff=c2,
-            dtype=np.uint8,
-            workers=-1,
-        )
-        lead_mask = lead_block > 0 if c2 > 0 else np.ones(lead_block.shape, dtype=bool)
-        mask |= lead_mask & has_lead[start:stop, None] & has_lead[None, start:]
-        del lead_block
         bi, bj = np.nonzero(mask)
-        keep = bj > bi  # column offset: j index = start + bj; row i = start + bi
+        del mask
+        keep = bj > bi
         cand_i.append(bi[keep] + start)
         cand_j.append(bj[keep] + start)
+    # Programs without content text compete on the name alone, with a lower cutoff.
+    alone = np.nonzero(~has_lead)[0]
+    for start in range(0, len(alone), rows):
+        sub = alone[start : start + rows]
+        ai, aj = np.nonzero(cdist(prep.names, sub, slice(0, n), cut_alone))
+        a_rows = sub[ai]
+        lo, hi = np.minimum(a_rows, aj), np.maximum(a_rows, aj)
+        keep = lo < hi
+        cand_i.append(lo[keep])
+        cand_j.append(hi[keep])
     i = np.concatenate(cand_i) if cand_i else np.empty(0, dtype=np.int64)
     j = np.concatenate(cand_j) if cand_j else np.empty(0, dtype=np.int64)
+    if len(alone):
+        pairs_ij = np.unique(np.stack([i, j], axis=1), axis=0)
+        i, j = pairs_ij[:, 0], pairs_ij[:, 1]
     candidates = len(i)
     diff = _different(prep, i, j)
     undetermined = int((diff < 0).sum())
@@ -504,24 +524,38 @@ def find_duplicates(
         total, comp, avail = _score(prep, i, j, weights)
         hit = np.nonzero(total >= threshold - 1e-9)[0]
         order = hit[np.argsort(-total[hit], kind="stable")]
-        for k in order:
-            a, b = prep.ids[i[k]], prep.ids[j[k]]
+        rounded = list(
+            zip(*(np.round(comp[c][order], 1).tolist() for c in COMPONENTS), strict=True)
+        )
+        totals = np.round(total[order], 2).tolist()
+        missing_code = sum(
+            (~avail[c][order]).astype(np.int64) << bit for bit, c in enumerate(COMPONENTS)
+        )
+        missing_of = [
+            tuple(c for bit, c in enumerate(COMPONENTS) if code >> bit & 1)
+            for code in range(1 << len(COMPONENTS))
+        ]
+        codes, certain = missing_code.tolist(), (diff[order] == 1).tolist()
+        ids = prep.ids
+        for k, (ia, jb) in enumerate(zip(i[order].tolist(), j[order].tolist(), strict=True)):
+            a, b = ids[ia], ids[jb]
             if b < a:
                 a, b = b, a
             pairs.append(
                 Pair(
                     a,
                     b,
-                    float(round(total[k], 2)),
-                    {c: float(round(comp[c][k], 1)) for c in COMPONENTS},
-                    tuple(c for c in COMPONENTS if not avail[c][k]),
-                    bool(diff[k] == 1),
+                    totals[k],
+                    dict(zip(COMPONENTS, rounded[k], strict=True)),
+                    missing_of[codes[k]],
+                    certain[k],
                 )
             )
-    graph = nx.Graph()
-    graph.add_edges_from((p.a_id, p.b_id) for p in pairs)
+        members = _components(n, i[order], j[order])
+    else:
+        members = []
     clusters = sorted(
-        (sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0])
+        (sorted(prep.ids[m] for m in group) for group in members), key=lambda c: (-len(c), c[0])
     )
     notes = []
     if undetermined and not include_undetermined:
@@ -530,6 +564,35 @@ def find_duplicates(
             "(운영기관·지역 정보가 없는 사업)."
         )
     return DuplicateResult(pairs, clusters, threshold, candidates, undetermined, same, n, notes)
+
+
+def _components(n: int, i: np.ndarray, j: np.ndarray) -> list[list[int]]:
+    """Connected components (of two or more nodes) of the graph with edges (i[k], j[k]).
+
+    Min-label propagation with pointer jumping, vectorised: each round every edge pulls both
+    ends to the smaller label, then labels follow their own labels to the root. Same answer as
+    ``networkx.connected_components`` without building 10⁵ Python edge tuples.
+    """
+    if len(i) == 0:
+        return []
+    label = np.arange(n)
+    while True:
+        low = np.minimum(label[i], label[j])
+        before = label.copy()
+        np.minimum.at(label, i, low)
+        np.minimum.at(label, j, low)
+        while True:
+            jumped = label[label]
+            if np.array_equal(jumped, label):
+                break
+            label = jumped
+        if np.array_equal(before, label):
+            break
+    nodes = np.unique(np.concatenate([i, j]))
+    groups: dict[int, list[int]] = {}
+    for node, root in zip(nodes.tolist(), label[nodes].tolist(), strict=True):
+        groups.setdefault(root, []).append(node)
+    return list(groups.values())
 
 
 def _label(program: Program, by: str) -> str:
