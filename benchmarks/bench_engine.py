@@ -6,9 +6,10 @@ marked SYNTHETIC. Each row compares our code with a baseline measured in the sam
 
 * **duplicate scan** — :func:`graph.duplicates.find_duplicates` (rapidfuzz ``cdist`` on row
   blocks + ``cpdist`` on candidates) against a naive pairwise Python loop that scores every
-  pair with the same keys and weights. The loop is timed on a random sample of pairs and
-  extrapolated to n(n−1)/2 pairs (at 20,000 it would run for hours). Targets: under 10 s at
-  20,000 programs on 2 cores and ≥ 50× faster than the loop.
+  pair with the same keys and weights. The loop is timed on a random sample of 30,000 pairs and
+  extrapolated to n(n−1)/2 pairs (at 20,000 it would run for minutes). At 20,000 our time is the
+  best of two runs. Targets: under 10 s at 20,000 programs on 2 cores and ≥ 50× faster than the
+  loop.
 * **eligibility** — :func:`graph.eligibility.evaluate_all` for one profile (compiled checks
   cached, as in the app after the first call) against evaluating program by program with the
   compiled form thrown away each time. Target: under 50 ms at 20,000.
@@ -138,7 +139,9 @@ def run(sizes: Sequence[int] = DEFAULT_SIZES, *, quick: bool = False) -> list[di
         programs = catalogue[:n]
         label = f"{n:,} synthetic programs"
         if n >= 20_000:
-            ours = _once(lambda p=programs: find_duplicates(p))
+            # Best of two single runs: a 20,000 scan takes seconds, and on a shared 2-core
+            # machine one run can be slowed by other processes (timeit's advice: take the min).
+            ours = min(_once(lambda p=programs: find_duplicates(p)) for _ in range(2))
         else:
             ours = measure(lambda p=programs: find_duplicates(p), repeat=3, min_time=0.05)
         found = find_duplicates(programs) if n < 20_000 else None
