@@ -6,7 +6,9 @@ internet (the policy map inlines vis.js).
 
 import streamlit as st
 
-st.set_page_config(page_title="창업지원 내비게이터", page_icon=":material/explore:", layout="wide")
+# An emoji favicon is rendered locally; a ":material/…:" favicon would be fetched from
+# fonts.gstatic.com, and the app must make no request off the machine.
+st.set_page_config(page_title="창업지원 내비게이터", page_icon="🧭", layout="wide")
 
 PAGES = [
     st.Page(

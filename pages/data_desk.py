@@ -45,34 +45,42 @@ st.markdown(
     "'사업명/지원사업명'처럼 다른 머리글 이름, 백만원·천원 단위 예산, CP949 CSV도 읽습니다."
 )
 files = st.file_uploader(
-    "통합공고 파일 (.xlsx, .csv)",
+    "통합공고 파일 (.xlsx, .csv) — 올리면 바로 읽어서 보고서를 보여 줍니다",
     type=["xlsx", "xlsm", "csv"],
     accept_multiple_files=True,
     key="dd_files",
 )
 
-if st.button("불러오기", type="primary", disabled=not files, key="dd_load"):
-    payload = [(f.getvalue(), f.name) for f in files or []]
-    try:
-        catalogue = load_uploads(payload)
-    except NavigatorError as exc:
-        st.session_state.pop(_PENDING, None)
-        st.error(
-            f"파일을 불러오지 못했습니다. 지금 쓰는 데이터는 그대로입니다.\n\n{exc}",
-            icon=":material/error:",
-        )
-    except Exception:  # a loader bug must not show a traceback to the user
-        log.exception("upload failed")
-        st.session_state.pop(_PENDING, None)
-        st.error(
-            "파일을 읽는 중 예기치 못한 문제가 생겼습니다. 지금 쓰는 데이터는 그대로입니다. "
-            "파일이 통합공고 형식(사업명·지원유형·예산 등의 열이 있는 표)인지 확인하세요.",
-            icon=":material/error:",
-        )
-    else:
-        st.session_state[_PENDING] = (catalogue, upload_digest(payload))
+# (catalogue or None, digest, error message or None) of the files currently in the uploader;
+# files are read once per distinct upload, not on every rerun.
+pending: tuple[Catalogue | None, str, str | None] | None = None
+if files:
+    payload = [(f.getvalue(), f.name) for f in files]
+    digest = upload_digest(payload)
+    pending = st.session_state.get(_PENDING)
+    if pending is None or pending[1] != digest:
+        with st.spinner("파일을 읽는 중…"):
+            try:
+                pending = (load_uploads(payload), digest, None)
+            except NavigatorError as exc:
+                pending = (None, digest, str(exc))
+            except Exception:  # a loader bug must not show a traceback to the user
+                log.exception("upload failed")
+                pending = (
+                    None,
+                    digest,
+                    "파일을 읽는 중 예기치 못한 문제가 생겼습니다. 파일이 통합공고 형식"
+                    "(사업명·지원유형·예산 등의 열이 있는 표)인지 확인하세요.",
+                )
+        st.session_state[_PENDING] = pending
+else:
+    st.session_state.pop(_PENDING, None)
 
-pending: tuple[Catalogue, str] | None = st.session_state.get(_PENDING)
+if pending is not None and pending[2] is not None:
+    st.error(
+        f"파일을 불러오지 못했습니다. 지금 쓰는 데이터는 그대로입니다.\n\n{pending[2]}",
+        icon=":material/error:",
+    )
 
 
 def issue_frame(items: list[dict]) -> pd.DataFrame:
@@ -94,8 +102,8 @@ def issue_frame(items: list[dict]) -> pd.DataFrame:
     return frame
 
 
-if pending is not None:
-    catalogue, digest = pending
+if pending is not None and pending[0] is not None:
+    catalogue, digest, _ = pending
     s = summarise(catalogue)
     st.subheader("불러오기 보고서")
     ok = s["loaded"] > 0
@@ -184,7 +192,6 @@ if pending is not None:
             )
         elif st.button("이 데이터로 전환", type="primary", key="dd_switch"):
             use_uploaded_dataset(catalogue, digest)
-            st.session_state.pop(_PENDING, None)
             st.toast("업로드한 데이터로 전환했습니다.")
             st.rerun()
     else:

@@ -95,9 +95,18 @@ with tab_pairs:
         "군집",
     ]
     score_cols = {
-        h: st.column_config.ProgressColumn(h, min_value=0, max_value=100, format="%.0f")
+        h: st.column_config.ProgressColumn(
+            h, min_value=0, max_value=100, format="%.0f", width=110 if h == "유사도" else 72
+        )
         for h in ("유사도", "이름", "내용", "대상", "유형", "단계")
     }
+    score_cols.update(
+        {
+            h: st.column_config.TextColumn(h, width=200 if h.startswith("사업") else 100)
+            for h in ("사업 A", "운영기관 A", "사업 B", "운영기관 B")
+        }
+    )
+    score_cols["군집"] = st.column_config.NumberColumn("군집", width=50)
     event = st.dataframe(
         frame,
         hide_index=True,

@@ -193,8 +193,8 @@ columns = [
     "지원유형",
     "예산(억원)",
     "공고",
-    "판정 이유",
     "링크",
+    "판정 이유",
 ]
 if not calls:
     columns.remove("공고")
@@ -207,11 +207,13 @@ event = st.dataframe(
     styled,
     hide_index=True,
     width="stretch",
-    height=min(38 + 35 * len(table), 560),
+    height=min(38 + 35 * len(table), 640),
     column_order=columns,
     column_config={
-        "자격": st.column_config.TextColumn("자격", width="small"),
-        "사업명": st.column_config.TextColumn("사업명", width="medium", pinned=True),
+        "자격": st.column_config.TextColumn("자격", width=96),
+        "사업명": st.column_config.TextColumn("사업명", width=240),
+        "운영기관": st.column_config.TextColumn("운영기관", width=120),
+        "지원유형": st.column_config.TextColumn("지원유형", width=110),
         "예산(억원)": st.column_config.NumberColumn("예산(억원)", format="localized"),
         "판정 이유": st.column_config.TextColumn("판정 이유", width="large"),
         "링크": st.column_config.LinkColumn("링크", display_text="상세 ↗"),
@@ -222,7 +224,7 @@ event = st.dataframe(
     selection_mode="single-row",
 )
 st.caption("행을 선택하면 아래에 사업 카드(대상·내용·예산·기관·문의처·출처)가 열립니다.")
-if calls_label:
+if calls:
     st.caption(f"공고 일정: {calls_label}")
 
 # ------------------------------------------------------------------ selected program (sel=…)
