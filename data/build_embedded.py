@@ -6,9 +6,10 @@ the embedded dataset exercises the same loader a user's file goes through. Each 
 from the source row, which keeps its own citation (출처).
 
 ``enrichment_2026.csv`` (beside this file) adds facts read from public pages — 소관부처, 지원대상,
-전담기관, 예산 — one fact per row with the page it was read from. The merge fills BLANK cells
-only, never overwrites a value of the shared file, and appends each used page to the row's 출처
-cell, so every enriched value stays traceable to a public source.
+전담기관, 예산, and for local programs the running local government (institution) and its 시·도
+(region) — one fact per row with the page it was read from. The merge fills BLANK cells only,
+never overwrites a value of the shared file, and appends each used page to the row's 출처 cell, so
+every enriched value stays traceable to a public source.
 """
 
 from __future__ import annotations
@@ -16,6 +17,11 @@ from __future__ import annotations
 import csv
 import sys
 from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make the repository root importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from loaders.regions import SIDO, sido_of_institution  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_SOURCE = HERE.parent.parent / "shared" / "data" / "programs_2026.csv"
@@ -48,7 +54,12 @@ FIELD_COLUMNS = {
     "target": "지원대상",
     "agency": "전담기관",
     "budget_eok": "예산(억원)",
+    "institution": "소관부처·지자체",
+    "region": "지역",
 }
+
+# Fields that describe a local government; they only ever fill 지자체 rows.
+LOCAL_FIELDS = frozenset({"institution", "region"})
 
 # Official names of the central institutions (정부조직법, as of the 2026 notice). 환경부 became
 # 기후에너지환경부 and 특허청 became 지식재산처 in the October 2025 reorganisation; the older
@@ -131,6 +142,12 @@ def validate_enrichment(rows: list[dict[str, str]], known_ids: set[str]) -> None
             raise EnrichmentError(f"{where}: source_url must be an http(s) address")
         if r["field"] == "ministry" and r["value"] not in CANONICAL_MINISTRIES:
             raise EnrichmentError(f"{where}: {r['value']!r} is not a canonical ministry name")
+        if r["field"] == "region" and r["value"] not in SIDO:
+            raise EnrichmentError(f"{where}: region {r['value']!r} is not a short 시·도 name")
+        if r["field"] == "institution" and sido_of_institution(r["value"]) is None:
+            raise EnrichmentError(
+                f"{where}: {r['value']!r} is not a local government whose 시·도 is known"
+            )
         if r["field"] == "budget_eok":
             try:
                 float(r["value"])
@@ -142,11 +159,26 @@ def validate_enrichment(rows: list[dict[str, str]], known_ids: set[str]) -> None
         seen.add(key)
 
 
+def _check_region_agreement(rows: list[dict[str, str]]) -> None:
+    """Raise EnrichmentError if a local row's institution lies in another 시·도 than its 지역."""
+    for row in rows:
+        if row["구분"] != "지자체" or not row["소관부처·지자체"] or not row["지역"]:
+            continue
+        sido = sido_of_institution(row["소관부처·지자체"])
+        if sido is not None and sido != row["지역"]:
+            raise EnrichmentError(
+                f"K-Startup ID {row['K-Startup ID']}: institution {row['소관부처·지자체']!r} "
+                f"is in {sido}, but 지역 is {row['지역']!r}"
+            )
+
+
 def merge(rows: list[dict[str, str]], enrichment: list[dict[str, str]]) -> list[dict[str, str]]:
     """Output rows with enrichment filled into blank cells only; used pages appended to 출처.
 
     A ministry fact fills 소관부처·지자체 of central rows only (a local row's cell names its
-    local government). Returns new dicts; the input rows are not modified.
+    local government); institution and region facts fill local (지자체) rows only. After the
+    merge every local row whose institution and 지역 are both known must agree on the 시·도.
+    Returns new dicts; the input rows are not modified.
     """
     by_id = {r["K-Startup ID"]: i for i, r in enumerate(rows)}
     validate_enrichment(enrichment, set(by_id))
@@ -156,6 +188,8 @@ def merge(rows: list[dict[str, str]], enrichment: list[dict[str, str]]) -> list[
         column = FIELD_COLUMNS[e["field"]]
         if e["field"] == "ministry" and row["구분"] != "중앙부처":
             continue
+        if e["field"] in LOCAL_FIELDS and row["구분"] != "지자체":
+            continue
         if row[column].strip():
             continue  # never overwrite a value of the shared file
         row[column] = e["value"]
@@ -163,6 +197,7 @@ def merge(rows: list[dict[str, str]], enrichment: list[dict[str, str]]) -> list[
         if e["source_url"] not in cited:
             cited.append(e["source_url"])
         row["출처"] = "; ".join(cited)
+    _check_region_agreement(out)
     return out
 
 

@@ -22,8 +22,9 @@ from data.build_embedded import (
     read_enrichment,
 )
 from loaders.catalogue import load_embedded
+from loaders.regions import SIDO, sido_of_institution
 
-ALLOWED_FIELDS = {"ministry", "target", "agency", "budget_eok"}
+ALLOWED_FIELDS = {"ministry", "target", "agency", "budget_eok", "institution", "region"}
 
 
 def _embedded_rows() -> list[dict[str, str]]:
@@ -86,6 +87,24 @@ def test_ministries_are_canonical_names_and_only_for_central_programs():
             assert levels[r["kstartup_id"]] == "중앙부처", r
 
 
+def test_local_facts_are_for_local_programs_and_use_canonical_names():
+    levels = {r["K-Startup ID"]: r["구분"] for r in _embedded_rows()}
+    for r in read_enrichment():
+        if r["field"] == "region":
+            assert r["value"] in SIDO, r
+            assert levels[r["kstartup_id"]] == "지자체", r
+        if r["field"] == "institution":
+            assert sido_of_institution(r["value"]) is not None, r
+            assert levels[r["kstartup_id"]] == "지자체", r
+
+
+def test_a_programs_institution_and_region_facts_agree():
+    facts = {(r["kstartup_id"], r["field"]): r["value"] for r in read_enrichment()}
+    for (kid, field), value in facts.items():
+        if field == "institution" and (kid, "region") in facts:
+            assert sido_of_institution(value) == facts[(kid, "region")], kid
+
+
 def test_budgets_are_numbers():
     for r in read_enrichment():
         if r["field"] == "budget_eok":
@@ -128,6 +147,55 @@ def test_merge_cites_a_page_once_when_it_gives_several_facts():
     out = merge([_row("170008")], facts)
     assert out[0]["출처"].count("https://x.example/p") == 1
     assert out[0]["전담기관"] == "중소벤처기업진흥공단"
+
+
+def test_merge_fills_a_local_rows_institution_and_region():
+    out = merge(
+        [_row("171097", level="지자체")],
+        [
+            _fact("171097", "institution", "창원시", "https://news.example/c"),
+            _fact("171097", "region", "경남", "https://news.example/c"),
+        ],
+    )
+    assert out[0]["소관부처·지자체"] == "창원시"
+    assert out[0]["지역"] == "경남"
+    assert out[0]["출처"] == "archive:2026-04-15.html; https://news.example/c"
+
+
+def test_merge_keeps_local_facts_off_central_rows_and_shared_values():
+    central = merge([_row("170004")], [_fact("170004", "institution", "경기도")])
+    assert central[0]["소관부처·지자체"] == ""
+    shared = _row("171050", level="지자체", **{"소관부처·지자체": "성남시", "지역": "경기"})
+    out = merge([shared], [_fact("171050", "region", "서울")])
+    assert out[0]["지역"] == "경기"
+    assert out[0]["출처"] == "archive:2026-04-15.html"
+
+
+def test_merge_rejects_an_institution_in_another_sido_than_the_rows_region():
+    row = _row("171003", level="지자체", 지역="부산")
+    with pytest.raises(EnrichmentError):
+        merge([row], [_fact("171003", "institution", "관악구")])
+
+
+def test_merge_rejects_facts_that_disagree_with_each_other():
+    facts = [_fact("171003", "institution", "관악구"), _fact("171003", "region", "경기")]
+    with pytest.raises(EnrichmentError):
+        merge([_row("171003", level="지자체")], facts)
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        _fact("171001", "region", "서울특별시"),
+        _fact("171001", "region", "전국"),
+        _fact("171001", "institution", "중소벤처기업부"),
+        _fact("171001", "institution", "중구"),
+        _fact("171001", "institution", "광주시"),
+    ],
+)
+def test_merge_rejects_non_canonical_local_facts(fact):
+    with pytest.raises(EnrichmentError):
+        merge([_row("171001", level="지자체")], [fact])
 
 
 @pytest.mark.parametrize(
@@ -190,6 +258,23 @@ def test_loaded_catalogue_shows_the_sourced_ministries():
     by_id = {p.kstartup_id: p for p in load_embedded().programs}
     for kid, ministry in facts.items():
         assert by_id[kid].institution == ministry, kid
+
+
+def test_loaded_catalogue_shows_the_sourced_local_governments():
+    facts = {r["kstartup_id"]: r["value"] for r in read_enrichment() if r["field"] == "institution"}
+    by_id = {p.kstartup_id: p for p in load_embedded().programs}
+    for kid, institution in facts.items():
+        program = by_id[kid]
+        assert program.institution == institution, kid
+        assert program.region == sido_of_institution(institution), kid
+
+
+@needs_shared
+def test_every_local_row_with_institution_and_region_agrees():
+    for row in _embedded_rows():
+        if row["구분"] == "지자체" and row["소관부처·지자체"] and row["지역"]:
+            sido = sido_of_institution(row["소관부처·지자체"])
+            assert sido in (None, row["지역"]), row["K-Startup ID"]
 
 
 def test_readme_documents_the_enrichment():
