@@ -325,3 +325,30 @@ def test_search_index_is_the_library_search(embedded) -> None:
     by_id = embedded.by_id()
     expected = [by_id[h.program_id].name for h in search(embedded.programs, "창업 패키지")]
     assert names == expected[: len(names)]
+
+
+def test_finder_shows_open_calls_and_filters_to_them(monkeypatch) -> None:
+    # One open call joined to 예비창업패키지 by its notice program name (as K-Startup sends it).
+    from datetime import timedelta
+
+    import loaders.announcements as ann
+    from loaders.report import LoadReport
+
+    today = ann.today_kst()
+    call = ann.Announcement(
+        pbanc_sn="1",
+        title="2026년 예비창업패키지 예비창업자 모집 공고",
+        program_name="예비창업패키지",
+        integrated=True,
+        start=today - timedelta(days=10),
+        end=today + timedelta(days=3),
+    )
+    fake = ann.AnnouncementSet((call,), LoadReport(), "sample", "테스트 공고 1건")
+    monkeypatch.setattr(ann, "load_active_announcements", lambda *a, **k: fake)
+    at = open_page("finder", status="전체")
+    table = at.dataframe[0].value
+    row = table[table["사업명"] == "예비창업패키지"].iloc[0]
+    assert row["공고"] == "모집 중 · 마감 D-3"
+    at.checkbox(key="open").check().run()
+    assert list(at.dataframe[0].value["사업명"]) == ["예비창업패키지"]
+    assert "공고 일정: 테스트 공고 1건" in texts(at)
