@@ -298,3 +298,17 @@ def test_provenance_names_file_sheet_and_row(make_xlsx):
         3,
         "https://example.org/a",
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "official"),
+    [
+        ("서울시", "서울특별시"),
+        ("경기", "경기도"),
+        ("전라북도", "전북특별자치도"),
+        ("광주시", "광주시"),
+    ],
+)
+def test_sido_institution_spellings_become_one_official_name(make_csv, written, official):
+    programs, _ = _load(make_csv(f"사업명,구분,소관부처·지자체\nA,지자체,{written}\n"))
+    assert programs[0].institution == official
