@@ -15,7 +15,8 @@ import os
 import re
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from pathlib import Path
 
 from loaders.budget import parse_budget
@@ -48,7 +49,7 @@ class SheetGrid:
     rows: Grid
     merged_filled: int = 0
     # (0-based row, 0-based col) -> formula text, for formula cells that carry no cached value.
-    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+    formulas: dict[tuple[int, int], str] = dc_field(default_factory=dict)
 
 
 # Guards against a wrong file (a database dump, a 50 MB export) freezing the app: a full notice
