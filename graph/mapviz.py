@@ -356,7 +356,7 @@ def network_html(
                 shape=shape,
                 color=colour,
                 size=round(12 + 2 * math.sqrt(drawn), 1),
-                font={"size": 26, "color": "#263238", "strokeWidth": 4, "strokeColor": "#ffffff"},
+                font={"size": 22, "color": "#263238", "strokeWidth": 4, "strokeColor": "#ffffff"},
                 tip=f"<b>{_esc(label)}</b><br>{_esc(kind_label)} · {_esc(count)}",
             )
 

@@ -119,31 +119,13 @@ if pending is not None and pending[0] is not None:
     c4.metric("예산 합계", eok(s["total_budget_eok"]) if s["programs_with_budget"] else "없음")
     st.caption(s["coverage"])
 
-    tabs = st.tabs(
-        [
-            f"거부 {len(s['rejected'])}",
-            f"건너뜀 {len(s['skipped'])}",
-            f"경고 {len(s['warnings'])}",
-            "머리글 매핑",
-            "미리 보기",
-        ]
-    )
-    with tabs[0]:
-        if s["rejected"]:
-            st.dataframe(issue_frame(s["rejected"]), hide_index=True, width="stretch")
+    def show_issues(kind: str, empty: str) -> None:
+        if s[kind]:
+            st.dataframe(issue_frame(s[kind]), hide_index=True, placeholder="—", width="stretch")
         else:
-            st.caption("거부된 행이 없습니다.")
-    with tabs[1]:
-        if s["skipped"]:
-            st.dataframe(issue_frame(s["skipped"]), hide_index=True, width="stretch")
-        else:
-            st.caption("건너뛴 행이 없습니다.")
-    with tabs[2]:
-        if s["warnings"]:
-            st.dataframe(issue_frame(s["warnings"]), hide_index=True, width="stretch")
-        else:
-            st.caption("경고가 없습니다.")
-    with tabs[3]:
+            st.caption(empty)
+
+    def show_mapping() -> None:
         mapping_rows = [
             {
                 "파일 · 시트": where,
@@ -155,7 +137,7 @@ if pending is not None and pending[0] is not None:
             for where, mapping in s["column_mapping"].items()
             for header, m in mapping.items()
         ]
-        st.dataframe(pd.DataFrame(mapping_rows), hide_index=True, width="stretch")
+        st.dataframe(pd.DataFrame(mapping_rows), hide_index=True, placeholder="—", width="stretch")
         if s["ignored_sheets"]:
             st.markdown("**읽지 않은 시트**")
             st.dataframe(pd.DataFrame(s["ignored_sheets"]), hide_index=True)
@@ -163,7 +145,8 @@ if pending is not None and pending[0] is not None:
             st.caption(f"참고: {note}")
         if s["encodings"]:
             st.caption("CSV 인코딩: " + ", ".join(f"{k} → {v}" for k, v in s["encodings"].items()))
-    with tabs[4]:
+
+    def show_preview() -> None:
         preview = pd.DataFrame(
             [
                 {
@@ -178,11 +161,25 @@ if pending is not None and pending[0] is not None:
             ]
         )
         if len(preview):
-            st.dataframe(preview, hide_index=True, width="stretch")
+            st.dataframe(preview, hide_index=True, placeholder="—", width="stretch")
             if len(catalogue) > 200:
                 st.caption(f"처음 200개만 보여 줍니다 (전체 {len(catalogue):,}개).")
         else:
             st.caption("불러온 사업이 없습니다.")
+
+    sections = {
+        f"불러온 사업 {s['loaded']}": show_preview,
+        "머리글 매핑": show_mapping,
+        f"건너뜀 {len(s['skipped'])}": lambda: show_issues("skipped", "건너뛴 행이 없습니다."),
+        f"경고 {len(s['warnings'])}": lambda: show_issues("warnings", "경고가 없습니다."),
+        f"거부 {len(s['rejected'])}": lambda: show_issues("rejected", "거부된 행이 없습니다."),
+    }
+    labels = list(sections)
+    if s["rejected"]:  # what needs fixing comes first
+        labels = [labels[-1], *labels[:-1]]
+    for tab, label in zip(st.tabs(labels), labels, strict=True):
+        with tab:
+            sections[label]()
 
     if ok:
         if ds.key == f"upload:{digest}":

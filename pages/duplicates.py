@@ -110,6 +110,7 @@ with tab_pairs:
     event = st.dataframe(
         frame,
         hide_index=True,
+        placeholder="—",
         width="stretch",
         column_order=shown,
         column_config=score_cols,
@@ -149,6 +150,7 @@ with tab_clusters:
     st.dataframe(
         cframe,
         hide_index=True,
+        placeholder="—",
         width="stretch",
         column_order=[c.header for c in CLUSTER_COLUMNS[:-1]],
         column_config={
@@ -170,15 +172,29 @@ def heatmap(table: pd.DataFrame, title: str) -> None:
         alt.Chart(long)
         .mark_rect()
         .encode(
-            x=alt.X("B:N", sort=order, title=None, axis=alt.Axis(labelAngle=-45)),
-            y=alt.Y("A:N", sort=order, title=None),
+            x=alt.X(
+                "B:N",
+                sort=order,
+                scale=alt.Scale(domain=order),
+                title=None,
+                axis=alt.Axis(labelAngle=-45, labelOverlap=False, orient="top"),
+            ),
+            y=alt.Y(
+                "A:N",
+                sort=order,
+                scale=alt.Scale(domain=order),
+                title=None,
+                axis=alt.Axis(labelOverlap=False),
+            ),
             color=alt.Color("쌍:Q", scale=alt.Scale(scheme="oranges"), title="중복 쌍"),
             tooltip=["A", "B", "쌍"],
         )
     )
     text = chart.mark_text(fontSize=11).encode(text="쌍:Q", color=alt.value("#222"))
-    size = max(260, 28 * len(order))
-    st.altair_chart((chart + text).properties(height=size, title=title), width="stretch")
+    st.markdown(f"**{title}**")
+    st.altair_chart(
+        (chart + text).properties(width=alt.Step(34), height=alt.Step(26)), width="content"
+    )
     with st.expander("표로 보기"):
         st.dataframe(table, width="stretch")
 

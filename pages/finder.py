@@ -206,6 +206,7 @@ styled = table.style.apply(
 event = st.dataframe(
     styled,
     hide_index=True,
+    placeholder="—",
     width="stretch",
     height=min(38 + 35 * len(table), 640),
     column_order=columns,

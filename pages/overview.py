@@ -65,7 +65,7 @@ if published:
                 "이 데이터": f"{eok(s['total_budget_eok'])} (예산 명시 {s['programs_with_budget']}개 사업)",
             },
         ]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        st.dataframe(pd.DataFrame(rows), hide_index=True, placeholder="—", width="stretch")
         st.caption(f"출처: {published['source']}")
 else:
     years = ", ".join(str(y) for y in sorted(published_totals()))
@@ -125,6 +125,7 @@ def show_group(groups: dict, label: str, empty: str) -> None:
         st.dataframe(
             frame,
             hide_index=True,
+            placeholder="—",
             width="stretch",
             column_config={
                 "예산(억원)": st.column_config.NumberColumn("예산(억원)", format="localized"),

@@ -94,10 +94,8 @@ if steps:
             }
         )
     frame = pd.DataFrame(rows)
-    colours = alt.Scale(
-        domain=[STATUS_BADGES["eligible"], STATUS_BADGES["maybe"], "공백"],
-        range=["#2E7D32", "#F9A825", "#E53935"],
-    )
+    domain = [STATUS_BADGES["eligible"], STATUS_BADGES["maybe"]] + (["공백"] if gaps else [])
+    colours = alt.Scale(domain=domain, range=["#2E7D32", "#F9A825", "#E53935"][: len(domain)])
     base = alt.Chart(frame).encode(
         y=alt.Y("단계:N", sort=list(PHASES), title=None, axis=alt.Axis(labelFontSize=13)),
         yOffset=alt.YOffset("순번:O"),
@@ -118,8 +116,8 @@ if steps:
     )
     st.altair_chart((bars + labels + today).properties(height=90 * len(PHASES)), width="stretch")
     st.caption(
-        f"막대는 신청 가능한 기간(업력·나이 조건으로 계산, {as_of.isoformat()} 기준), 점선은 기준일입니다. "
-        "빨간 막대는 이 단계에 쓸 수 있는 사업이 없는 공백입니다."
+        f"막대는 신청 가능한 기간(업력·나이 조건으로 계산, {as_of.isoformat()} 기준), 점선은 기준일입니다."
+        + (" 빨간 막대는 이 단계에 쓸 수 있는 사업이 없는 공백입니다." if gaps else "")
     )
 
 # ------------------------------------------------------------------ steps and gaps per phase
