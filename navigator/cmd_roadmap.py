@@ -14,7 +14,9 @@ from pathlib import Path
 from graph.export import roadmap_to_csv, roadmap_to_excel
 from graph.path import plan_path
 from loaders.errors import NavigatorError
-from navigator.cmd_engine import load_profile
+
+# The same profile reader and positive-integer check as ``navigator path``.
+from navigator.cmd_engine import _positive, load_profile
 from navigator.common import add_data_args, catalogue_from_args
 
 __all__ = ["FORMATS", "register", "run"]
@@ -24,16 +26,6 @@ FORMATS: tuple[str, ...] = (".xlsx", ".csv")
 
 class OutputError(NavigatorError):
     """The output file cannot be written (unknown extension, missing folder, no permission)."""
-
-
-def _per_phase(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}'는 정수가 아닙니다") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("1 이상이어야 합니다")
-    return value
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -53,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--max-per-phase",
-        type=_per_phase,
+        type=_positive,
         default=2,
         metavar="N",
         help="단계별 최대 사업 수 (기본 2)",

@@ -19,23 +19,17 @@ from graph.export import (
     safe_sheet_title,
 )
 from loaders.model import Program, Source
+from tests.test_search import prog as make_program
 
 
 def prog(pid: str, name: str, **kw: object) -> Program:
+    """A program with a K-Startup URL and a source, as the exports show them."""
     base: dict[str, object] = {
-        "program_id": pid,
-        "year": 2026,
-        "level": "중앙부처",
-        "ministry": "중소벤처기업부",
-        "institution": "중소벤처기업부",
-        "region": "전국",
-        "name": name,
-        "support_type": "사업화",
         "url": f"https://www.k-startup.go.kr/x?id={pid}",
         "source": Source(file="notice_2026.csv", row=2, citation="K-Startup 사업소개"),
     }
     base.update(kw)
-    return Program(**base)  # type: ignore[arg-type]
+    return make_program(pid, name, **base)
 
 
 PROGRAMS = [
