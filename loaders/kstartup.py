@@ -35,7 +35,7 @@ import requests
 
 from loaders.announcements import ANNOUNCEMENT_OPERATION, announcements_from_pages
 from loaders.budget import parse_budget
-from loaders.eligibility_text import derive_stages, parse_target
+from loaders.derive import derived_fields
 from loaders.errors import SyncError
 from loaders.model import Program, Source, make_program_id
 from loaders.regions import NATIONWIDE, is_sido_name, sido_of_institution
@@ -49,7 +49,6 @@ from loaders.snapshots import (
     write_snapshot,
 )
 from loaders.support_types import normalise_support_type
-from loaders.taxonomy import tag_fields
 from loaders.textnorm import clean_cell
 
 __all__ = [
@@ -744,7 +743,8 @@ def program_from_item(
     traits = _text(item.get("supt_biz_chrct"))
     summary = intro if not traits or traits in intro else f"{intro} — {traits}" if intro else traits
     url, kstartup_id = _url_and_id(item.get("detl_pg_url"))
-    eligibility = parse_target(target, name=name, summary=summary or content)
+    derived = derived_fields(name, target=target, summary=summary, content=content)
+    eligibility = derived["eligibility"]
 
     institution, region = _institution_from_name(name)
     if institution:
@@ -777,9 +777,7 @@ def program_from_item(
         summary=summary,
         url=url,
         raw_support_type=raw_type,
-        stages=derive_stages(eligibility, name=name, summary=summary),
-        eligibility=eligibility,
-        tech_fields=tag_fields(name, summary, target, content),
+        **derived,
         source=source,
         kstartup_id=kstartup_id,
     )

@@ -20,7 +20,7 @@ from dataclasses import field as dc_field
 from pathlib import Path
 
 from loaders.budget import parse_budget
-from loaders.eligibility_text import derive_stages, parse_target
+from loaders.derive import derived_fields
 from loaders.errors import LoadError
 from loaders.headers import FIELD_LABELS, HeaderMatch, match_header, unit_from_header
 from loaders.model import Program, Source, make_program_id
@@ -33,7 +33,6 @@ from loaders.regions import (
 )
 from loaders.report import LoadReport, RowIssue, SheetReport
 from loaders.support_types import normalise_support_type
-from loaders.taxonomy import tag_fields
 from loaders.textnorm import clean_cell, norm_key
 
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_ROWS", "load_bytes", "load_path", "read_grids"]
@@ -647,7 +646,7 @@ def _record(ctx: _Context, row: int, raw: Sequence[object], texts: list[str]) ->
     target, content, summary = get("target"), get("content"), get("summary")
     if not content and summary and "content" not in cols:
         content = summary
-    eligibility = parse_target(target, name=name, summary=summary or content)
+    derived = derived_fields(name, target=target, summary=summary, content=content)
     url = get("url")
     if url and not re.match(r"^[a-z]+://", url, re.I) and "." in url.split("/")[0]:
         url = "https://" + url
@@ -678,9 +677,7 @@ def _record(ctx: _Context, row: int, raw: Sequence[object], texts: list[str]) ->
         url=url,
         apply_period=get("apply_period"),
         raw_support_type=raw_type,
-        stages=derive_stages(eligibility, name=name, summary=summary),
-        eligibility=eligibility,
-        tech_fields=tag_fields(name, summary, target, content),
+        **derived,
         source=source,
         kstartup_id=get("kstartup_id"),
     )
