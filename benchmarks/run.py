@@ -3,6 +3,7 @@
 Prints one table: each figure, the baseline it is compared with (measured in the same run), the
 ratio baseline / ours (> 1 means ours is faster), the target where the project has one, and peak
 Python memory. Paste the table into the README's performance section when it changes.
+AppTest's bare-mode cache warnings go to stderr; the table is on stdout.
 Options: ``--quick`` skips the 20,000-program sizes; ``--json`` prints the rows as JSON.
 """
 
@@ -20,6 +21,16 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+# AppTest runs outside `streamlit run` and logs a warning per cached call; keep the table readable.
+
+
+def _quiet_streamlit() -> None:
+    """Raise Streamlit's log level for loggers that exist and those created later."""
+    import streamlit.logger
+
+    streamlit.logger.set_log_level("error")
+
+
 MODULES = ("benchmarks.bench_loaders", "benchmarks.bench_engine", "benchmarks.bench_app")
 
 
@@ -33,6 +44,7 @@ def collect(quick: bool = False) -> list[dict[str, Any]]:
     for name in MODULES:
         try:
             module = importlib.import_module(name)
+            _quiet_streamlit()
             kwargs: dict[str, Any] = {}
             if quick and "quick" in module.run.__code__.co_varnames:
                 kwargs["quick"] = True
