@@ -31,7 +31,12 @@ def _quiet_streamlit() -> None:
     streamlit.logger.set_log_level("error")
 
 
-MODULES = ("benchmarks.bench_loaders", "benchmarks.bench_engine", "benchmarks.bench_app")
+MODULES = (
+    "benchmarks.bench_loaders",
+    "benchmarks.bench_engine",
+    "benchmarks.bench_graph",
+    "benchmarks.bench_app",
+)
 
 
 def _fmt_seconds(s: float) -> str:
