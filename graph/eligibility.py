@@ -33,7 +33,15 @@ from typing import Any, Literal
 
 from graph.profile import FirmProfile, add_years
 from loaders.model import Eligibility, Program
-from loaders.regions import NATIONWIDE, canonical_sido, is_sido_name, sido_of_place
+from loaders.regions import (
+    NATIONWIDE,
+    canonical_sido,
+    is_sido_name,
+    resolve_sigungu,
+    sido_of_institution,
+    sido_of_place,
+    sigungu_label,
+)
 from loaders.taxonomy import GENERAL_FIELD
 
 __all__ = [
@@ -154,7 +162,23 @@ def local_unit(program: Program) -> str:
     return ""
 
 
+def _institution_unit(program: Program, sido: str | None) -> tuple[str, str] | None:
+    """(시·도, 시·군·구) of a program run by a named 기초 local government, else None."""
+    inst = program.institution.strip()
+    if not inst or is_sido_name(inst) or sido_of_institution(inst) is None:
+        return None
+    return resolve_sigungu(inst, sido)
+
+
 def _region_check(program: Program, elig: Eligibility) -> tuple | None:
+    """("region", cue, phrase, required 시·도, label, 기초 unit, unit key, strict) or None.
+
+    ``unit key`` is the resolved (시·도, 시·군·구) of the 기초 place the program is tied to,
+    so a profile's ``district`` can settle it. ``strict`` is True when that place is the
+    program's own 기초 institution: the local-area rule then rules out other 시·군·구. A 기초
+    place known only from the program name or the target phrase settles a match but never
+    rules out (the name may be a venue; the target may add "거주예정", "전입" and the like).
+    """
     target_regions = tuple(r for r in elig.regions if r and r != NATIONWIDE)
     ev = elig.evidence_for("regions")
     if target_regions:
@@ -164,7 +188,16 @@ def _region_check(program: Program, elig: Eligibility) -> tuple | None:
         # 시·도 alone cannot confirm.
         first = phrase.split()[0] if phrase.split() else ""
         unit = first if first and not is_sido_name(first) and sido_of_place(first) else ""
-        return ("region", cue, phrase, target_regions, "지원대상", unit)
+        key = None
+        strict = False
+        if unit and len(target_regions) == 1:
+            key = resolve_sigungu(unit.rstrip(",·"), target_regions[0], stems=True)
+            # Only a plain "김천시 소재" / "김천시 거주" of the program's own 기초 institution
+            # rules out other 시·군·구; "김천시 거주·거주예정", "군산시 전입," may admit them.
+            plain = phrase.split()[1:] in (["소재"], ["거주"])
+            own = _institution_unit(program, target_regions[0])
+            strict = plain and key is not None and key == own
+        return ("region", cue, phrase, target_regions, "지원대상", unit, key, strict)
     if not program.is_local:
         return None
     sido = canonical_sido(program.region)
@@ -176,7 +209,18 @@ def _region_check(program: Program, elig: Eligibility) -> tuple | None:
         unit = ""
     who = program.institution or unit or (sido or "")
     label = f"지자체({who}) 사업" if who else "지자체 사업"
-    return ("region", "", area.phrase if area else "", (sido,) if sido else (), label, unit)
+    key = None
+    strict = False
+    if unit:
+        own = _institution_unit(program, sido)
+        if own is not None and unit == program.institution.strip():
+            key, strict = own, True
+        else:
+            key = resolve_sigungu(unit, sido, stems=True)
+        if key is not None and sido is not None and key[0] != sido:
+            key, strict = None, False
+    required = (sido,) if sido else ()
+    return ("region", "", area.phrase if area else "", required, label, unit, key, strict)
 
 
 def _compile(program: Program) -> tuple[tuple, str]:
@@ -380,7 +424,7 @@ def _check(check: tuple, ctx: _Context) -> tuple[int, str]:
         else:
             outcome, reason = _OK, f"대표자 만 {p.ceo_age}세 — '{band}' 충족"
     elif kind == "region":
-        required, label, unit = check[3], check[4], check[5]
+        required, label, unit, key, strict = check[3:8]
         need = "·".join(required)
         head = f"지원대상 '{phrase}'" if label == "지원대상" else label
         if not required:
@@ -389,8 +433,25 @@ def _check(check: tuple, ctx: _Context) -> tuple[int, str]:
             reason = f"지역 제한: {head} — 소재지 {need} 필요, 귀사 소재지 미입력"
         elif p.region not in required:
             outcome, reason = _FAIL, f"지역 제한: {head} — 소재지 {need} 필요, 귀사 {p.region}"
+        elif unit and key is not None and p.district:
+            place, yours = sigungu_label(*key), p.district_text()
+            if strict and label == "지원대상":
+                head = f"{place} 사업 (지원대상 '{phrase}')"
+            elif strict:
+                head = f"{place} 사업"
+            if (p.region, p.district) == key:
+                outcome, reason = _OK, f"지역: {head} — 소재지 {place} 충족 (귀사 {yours})"
+            elif strict:
+                outcome, reason = _FAIL, f"지역 제한: {head} — 소재지 {place} 필요, 귀사 {yours}"
+            else:
+                reason = (
+                    f"지역: {head} — 소재지 {need} 충족, 귀사 {yours} — {place} 관내 소재 "
+                    "요건이 있는지 확인 필요"
+                )
         elif unit:
             reason = f"지역: {head} — 소재지 {need} 충족, {unit} 관내 소재 여부 확인 필요"
+            if strict:
+                reason += " (시·군·구를 입력하면 판정합니다)"
         else:
             outcome, reason = _OK, f"지역: {head} — 소재지 {need} 충족"
     else:  # flags

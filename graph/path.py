@@ -503,6 +503,11 @@ def _assumptions(
         out.append("대표자 나이는 기준일 이후 매년 한 살씩 늘어난다고 가정했습니다 (생일 미입력).")
     if profile.region is None:
         out.append("소재지가 없어 지자체 사업의 지역 요건은 '확인 필요'로 보았습니다.")
+    elif profile.district is None:
+        out.append(
+            "시·군·구가 없어 시·군·구 사업의 관내 소재 요건은 '확인 필요'로 보았습니다 "
+            "(시·군·구를 입력하면 판정합니다)."
+        )
     if not include_loans:
         out.append("요청에 따라 융자·보증 사업은 제외했습니다.")
     out.append(f"향후 {horizon_years}년 안에 신청할 수 있게 되는 사업까지 계획에 넣었습니다.")

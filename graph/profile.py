@@ -22,7 +22,16 @@ from datetime import date, datetime
 from typing import Any
 
 from loaders.errors import ProfileError
-from loaders.regions import NATIONWIDE, canonical_sido, sido_of_institution
+from loaders.regions import (
+    AMBIGUOUS_SIGUNGU,
+    NATIONWIDE,
+    SIGUNGU_BY_SIDO,
+    canonical_sido,
+    is_sido_name,
+    resolve_sigungu,
+    sido_of_institution,
+    sigungu_label,
+)
 from loaders.taxonomy import canonical_field
 
 __all__ = [
@@ -42,6 +51,7 @@ _LABELS: dict[str, str] = {
     "as_of": "기준일(as_of)",
     "ceo_age": "대표자 나이(ceo_age)",
     "region": "소재지(region)",
+    "district": "시·군·구(district)",
     "fields": "기술분야(fields)",
     "restart": "재창업 여부(restart)",
     "women": "여성 창업자 여부(women)",
@@ -77,8 +87,11 @@ class FirmProfile:
 
     ``pre_founding`` is an 예비창업자 (no business registration yet); otherwise ``founded`` is
     the founding date (개업일 / 법인설립등기일) when known. ``as_of`` is the reference date for
-    업력 and age (default today). ``region`` is the short 시·도 name ("서울"), ``fields`` the
-    canonical technology fields of :mod:`loaders.taxonomy`. The flags say the founder *is*
+    업력 and age (default today). ``region`` is the short 시·도 name ("서울"); ``district``, when
+    given, the 기초 local government (시·군·구) inside it, spelled as in
+    :data:`loaders.regions.SIGUNGU_BY_SIDO` ("김천시", or "서구" with region "대전"), which
+    settles a 기초 program's local-area rule. ``fields`` the canonical technology fields of
+    :mod:`loaders.taxonomy`. The flags say the founder *is*
     재창업자, 여성, 대학(원)생, 장애인 or a foreign national. Validated by
     :func:`profile_from_dict`; constructing directly skips validation.
     """
@@ -88,12 +101,25 @@ class FirmProfile:
     as_of: date = field(default_factory=date.today)
     ceo_age: int | None = None
     region: str | None = None
+    district: str | None = None
     fields: tuple[str, ...] = ()
     restart: bool = False
     women: bool = False
     student: bool = False
     disabled: bool = False
     foreign_founder: bool = False
+
+    def place_text(self) -> str:
+        """소재지 as a person writes it: "경북 김천시", "대전 서구", "서울", or "" if not given."""
+        if self.district and self.region:
+            return f"{self.region} {self.district}"
+        return self.region or ""
+
+    def district_text(self) -> str:
+        """The 시·군·구 alone where unambiguous ("김천시"), with its 시·도 where not ("대전 서구")."""
+        if not self.district or not self.region:
+            return self.district or ""
+        return sigungu_label(self.region, self.district)
 
     def anniversary(self, years: int) -> date | None:
         """The date 업력 reaches ``years`` whole years (None without a founding date)."""
@@ -268,6 +294,63 @@ def _parse_region(value: Any) -> str | None:
     return sido
 
 
+def _parse_district(
+    value: Any, region: str | None, region_text: Any
+) -> tuple[str | None, str | None]:
+    """``(region, district)`` after checking the 시·군·구 against the 시·도.
+
+    An unambiguous 시·군·구 fills a missing region; a region written as a 기초 name
+    ("김천시", accepted for ``region`` since before districts existed) fills a missing district.
+    """
+    text = "" if value is None else str(value).strip()
+    if not text:
+        if region is not None and region_text is not None:
+            derived = resolve_sigungu(str(region_text).strip(), region)
+            if derived is not None and not is_sido_name(str(region_text).strip()):
+                return region, derived[1]
+        return region, None
+    found = resolve_sigungu(text, region)
+    if found is None:
+        key = "".join(text.split())
+        # "광주시" is 경기 광주시 or, colloquially, 광주광역시: like 중구 or 서구 it needs a 시·도.
+        if key in AMBIGUOUS_SIGUNGU or key == "광주시":
+            owners = [s for s, names in SIGUNGU_BY_SIDO.items() if key in names]
+            where = ", ".join(f"{s} {key}" for s in owners)
+            if key == "광주시":
+                where += " 또는 광주광역시"
+            if region is not None:
+                raise _err(
+                    "district",
+                    f"'{text}' — 소재지 {region}에 없는 시·군·구입니다 (있는 곳: {where}).",
+                )
+            raise _err(
+                "district",
+                f"'{text}'만으로는 어느 시·도인지 알 수 없습니다({where}) — 소재지(region)를 "
+                "함께 입력하세요.",
+            )
+        if region is not None and not SIGUNGU_BY_SIDO.get(region):
+            raise _err("district", f"{region}에는 시·군·구가 없습니다 — 비워 두세요.")
+        if is_sido_name(text):
+            raise _err(
+                "district",
+                f"'{text}'은(는) 시·도 이름입니다. 시·군·구(예: 김천시, 대전 서구)를 입력하거나 "
+                "비워 두세요.",
+            )
+        raise _err(
+            "district",
+            f"알 수 없는 시·군·구 '{text}' — 기초자치단체 이름(예: 김천시, 수원시, 대전 서구)을 "
+            "입력하세요.",
+        )
+    sido, name = found
+    if region is not None and sido != region:
+        raise _err(
+            "district",
+            f"{sido} {name} — 소재지 {region}에 속하지 않습니다. 시·도와 시·군·구를 맞춰 "
+            "입력하세요.",
+        )
+    return sido, name
+
+
 def _parse_fields(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -301,10 +384,12 @@ def profile_from_dict(
 
     Accepts "서울", "서울시" and "서울특별시" alike (and a 기초 name such as "김천시"), dates as
     "YYYY-MM-DD", ages as numbers or "39세", booleans as true/false, 예/아니오 or 1/0, and
-    ``fields`` as a list or a comma-separated string. Raises
-    :class:`~loaders.errors.ProfileError` (message in Korean naming the field, ``field`` set)
-    for a negative or absurd age, a founding date in the future or after ``as_of``, both
-    ``founded`` and ``pre_founding``, an unknown region or field. With ``strict`` an unknown
+    ``fields`` as a list or a comma-separated string. ``district`` is a 시·군·구 ("김천시",
+    "대전광역시 서구", or "서구" with region "대전"); an unambiguous one fills a missing
+    region. Raises :class:`~loaders.errors.ProfileError` (message in Korean naming the field,
+    ``field`` set) for a negative or absurd age, a founding date in the future or after
+    ``as_of``, both ``founded`` and ``pre_founding``, an unknown region or field, and a
+    시·군·구 that is unknown, ambiguous without a region, or outside the region. With ``strict`` an unknown
     key is an error too (the CLI uses it to catch typos); otherwise unknown keys are ignored
     so a page can pass its whole query string.
 
@@ -338,12 +423,16 @@ def profile_from_dict(
             raise _err("founded", f"설립일 {founded.isoformat()}은 아직 오지 않은 날짜입니다.")
         if founded.year < 1900:
             raise _err("founded", f"설립일 {founded.isoformat()} — 연도를 확인하세요.")
+    region, district = _parse_district(
+        data.get("district"), _parse_region(data.get("region")), data.get("region")
+    )
     return FirmProfile(
         pre_founding=pre_founding,
         founded=founded,
         as_of=as_of,
         ceo_age=_parse_age(data.get("ceo_age")),
-        region=_parse_region(data.get("region")),
+        region=region,
+        district=district,
         fields=_parse_fields(data.get("fields")),
         **{flag: _parse_bool(data.get(flag), flag) for flag in FLAG_FIELDS},
     )
@@ -362,6 +451,7 @@ def profile_to_dict(profile: FirmProfile) -> dict[str, Any]:
         "as_of": profile.as_of.isoformat(),
         "ceo_age": profile.ceo_age,
         "region": profile.region,
+        "district": profile.district,
         "fields": list(profile.fields),
         "restart": profile.restart,
         "women": profile.women,

@@ -18,8 +18,10 @@ __all__ = [
     "canonical_sido",
     "find_sido_mentions",
     "is_sido_name",
+    "resolve_sigungu",
     "sido_of_institution",
     "sido_of_place",
+    "sigungu_label",
 ]
 
 NATIONWIDE = "전국"
@@ -191,14 +193,16 @@ _SIGUNGU_SETS: dict[str, frozenset[str]] = {
 # (예산 "budget", 양산 "mass production", 영양 "nutrition"), so callers must only trust a stem
 # next to a location word such as 소재/거주/관내.
 _STEMS: dict[str, str] = {}
-_stem_owners: dict[str, set[str]] = {}
+# The full 기초 name behind each such stem ("고양" -> "고양시"), for :func:`resolve_sigungu`.
+_STEM_NAMES: dict[str, str] = {}
+_stem_owners: dict[str, set[tuple[str, str]]] = {}
 for _name, _sido in SIGUNGU.items():
     if " " in _name or _name[-1] not in "시군" or len(_name) < 3:
         continue
-    _stem_owners.setdefault(_name[:-1], set()).add(_sido)
+    _stem_owners.setdefault(_name[:-1], set()).add((_sido, _name))
 for _stem, _owners in _stem_owners.items():
     if len(_owners) == 1 and _stem not in _LOOKUP:
-        _STEMS[_stem] = next(iter(_owners))
+        _STEMS[_stem], _STEM_NAMES[_stem] = next(iter(_owners))
 del _stem_owners
 
 
@@ -255,3 +259,50 @@ def sido_of_place(name: str | None) -> str | None:
     if found is not None or not name:
         return found
     return _STEMS.get("".join(str(name).split()))
+
+
+def resolve_sigungu(
+    text: str | None, sido: str | None = None, *, stems: bool = False
+) -> tuple[str, str] | None:
+    """``(short 시·도, 기초 name as in SIGUNGU_BY_SIDO)`` for a 시·군·구 name, else None.
+
+    Why: a profile's 시·군·구 and a program's 기초 institution must meet on one key, whether
+    written "김천시", "경상북도 김천시", "대전광역시 서구" or "서구" beside the 시·도 "대전". A
+    leading 시·도 decides the place (even when it contradicts ``sido``, so the caller can say
+    so); otherwise ``sido`` (a short name) resolves names shared by several 시·도. A bare
+    ambiguous name ("서구", and "광주시", which may mean 광주광역시) gives None, as does a 시·도
+    itself or a 기초 name under the wrong prefix. ``stems`` also accepts "고양" for "고양시"
+    (only for program names; stems are ordinary words too).
+
+    >>> resolve_sigungu("대전광역시 서구"), resolve_sigungu("서구", "대전"), resolve_sigungu("서구")
+    (('대전', '서구'), ('대전', '서구'), None)
+    """
+    if not text:
+        return None
+    parts = str(text).split()
+    if not parts:
+        return None
+    if len(parts) > 1 and parts[0] in _LOOKUP:
+        prefix = _LOOKUP[parts[0]]
+        rest = "".join(parts[1:])
+        return (prefix, rest) if rest in _SIGUNGU_SETS[prefix] else None
+    key = "".join(parts)
+    if key in _LOOKUP and key not in _SIDO_SHADOWED:
+        return None
+    if sido is not None and key in _SIGUNGU_SETS.get(sido, ()):
+        return sido, key
+    if key in SIGUNGU and key not in _SIDO_SHADOWED:
+        return SIGUNGU[key], key
+    if stems and key in _STEM_NAMES:
+        return _STEMS[key], _STEM_NAMES[key]
+    return None
+
+
+def sigungu_label(sido: str, name: str) -> str:
+    """How to write a resolved 시·군·구 for people: "김천시", but "대전 서구" and "경기 광주시".
+
+    Names that several 시·도 share (or that read as a 시·도) keep their 시·도 in front.
+    """
+    if name in AMBIGUOUS_SIGUNGU or name in _LOOKUP:
+        return f"{sido} {name}"
+    return name

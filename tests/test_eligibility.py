@@ -203,6 +203,94 @@ def test_basic_local_program_in_the_same_province_needs_a_check() -> None:
     assert any("김천시 관내" in r for r in verdict.reasons)
 
 
+def test_basic_local_program_without_district_says_the_district_would_settle_it() -> None:
+    verdict = evaluate(kimcheon(), firm(date(2026, 1, 1), region="경북"))
+    assert "시·군·구를 입력하면 판정합니다" in verdict.reason_for("region")
+
+
+def test_basic_local_program_in_the_same_district_is_satisfied() -> None:
+    verdict = evaluate(kimcheon(), firm(date(2026, 1, 1), region="경북", district="김천시"))
+    assert verdict.status == "eligible"
+    assert verdict.reason_for("region") == "지역: 김천시 사업 — 소재지 김천시 충족 (귀사 김천시)"
+
+
+def test_basic_local_program_rules_out_another_district() -> None:
+    verdict = evaluate(kimcheon(), firm(date(2026, 1, 1), region="경북", district="구미시"))
+    assert verdict.status == "ineligible"
+    assert verdict.failed == ("region",)
+    assert verdict.reason_for("region") == (
+        "지역 제한: 김천시 사업 — 소재지 김천시 필요, 귀사 구미시"
+    )
+
+
+def test_ambiguous_district_meets_a_prefixed_institution() -> None:
+    seogu = prog(level="기초", institution="대전광역시 서구", region="대전")
+    same = firm(date(2026, 1, 1), region="대전", district="서구")
+    other = firm(date(2026, 1, 1), region="대전", district="유성구")
+    assert evaluate(seogu, same).status == "eligible"
+    assert "대전 서구" in evaluate(seogu, same).reason_for("region")
+    assert evaluate(seogu, other).failed == ("region",)
+
+
+def test_place_in_the_program_name_settles_a_match_but_never_rules_out() -> None:
+    goyang = prog(level="지자체", institution="", region="경기", name="고양 1인 창조기업 지원센터")
+    assert evaluate(goyang, firm(date(2026, 1, 1), region="경기", district="고양시")).status == (
+        "eligible"
+    )
+    other = evaluate(goyang, firm(date(2026, 1, 1), region="경기", district="수원시"))
+    assert other.status == "maybe"
+    assert "귀사 수원시" in other.reason_for("region")
+
+
+def test_plain_target_place_of_the_own_institution_rules_out_another_district() -> None:
+    elig = Eligibility(regions=("경남",), evidence=(ev("regions", "창원시 소재"),))
+    changwon = prog(level="기초", institution="창원시", region="경남", elig=elig)
+    assert evaluate(changwon, firm(date(2026, 1, 1), region="경남", district="창원시")).status == (
+        "eligible"
+    )
+    assert evaluate(changwon, firm(date(2026, 1, 1), region="경남", district="김해시")).failed == (
+        "region",
+    )
+
+
+@pytest.mark.parametrize("phrase", ["김천시 거주·", "김천시 전입,"])
+def test_target_place_with_more_words_never_rules_out_by_district(phrase: str) -> None:
+    # "김천시 거주·거주예정인", "계약 후 1개월 내 군산시 전입": other 시·군 may apply.
+    elig = Eligibility(regions=("경북",), evidence=(ev("regions", phrase),))
+    program = kimcheon(elig=elig)
+    verdict = evaluate(program, firm(date(2026, 1, 1), region="경북", district="구미시"))
+    assert verdict.status == "maybe"
+    assert evaluate(program, firm(date(2026, 1, 1), region="경북", district="김천시")).status == (
+        "eligible"
+    )
+
+
+def test_target_place_without_institution_settles_only_a_match() -> None:
+    elig = Eligibility(regions=("경기",), evidence=(ev("regions", "성남시 소재"),))
+    program = prog(level="지자체", institution="", region="경기", elig=elig)
+    assert evaluate(program, firm(date(2026, 1, 1), region="경기", district="성남시")).status == (
+        "eligible"
+    )
+    assert evaluate(program, firm(date(2026, 1, 1), region="경기", district="용인시")).status == (
+        "maybe"
+    )
+
+
+def test_district_changes_only_basic_programs_of_its_province() -> None:
+    programs = load_embedded().programs
+    base = {"founded": "2024-05-01", "as_of": "2026-03-01", "ceo_age": 34, "region": "경북"}
+    without = evaluate_all(programs, profile_from_dict(base, today=date(2026, 3, 1)))
+    with_district = evaluate_all(
+        programs, profile_from_dict({**base, "district": "김천시"}, today=date(2026, 3, 1))
+    )
+    by_id = {p.program_id: p for p in programs}
+    changed = [pid for pid in without if without[pid].status != with_district[pid].status]
+    assert changed
+    for pid in changed:
+        assert by_id[pid].region == "경북"
+        assert (without[pid].status, with_district[pid].status) == ("maybe", "ineligible")
+
+
 @pytest.mark.parametrize("spelling", ["서울", "서울시", "서울특별시"])
 def test_region_spellings_give_the_same_verdict(spelling: str) -> None:
     seoul = prog(level="광역", institution="서울특별시", region="서울")

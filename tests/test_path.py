@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -212,3 +213,10 @@ def test_cli_path_options(capsys: pytest.CaptureFixture[str]) -> None:
     assert "[가정]" in capsys.readouterr().out
     with pytest.raises(SystemExit):
         main(["path", "--profile", profile, "--max-per-phase", "0"])
+
+
+def test_assumptions_say_when_the_district_is_missing() -> None:
+    without = plan_path(CATALOGUE, ONE_YEAR_OLD)
+    assert any("시·군·구가 없어" in a for a in without.assumptions)
+    with_district = plan_path(CATALOGUE, replace(ONE_YEAR_OLD, district="수원시"))
+    assert not any("시·군·구가 없어" in a for a in with_district.assumptions)

@@ -29,6 +29,51 @@ def test_region_from_a_basic_local_government() -> None:
     assert make(region="김천시").region == "경북"
 
 
+@pytest.mark.parametrize(
+    ("data", "region", "district"),
+    [
+        ({"district": "김천시"}, "경북", "김천시"),
+        ({"district": "김천시", "region": "경상북도"}, "경북", "김천시"),
+        ({"district": "대전광역시 서구"}, "대전", "서구"),
+        ({"district": "서구", "region": "대전"}, "대전", "서구"),
+        ({"district": "광주시", "region": "경기"}, "경기", "광주시"),
+        ({"region": "김천시"}, "경북", "김천시"),
+        ({"region": "경북"}, "경북", None),
+    ],
+)
+def test_district_is_validated_and_fills_the_region(
+    data: dict[str, str], region: str, district: str | None
+) -> None:
+    p = make(**data)
+    assert (p.region, p.district) == (region, district)
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        ({"district": "서구"}, "소재지(region)를 함께"),
+        ({"district": "광주시"}, "광주광역시"),
+        ({"district": "구미시", "region": "서울"}, "속하지 않습니다"),
+        ({"district": "강서구", "region": "대구"}, "서울 강서구, 부산 강서구"),
+        ({"district": "아무구"}, "알 수 없는 시·군·구"),
+        ({"district": "경기도"}, "시·도 이름"),
+        ({"district": "조치원읍", "region": "세종"}, "세종에는 시·군·구가 없습니다"),
+    ],
+)
+def test_bad_district_names_the_field(data: dict[str, str], words: str) -> None:
+    with pytest.raises(ProfileError) as err:
+        make(**data)
+    assert err.value.field == "district"
+    assert "시·군·구(district)" in str(err.value)
+    assert words in str(err.value)
+
+
+def test_district_is_written_with_its_province_where_ambiguous() -> None:
+    assert make(district="김천시").district_text() == "김천시"
+    assert make(district="서구", region="대전").district_text() == "대전 서구"
+    assert make(district="김천시").place_text() == "경북 김천시"
+
+
 @pytest.mark.parametrize("region", ["아틀란티스", "전국"])
 def test_unknown_region_names_the_field(region: str) -> None:
     with pytest.raises(ProfileError) as err:
@@ -109,6 +154,15 @@ def test_round_trip_is_exact() -> None:
     assert profile_from_dict(profile_to_dict(p), today=TODAY) == p
 
 
+@pytest.mark.parametrize(
+    ("region", "district"), [("경북", "김천시"), ("대전", "서구"), ("경기", "광주시")]
+)
+def test_round_trip_keeps_the_district(region: str, district: str) -> None:
+    p = make(founded="2024-01-01", region=region, district=district)
+    assert profile_to_dict(p)["district"] == district
+    assert profile_from_dict(profile_to_dict(p), today=TODAY) == p
+
+
 @given(
     founded=st.dates(min_value=date(1990, 1, 1), max_value=date(2025, 12, 31)),
     extra=st.integers(min_value=0, max_value=4000),
@@ -167,6 +221,18 @@ def test_cli_bad_profile_exits_2_naming_the_field(
     assert main([command, "--profile", str(PROFILES / fixture), "--json"]) == 2
     captured = capsys.readouterr()
     assert f"({field})" in captured.err
+    assert "Traceback" not in captured.err
+    assert captured.out == ""
+
+
+def test_cli_bad_district_exits_2_naming_the_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "district.json"
+    bad.write_text('{"region": "서울", "district": "김천시"}', encoding="utf-8")
+    assert main(["eligible", "--profile", str(bad), "--json"]) == 2
+    captured = capsys.readouterr()
+    assert "(district)" in captured.err
     assert "Traceback" not in captured.err
     assert captured.out == ""
 
