@@ -34,7 +34,7 @@ from graph.search import SearchIndex, build_index
 from loaders.catalogue import Catalogue, load_embedded, summarise
 from loaders.errors import NavigatorError
 from loaders.model import Program
-from loaders.regions import SIDO
+from loaders.regions import SIDO, SIGUNGU_BY_SIDO, sigungu_label
 from loaders.taxonomy import TECH_FIELDS
 
 __all__ = [
@@ -100,6 +100,7 @@ FIRM_LABELS: dict[str, str] = {
     "founded": "창업기업",
 }
 _UPLOAD = "_uploaded_dataset"
+NO_DISTRICT = "선택 안 함"
 
 
 def eok(value: float | None) -> str:
@@ -237,7 +238,7 @@ class ProfileInput:
         if p.ceo_age is not None:
             parts.append(f"대표자 만 {p.ceo_age}세")
         if p.region:
-            parts.append(p.region)
+            parts.append(p.place_text())
         parts += list(p.fields)
         parts += [FLAG_LABELS[f] for f in FLAG_LABELS if getattr(p, f)]
         return " · ".join(parts)
@@ -263,12 +264,20 @@ def _fill_example() -> None:
         st.session_state[key] = value
 
 
+def _reset_district() -> None:
+    # Runs as the 시·도 box's on_change callback: a 시·군·구 of the old 시·도 must not linger
+    # in the box (중구 exists in six 시·도). Streamlit may leave the old ?district= in the
+    # address bar; its label names the old 시·도, so a copied link still falls back.
+    st.session_state["district"] = NO_DISTRICT
+
+
 def profile_sidebar() -> ProfileInput:
     """Draw the firm-profile form in the sidebar and validate it.
 
-    Every field is bound to the URL (``firm``, ``founded``, ``age``, ``region``, ``field``,
-    ``flag``) so a shared link shows the same results, and the values follow the user across
-    the pages that show the form.
+    Every field is bound to the URL (``firm``, ``founded``, ``age``, ``region``, ``district``,
+    ``field``, ``flag``) so a shared link shows the same results, and the values follow the
+    user across the pages that show the form. The 시·군·구 box lists the chosen 시·도's 기초
+    governments; choosing another 시·도 resets it to "선택 안 함".
     """
     sb = st.sidebar
     sb.header("내 회사 프로필")
@@ -307,7 +316,21 @@ def profile_sidebar() -> ProfileInput:
         placeholder="시·도 선택",
         key="region",
         bind="query-params",
+        on_change=_reset_district,
     )
+    district = None
+    districts = SIGUNGU_BY_SIDO.get(region, ()) if region else ()
+    if districts:
+        # Labels (what the URL carries) keep the 시·도 where a name is shared ("대전 서구"), so a
+        # parameter left over from another 시·도 never matches and falls back to "선택 안 함".
+        choice = sb.selectbox(
+            "시·군·구 (시·군·구 사업의 관내 요건 판정)",
+            [NO_DISTRICT, *districts],
+            format_func=lambda name: name if name == NO_DISTRICT else sigungu_label(region, name),
+            key="district",
+            bind="query-params",
+        )
+        district = None if choice == NO_DISTRICT else choice
     fields = sb.multiselect(
         "기술·사업 분야",
         TECH_FIELDS,
@@ -328,6 +351,7 @@ def profile_sidebar() -> ProfileInput:
         "founded": founded.isoformat() if isinstance(founded, date) else None,
         "ceo_age": age,
         "region": region,
+        "district": district,
         "fields": list(fields or []),
         **{flag: flag in (flags or []) for flag in FLAG_LABELS},
     }

@@ -170,6 +170,38 @@ def test_finder_bad_url_values_fall_back_to_defaults() -> None:
     assert len(at.dataframe[0].value) > 0
 
 
+def test_finder_district_from_url_is_restored_and_settles_basic_programs(embedded) -> None:
+    gumi = next(p for p in embedded.programs if p.institution == "구미시")
+    place = {"firm": "창업기업", "founded": "2024-05-01", "age": "34", "region": "경북"}
+    at = open_page("finder", status="전체", **place)
+    assert at.selectbox(key="district").value == "선택 안 함"
+    before = at.dataframe[0].value.set_index("program_id")
+    assert before.loc[gumi.program_id, "status"] == "maybe"
+    assert "시·군·구를 입력하면 판정합니다" in before.loc[gumi.program_id, "판정 이유"]
+
+    at = open_page("finder", status="전체", district="김천시", **place)
+    assert at.selectbox(key="district").value == "김천시"
+    assert "경북 김천시" in texts(at)  # the profile caption
+    after = at.dataframe[0].value.set_index("program_id")
+    assert after.loc[gumi.program_id, "status"] == "ineligible"
+    assert "귀사 김천시" in after.loc[gumi.program_id, "판정 이유"]
+
+
+def test_finder_district_outside_the_region_falls_back() -> None:
+    at = open_page("finder", region="서울", district="김천시")
+    assert at.selectbox(key="district").value == "선택 안 함"
+    assert not at.error
+    # Bound to the URL like the other profile fields (the browser writes ?district=…).
+    assert at.selectbox(key="district").proto.query_param_key == "district"
+    at.selectbox(key="district").set_value("마포구").run()
+    assert "서울 마포구" in texts(at)
+    # Another 시·도 resets it (마포구 is not in 경기, but 중구 would be in 부산 too).
+    at.selectbox(key="region").set_value("부산").run()
+    at.selectbox(key="district").set_value("중구").run()
+    at.selectbox(key="region").set_value("서울").run()
+    assert at.selectbox(key="district").value == "선택 안 함"
+
+
 # ----------------------------------------------------------------------------- roadmap
 
 
@@ -194,6 +226,15 @@ def test_roadmap_for_profile_lists_steps_and_exports() -> None:
     assert "창업도약패키지" in page  # opens later, after the 3rd founding anniversary
     buttons = at.get("download_button")
     assert [b.proto.label for b in buttons] == ["Excel 로드맵 (.xlsx)", "CSV (.csv)"]
+
+
+def test_roadmap_uses_the_district_from_the_url() -> None:
+    # Names several 시·도 share carry their 시·도 in the URL, so a leftover never misleads.
+    at = open_page("roadmap", district="대전 서구", **{**PROFILE, "region": "대전"})
+    assert at.selectbox(key="district").value == "서구"
+    assert "대전 서구" in texts(at)
+    at = open_page("roadmap", district="대전 서구", **{**PROFILE, "region": "부산"})
+    assert at.selectbox(key="district").value == "선택 안 함"
 
 
 def test_roadmap_options_from_url() -> None:
