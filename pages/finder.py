@@ -199,6 +199,8 @@ columns = [
 if not calls:
     columns.remove("공고")
 table = result.reset_index(drop=True)
+# The 지역 column already shows the 시·도; an unknown running institution is said to be unknown.
+table["운영기관"] = table["운영기관"].mask(table["운영기관"] == "", "미상")
 STATUS_STYLE = {"eligible": "color: #1B5E20; font-weight: 600", "maybe": "color: #8D6E00"}
 styled = table.style.apply(
     lambda col: [STATUS_STYLE.get(s, "color: #757575") for s in table["status"]], subset=["자격"]

@@ -106,6 +106,19 @@ def test_finder_profile_from_url_gives_verdicts_and_reasons() -> None:
     assert table["판정 이유"].str.len().gt(0).all()
 
 
+def test_finder_unknown_institution_is_not_shown_as_its_province(embedded) -> None:
+    at = open_page("finder", status="전체")
+    table = at.dataframe[0].value.set_index("program_id")
+    by_id = embedded.by_id()
+    unknown = [pid for pid, p in by_id.items() if not p.institution and p.ministry == "경기"]
+    assert unknown
+    assert set(table.loc[unknown, "운영기관"]) == {"미상"}
+    assert set(table.loc[unknown, "지역"]) == {"경기"}
+    kimcheon = next(pid for pid, p in by_id.items() if p.institution == "김천시")
+    assert table.loc[kimcheon, "운영기관"] == "김천시"
+    assert "미상" not in at.multiselect(key="org").options
+
+
 def test_finder_search_tolerates_spacing(embedded) -> None:
     at = open_page("finder", q="예비 창업 패키지", status="전체")
     table = at.dataframe[0].value
