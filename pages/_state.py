@@ -124,6 +124,11 @@ class Dataset:
     def programs(self) -> tuple[Program, ...]:
         return self.catalogue.programs
 
+    @property
+    def uploaded(self) -> bool:
+        """True when the session switched to uploaded files (the default follows syncs)."""
+        return self.key.startswith("upload:")
+
     def by_id(self) -> dict[str, Program]:
         return _by_id(self.key, self.catalogue)
 

@@ -13,6 +13,7 @@ import os
 import streamlit as st
 
 from loaders.kstartup import KEY_ENV, Progress, SyncStatus, active_data_description, sync
+from pages._state import active_dataset
 
 __all__ = ["render_sync_panel", "service_key_from_secrets"]
 
@@ -39,7 +40,16 @@ def render_sync_panel(*, key: str = "kstartup_sync") -> SyncStatus | None:
     active catalogue (newest good snapshot, else the embedded dataset).
     """
     st.subheader("K-Startup OpenAPI")
-    st.caption(f"지금 보는 데이터: {active_data_description()}")
+    # What *this session* shows: after switching to uploaded files that is the upload, not the
+    # default data (newest snapshot, else embedded) that a refresh replaces.
+    shown = active_dataset()
+    if shown.uploaded:
+        st.caption(
+            f"지금 보는 데이터: {shown.catalogue.label} (이 세션에서 전환) · 새로고침하면 바뀌는 "
+            f"기본 데이터: {active_data_description()}"
+        )
+    else:
+        st.caption(f"지금 보는 데이터: {shown.catalogue.label}")
     service_key = service_key_from_secrets()
     if not service_key:
         st.info(
@@ -71,4 +81,9 @@ def render_sync_panel(*, key: str = "kstartup_sync") -> SyncStatus | None:
         st.error(status.message)
     if any(r.accepted for r in status.results):
         st.cache_data.clear()
+        if shown.uploaded:
+            st.info(
+                "이 세션은 업로드한 데이터를 계속 보여 줍니다. 새로고침한 데이터를 보려면 "
+                "기본 데이터로 돌아가세요."
+            )
     return status

@@ -363,6 +363,17 @@ def test_data_desk_upload_reports_and_switches_the_session() -> None:
     assert set(at.dataframe[0].value["사업명"]) <= {"테스트 창업 바우처", "테스트 글로벌 진출"}
 
 
+def test_sync_panel_caption_follows_the_session_dataset() -> None:
+    at = open_page("data_desk")
+    caption = next(c.value for c in at.caption if c.value.startswith("지금 보는 데이터"))
+    assert caption.startswith("지금 보는 데이터: 내장 데이터")
+    upload(at, "mini.csv", GOOD_CSV)
+    at.button(key="dd_switch").click().run()
+    caption = next(c.value for c in at.caption if c.value.startswith("지금 보는 데이터"))
+    assert caption.startswith("지금 보는 데이터: 업로드한 파일: mini.csv (이 세션에서 전환)")
+    assert "새로고침하면 바뀌는 기본 데이터: 내장 데이터" in caption
+
+
 def test_overview_of_a_dataset_without_budgets_says_so() -> None:
     at = open_page("data_desk")
     upload(at, "nobudget.csv", NO_BUDGET_CSV)
