@@ -64,6 +64,7 @@ PROFILE_LABELS: dict[str, str] = {
     "as_of": "기준일",
     "ceo_age": "대표자 만 나이",
     "region": "소재지 (시·도)",
+    "district": "소재지 (시·군·구)",
     "fields": "기술·사업 분야",
     "restart": "재창업",
     "women": "여성 창업자",
@@ -278,7 +279,7 @@ def roadmap_rows(roadmap: Any, programs: Sequence[Program] | Mapping[str, Progra
     for k, step in enumerate(data.get("steps", [])):
         prog = by_id.get(step.get("program_id", ""))
         phase = str(step.get("phase", ""))
-        owner = step.get("institution") or (prog.institution or prog.ministry if prog else "")
+        owner = step.get("institution") or (prog.institution if prog else "") or "미상"
         status = step.get("status") or ""
         entries.append(
             (

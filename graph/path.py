@@ -417,7 +417,7 @@ def plan_path(
                 phase=PHASES[c.phase],
                 program_id=c.program.program_id,
                 name=c.program.name,
-                institution=c.program.institution or c.program.ministry or "",
+                institution=c.program.institution,
                 available_from=c.start,
                 why=_why(c, profile, founding, prev if edge else None, edge.why if edge else ""),
                 status=c.verdict.status,
@@ -472,7 +472,7 @@ def _gap(
     near_miss = NearMiss(
         p.program_id,
         p.name,
-        p.institution or p.ministry or "",
+        p.institution,
         kind,
         f"{label} 조건 하나만 불충족: {failing}" if failing else f"{label} 조건 하나만 불충족",
     )

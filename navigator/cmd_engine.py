@@ -135,7 +135,7 @@ def run_eligible(args: argparse.Namespace) -> int:
             {
                 "program_id": program.program_id,
                 "name": program.name,
-                "institution": program.institution or program.ministry or "",
+                "institution": program.institution,
                 "status": verdict.status,
                 "reasons": list(verdict.reasons),
                 "failed": list(verdict.failed),

@@ -116,3 +116,23 @@ def test_sido_of_place_accepts_stems():
 
 def test_sido_of_place_skips_stems_shared_by_two_sido():
     assert sido_of_place("고성") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sido", "expected"),
+    [
+        ("김천시", None, ("경북", "김천시")),
+        ("경상북도 김천시", None, ("경북", "김천시")),
+        ("대전광역시 서구", None, ("대전", "서구")),
+        ("서구", "대전", ("대전", "서구")),
+        ("서구", None, None),
+        ("광주시", None, None),
+        ("경기도", None, None),
+        ("부산 강남구", None, None),
+        ("", None, None),
+    ],
+)
+def test_resolve_sigungu(text, sido, expected):
+    from loaders.regions import resolve_sigungu
+
+    assert resolve_sigungu(text, sido) == expected
