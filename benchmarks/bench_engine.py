@@ -34,7 +34,7 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
 
 import numpy as np
 
-from benchmarks.common import measure, row
+from benchmarks.common import measure, peak_memory_mb, row
 from benchmarks.synthetic import synthetic_catalogue
 from graph import eligibility as elig_mod
 from graph.duplicates import (
@@ -145,6 +145,8 @@ def run(sizes: Sequence[int] = DEFAULT_SIZES, *, quick: bool = False) -> list[di
         else:
             ours = measure(lambda p=programs: find_duplicates(p), repeat=3, min_time=0.05)
         found = find_duplicates(programs) if n < 20_000 else None
+        # tracemalloc slows the 20,000 scan several-fold; its RSS is in run.py's closing line.
+        peak = peak_memory_mb(lambda p=programs: find_duplicates(p)) if n < 20_000 else None
         naive = naive_pair_seconds(programs)
         rows.append(
             row(
@@ -154,6 +156,7 @@ def run(sizes: Sequence[int] = DEFAULT_SIZES, *, quick: bool = False) -> list[di
                 "naive pairwise loop (sampled, extrapolated)",
                 naive,
                 target="< 10 s at 20,000 on 2 cores; ≥ 50× naive",
+                peak_mb=peak,
             )
             | {
                 "cpus": cpus,
@@ -184,6 +187,7 @@ def run(sizes: Sequence[int] = DEFAULT_SIZES, *, quick: bool = False) -> list[di
                 "per-program evaluate, nothing precompiled",
                 base,
                 target="< 50 ms at 20,000",
+                peak_mb=peak_memory_mb(lambda p=programs: evaluate_all(p, PROFILE)),
             )
             | {"cold_seconds": cold, "meets_target": warm < 0.05 if n >= 20_000 else None}
         )
@@ -198,6 +202,7 @@ def run(sizes: Sequence[int] = DEFAULT_SIZES, *, quick: bool = False) -> list[di
                 "target (issue 3)",
                 limit,
                 target=f"< {limit * 1000:.0f} ms at {n:,}",
+                peak_mb=peak_memory_mb(lambda p=programs: plan_path(p, PROFILE)),
             )
             | {"meets_target": path < limit}
         )

@@ -13,6 +13,7 @@ import argparse
 import importlib
 import json
 import platform
+import resource
 import sys
 import time
 from pathlib import Path
@@ -59,20 +60,29 @@ def collect(quick: bool = False) -> list[dict[str, Any]]:
     return rows
 
 
+def _met(value: Any) -> str:
+    """'yes'/'no' per target (a tuple for rows with two targets), blank where none applies."""
+    values = value if isinstance(value, tuple) else (value,)
+    if all(v is None for v in values):
+        return ""
+    return " / ".join("—" if v is None else ("yes" if v else "no") for v in values)
+
+
 def render(rows: list[dict[str, Any]]) -> str:
     """Markdown table (also readable in a terminal)."""
     lines = [
-        "| benchmark | size | ours | baseline | baseline time | ratio | target | peak MB |",
-        "|---|---|---|---|---|---|---|---|",
+        "| benchmark | size | ours | baseline | baseline time | ratio | target | met | peak MB |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         if "error" in r:
-            lines.append(f"| {r['benchmark']} | — | error: {r['error']} | | | | | |")
+            lines.append(f"| {r['benchmark']} | — | error: {r['error']} | | | | | | |")
             continue
         peak = f"{r['peak_mb']:.1f}" if r.get("peak_mb") is not None else ""
         lines.append(
             f"| {r['benchmark']} | {r['size']} | {_fmt_seconds(r['seconds'])} | {r['baseline']} | "
-            f"{_fmt_seconds(r['baseline_seconds'])} | {r['ratio']:.2f}× | {r.get('target', '')} | {peak} |"
+            f"{_fmt_seconds(r['baseline_seconds'])} | {r['ratio']:.2f}× | {r.get('target', '')} | "
+            f"{_met(r.get('meets_target'))} | {peak} |"
         )
     return "\n".join(lines)
 
@@ -91,7 +101,10 @@ def main(argv: list[str] | None = None) -> int:
             f"Python {platform.python_version()} · {platform.machine()} · ratio = baseline ÷ ours\n"
         )
         print(render(rows))
-        print(f"\n({time.perf_counter() - start:.0f} s in all)")
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+        print(
+            f"\n({time.perf_counter() - start:.0f} s in all; peak RSS of the whole run {rss:.0f} MB)"
+        )
     return 1 if any("error" in r for r in rows) else 0
 
 
