@@ -17,6 +17,7 @@ __all__ = [
     "LEVELS",
     "LOCAL_LEVELS",
     "STAGES",
+    "Basis",
     "Eligibility",
     "Evidence",
     "Program",

@@ -14,14 +14,11 @@ from graph.eligibility import evaluate, evaluate_all, status_counts, time_window
 from graph.profile import FirmProfile, add_years, profile_from_dict
 from loaders.catalogue import load_embedded
 from loaders.eligibility_text import parse_target
-from loaders.model import Eligibility, Evidence, Program
+from loaders.model import Eligibility, Program
 from navigator.cli import main
+from tests.builders import LEAP, WITHIN_3, ev
 
 FOUNDED = date(2023, 3, 15)
-
-
-def ev(field: str, phrase: str, basis: str = "target") -> Evidence:
-    return Evidence(field, basis, phrase)  # type: ignore[arg-type]
 
 
 def prog(
@@ -46,14 +43,6 @@ def firm(as_of: date, **kw: object) -> FirmProfile:
     return FirmProfile(as_of=as_of, **kw)  # type: ignore[arg-type]
 
 
-WITHIN_3 = Eligibility(
-    years_max=3, founder="founded_only",
-    evidence=(ev("years", "창업 3년 이내"), ev("founder", "창업 3년 이내")),
-)  # fmt: skip
-LEAP = Eligibility(
-    years_min=3, years_min_inclusive=False, years_max=7, founder="founded_only",
-    evidence=(ev("years", "3년 초과 7년 이내"), ev("founder", "3년 초과 7년 이내")),
-)  # fmt: skip
 UNDER_7 = Eligibility(
     years_max=7, years_max_inclusive=False, founder="founded_only",
     evidence=(ev("years", "7년 미만"), ev("founder", "7년 미만")),

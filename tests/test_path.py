@@ -14,12 +14,9 @@ from graph.phases import PHASES
 from graph.profile import FirmProfile
 from graph.rules import conflicts
 from loaders.catalogue import load_embedded
-from loaders.model import Eligibility, Evidence, Program
+from loaders.model import Eligibility, Program
 from navigator.cli import main
-
-
-def ev(field: str, phrase: str) -> Evidence:
-    return Evidence(field, "target", phrase)
+from tests.builders import LEAP, WITHIN_3, ev
 
 
 def prog(
@@ -42,14 +39,7 @@ def prog(
     )  # fmt: skip
 
 
-EARLY = Eligibility(
-    years_max=3, founder="founded_only",
-    evidence=(ev("years", "창업 3년 이내"), ev("founder", "창업 3년 이내")),
-)  # fmt: skip
-LEAP = Eligibility(
-    years_min=3, years_min_inclusive=False, years_max=7, founder="founded_only",
-    evidence=(ev("years", "3년 초과 7년 이내"), ev("founder", "3년 초과 7년 이내")),
-)  # fmt: skip
+EARLY = WITHIN_3
 SEVEN = Eligibility(
     years_max=7, founder="pre_or_founded",
     evidence=(ev("years", "7년 이내"), ev("founder", "(예비)창업자")),
