@@ -124,14 +124,6 @@ class LoadReport:
             }
         return out
 
-    def merge(self, other: LoadReport) -> None:
-        """Append another report (used when several files are loaded together)."""
-        self.sheets.extend(other.sheets)
-        self.issues.extend(other.issues)
-        self.ignored_sheets.extend(other.ignored_sheets)
-        self.encodings.update(other.encodings)
-        self.notes.extend(other.notes)
-
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict with the accounting totals."""
         return {
