@@ -31,6 +31,8 @@ _YEARS_RANGE = re.compile(
     rf"|{_NUM}\s*[~∼\-–]\s*{_NUM}\s*년\s*(이내|이하|미만)?"
     rf"|{_NUM}\s*년\s*(초과|이상)\s*(?:,\s*)?{_NUM}\s*년\s*(이내|이하|미만)"
 )
+# "초기~3년", "창업 초기~7년": a band open at the bottom (from founding up to N years).
+_YEARS_FROM_START = re.compile(rf"(?:초기|창업)\s*[~∼\-–]\s*{_NUM}\s*년\s*(이내|이하|미만)?")
 _YEARS_MAX = re.compile(
     rf"{_NUM}\s*년\s*(이내|이하|미만)|창업\s*후\s*{_NUM}\s*년이?\s*지나지\s*(?:아니한|않은)"
 )
@@ -139,6 +141,11 @@ def _blank(text: str, span: tuple[int, int]) -> str:
 def _years(text: str) -> tuple[_Bounds, str]:
     """업력 bounds; returns the text with the used phrases blanked out."""
     bounds = _Bounds()
+    for m in _YEARS_FROM_START.finditer(text):
+        value = int(m.group(1))
+        if value <= 20:
+            bounds.add(None, True, value, m.group(2) != "미만", m.group(0))
+            text = _blank(text, m.span())
     for m in _YEARS_RANGE.finditer(text):
         g = m.groups()
         if g[0] is not None:

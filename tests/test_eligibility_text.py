@@ -137,7 +137,7 @@ REAL_PHRASES: list[tuple[str, dict]] = [
     ("예비창업자여성 및 기창업자여성(3년이내)", {"founder": BOTH, "years_max": 3, "women": True}),
     (
         "도내 창업 초기~7년 여성창업자 (지원센터 초기~3년, 성장센터 3~7년)",
-        {"founder": FOUNDED, "years_min": 3, "years_max": 7, "women": True},
+        {"founder": FOUNDED, "years_max": 7, "women": True},
     ),
     (
         "대전 내 재창업자 및 대전 정착희망 예비 재창업자",
@@ -308,3 +308,8 @@ def test_empty_text_gives_empty_eligibility():
 )
 def test_stages(text, stages):
     assert derive_stages(parse_target(text)) == stages
+
+
+def test_band_from_founding_has_no_lower_bound():
+    e = parse_target("지원센터 초기~3년 입주기업")
+    assert (e.years_min, e.years_max) == (None, 3)
