@@ -47,6 +47,7 @@ from loaders.taxonomy import GENERAL_FIELD
 __all__ = [
     "CONSTRAINT_KINDS",
     "KIND_LABELS",
+    "STATUS_LABELS",
     "Status",
     "Verdict",
     "evaluate",
@@ -57,6 +58,12 @@ __all__ = [
 ]
 
 Status = Literal["eligible", "maybe", "ineligible"]
+# The one Korean wording of each status, shared by the map, the exports and the pages.
+STATUS_LABELS: dict[str, str] = {
+    "eligible": "신청 가능",
+    "maybe": "확인 필요",
+    "ineligible": "해당 없음",
+}
 
 CONSTRAINT_KINDS: tuple[str, ...] = (
     "founder",

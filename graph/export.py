@@ -32,6 +32,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from graph.eligibility import STATUS_LABELS
 from loaders.model import Program
 
 __all__ = [
@@ -250,7 +251,6 @@ ROADMAP_COLUMNS: tuple[Column, ...] = (
     Column("사업 ID", 16),
     Column("상세 URL", 40),
 )
-STATUS_WORDS = {"eligible": "신청 가능", "maybe": "확인 필요", "ineligible": "해당 없음"}
 
 
 def _phase_order(data: Mapping[str, Any]) -> dict[str, int]:
@@ -295,7 +295,7 @@ def roadmap_rows(roadmap: Any, programs: Sequence[Program] | Mapping[str, Progra
                     prog.budget_eok if prog else None,
                     step.get("available_from") or "",
                     step.get("available_until") or "",
-                    STATUS_WORDS.get(status, status),
+                    STATUS_LABELS.get(status, status),
                     step.get("why") or "",
                     "",
                     step.get("program_id", ""),

@@ -32,6 +32,8 @@ from typing import Any, Literal
 import networkx as nx
 from pyvis.network import Network
 
+from graph.eligibility import STATUS_LABELS
+
 __all__ = [
     "FACET_STYLE",
     "STATUS_COLORS",
@@ -61,11 +63,6 @@ STATUS_COLORS: dict[str, str] = {
     "eligible": "#2E7D32",
     "maybe": "#F9A825",
     "ineligible": "#BDBDBD",
-}
-STATUS_LABELS: dict[str, str] = {
-    "eligible": "신청 가능",
-    "maybe": "확인 필요",
-    "ineligible": "해당 없음",
 }
 NO_STATUS = "판정 없음"
 

@@ -28,7 +28,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from graph.eligibility import Verdict, evaluate_all
+from graph.eligibility import STATUS_LABELS, Verdict, evaluate_all
 from graph.profile import FirmProfile, profile_from_dict, profile_to_dict
 from graph.search import SearchIndex, build_index
 from loaders.catalogue import Catalogue, load_embedded, summarise
@@ -80,11 +80,10 @@ def _ensure_router() -> None:
 
 _ensure_router()
 
+# ○ / △ / × — the marks Korean forms use for yes / partly / no (and every font has them).
+_STATUS_MARKS: dict[str, str] = {"eligible": "○", "maybe": "△", "ineligible": "×"}
 STATUS_BADGES: dict[str, str] = {
-    # ○ / △ / × — the marks Korean forms use for yes / partly / no (and every font has them).
-    "eligible": "○ 신청 가능",
-    "maybe": "△ 확인 필요",
-    "ineligible": "× 해당 없음",
+    k: f"{_STATUS_MARKS[k]} {label}" for k, label in STATUS_LABELS.items()
 }
 FLAG_LABELS: dict[str, str] = {
     "restart": "재창업",
