@@ -37,7 +37,7 @@ from loaders.announcements import ANNOUNCEMENT_OPERATION, announcements_from_pag
 from loaders.budget import parse_budget
 from loaders.derive import derived_fields
 from loaders.errors import SyncError
-from loaders.model import Program, Source, make_program_id
+from loaders.model import CONTENT_FIELDS, Program, Source, make_program_id, same_content
 from loaders.regions import NATIONWIDE, is_sido_name, sido_of_institution
 from loaders.report import LoadReport, RowIssue, SheetReport
 from loaders.snapshots import (
@@ -784,11 +784,6 @@ def program_from_item(
     return program, how
 
 
-def _same_content(a: Program, b: Program) -> bool:
-    keys = ("name", "support_type", "budget_eok", "target_text", "content_text", "summary", "url")
-    return all(getattr(a, k) == getattr(b, k) for k in keys)
-
-
 _LEVEL_NOTES = {
     "name": "사업명 앞의 지자체명으로",
     "id": "K-Startup ID 구간으로",
@@ -839,7 +834,9 @@ def map_business_items(
             dup = seen.get(program.program_id)
             if dup is not None:
                 first, where = dup
-                if _same_content(first, program):
+                # The API repeats an item verbatim across pages; any difference, even in spelling of the
+                # name, is a second version of the program.
+                if same_content(first, program, fields=("name", *CONTENT_FIELDS)):
                     sr.skipped += 1
                     reason = f"중복 항목 — {where}과 내용이 같습니다"
                     kind = "skipped"

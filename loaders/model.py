@@ -14,6 +14,7 @@ from typing import Any, Literal
 from loaders.textnorm import norm_key
 
 __all__ = [
+    "CONTENT_FIELDS",
     "LEVELS",
     "LOCAL_LEVELS",
     "STAGES",
@@ -23,6 +24,7 @@ __all__ = [
     "Program",
     "Source",
     "make_program_id",
+    "same_content",
 ]
 
 # 중앙부처 / 광역 (시·도) / 기초 (시·군·구). "지자체" marks a local program whose tier the source
@@ -116,6 +118,23 @@ class Eligibility:
             if item.field == name:
                 return item
         return None
+
+
+# Fields two records with one program_id must share to count as the same row given twice (then
+# skipped) rather than two conflicting versions of a program (then rejected for a person to decide).
+CONTENT_FIELDS: tuple[str, ...] = (
+    "support_type",
+    "budget_eok",
+    "target_text",
+    "content_text",
+    "summary",
+    "url",
+)
+
+
+def same_content(a: Program, b: Program, *, fields: tuple[str, ...] = CONTENT_FIELDS) -> bool:
+    """True when ``a`` and ``b`` agree on every field in ``fields``."""
+    return all(getattr(a, f) == getattr(b, f) for f in fields)
 
 
 def make_program_id(year: int | None, institution: str, name: str, *, fallback: str = "") -> str:

@@ -23,7 +23,7 @@ from loaders.budget import parse_budget
 from loaders.derive import derived_fields
 from loaders.errors import LoadError
 from loaders.headers import FIELD_LABELS, HeaderMatch, match_header, unit_from_header
-from loaders.model import Program, Source, make_program_id
+from loaders.model import Program, Source, make_program_id, same_content
 from loaders.regions import (
     NATIONWIDE,
     SIDO_LONG,
@@ -519,7 +519,7 @@ def _build_sheet(
         dup = seen.get(program.program_id)
         if dup is not None:
             first, where, first_row = dup
-            same = _same_content(first, program)
+            same = same_content(first, program)
             row_text = f"{first_row}행" if first_row is not None else "앞"
             if same:
                 sr.skipped += 1
@@ -554,11 +554,6 @@ def _build_sheet(
             f"'{_col_label(ctx, field)}' 열: 병합된 그룹의 빈 칸 {count}개를 위 값으로 채웠습니다"
         )
     return programs
-
-
-def _same_content(a: Program, b: Program) -> bool:
-    keys = ("support_type", "budget_eok", "target_text", "content_text", "summary", "url")
-    return all(getattr(a, k) == getattr(b, k) for k in keys)
 
 
 def _record(ctx: _Context, row: int, raw: Sequence[object], texts: list[str]) -> Program | None:
