@@ -38,7 +38,13 @@ from loaders.budget import parse_budget
 from loaders.derive import derived_fields
 from loaders.errors import SyncError
 from loaders.model import CONTENT_FIELDS, Program, Source, make_program_id, same_content
-from loaders.regions import NATIONWIDE, is_sido_name, sido_of_institution
+from loaders.regions import (
+    NATIONWIDE,
+    is_sido_name,
+    official_institution_name,
+    resolve_sigungu,
+    sido_of_institution,
+)
 from loaders.report import LoadReport, RowIssue, SheetReport
 from loaders.snapshots import (
     SnapshotInfo,
@@ -695,12 +701,15 @@ def _level_from_id(year: int | None, kstartup_id: str) -> str | None:
 def _institution_from_name(name: str) -> tuple[str, str | None]:
     """Local government named at the start of a program name ("김천시 청년창업 지원")."""
     parts = name.split()
-    for size in (2, 1):
-        if len(parts) > size:
-            candidate = " ".join(parts[:size])
-            sido = sido_of_institution(candidate)
-            if sido and sido != NATIONWIDE:
-                return candidate, sido
+    # Two words only when they name a 기초 under its 시·도 ("대전광역시 서구 …"); otherwise
+    # "서울시 청년 창업 지원" would make "서울시 청년" an institution.
+    if len(parts) > 2 and resolve_sigungu(" ".join(parts[:2])) is not None:
+        candidate = " ".join(parts[:2])
+        return candidate, sido_of_institution(candidate)
+    if len(parts) > 1:
+        sido = sido_of_institution(parts[0])
+        if sido and sido != NATIONWIDE:
+            return official_institution_name(parts[0]), sido
     return "", None
 
 

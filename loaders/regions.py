@@ -18,6 +18,7 @@ __all__ = [
     "canonical_sido",
     "find_sido_mentions",
     "is_sido_name",
+    "official_institution_name",
     "resolve_sigungu",
     "sido_of_institution",
     "sido_of_place",
@@ -305,4 +306,17 @@ def sigungu_label(sido: str, name: str) -> str:
     """
     if name in AMBIGUOUS_SIGUNGU or name in _LOOKUP:
         return f"{sido} {name}"
+    return name
+
+
+def official_institution_name(name: str) -> str:
+    """One spelling per 광역 government ("서울시", "서울" → "서울특별시"); others as written.
+
+    Sources write the same 시·도 several ways; every loader passes institution names through
+    this so the duplicate desk does not count "서울시" and "서울특별시" as two institutions.
+    Ambiguous names ("광주시", also a city in 경기) are left as written.
+    """
+    sido = sido_of_institution(name)
+    if sido and is_sido_name(name):
+        return SIDO_LONG[sido][0]
     return name

@@ -26,9 +26,8 @@ from loaders.headers import FIELD_LABELS, HeaderMatch, match_header, unit_from_h
 from loaders.model import Program, Source, make_program_id, same_content
 from loaders.regions import (
     NATIONWIDE,
-    SIDO_LONG,
     canonical_sido,
-    is_sido_name,
+    official_institution_name,
     sido_of_institution,
 )
 from loaders.report import LoadReport, RowIssue, SheetReport
@@ -353,19 +352,6 @@ def _infer_level(institution: str, sheet: str, explicit: str | None) -> str:
     return "중앙부처" if institution and _CENTRAL_SUFFIX.search(institution) else "지자체"
 
 
-def _official_sido_name(institution: str) -> str:
-    """One spelling per 광역 government ("서울시", "서울" → "서울특별시").
-
-    Sources write the same 시·도 several ways; without this the duplicate desk would count
-    "서울시" and "서울특별시" as two institutions. Ambiguous names ("광주시", also a city in 경기)
-    are left as written.
-    """
-    sido = sido_of_institution(institution)
-    if sido and is_sido_name(institution):
-        return SIDO_LONG[sido][0]
-    return institution
-
-
 def _year_hint(*texts: str) -> int | None:
     for text in texts:
         found = _YEAR.search(text or "")
@@ -577,7 +563,7 @@ def _record(ctx: _Context, row: int, raw: Sequence[object], texts: list[str]) ->
         )
         year = ctx.default_year
 
-    institution = _official_sido_name(get("institution"))
+    institution = official_institution_name(get("institution"))
     ministry = get("ministry")
     level = _infer_level(institution or ministry, ctx.sheet, _normalise_level(get("level")))
     if get("level") and _normalise_level(get("level")) is None:
@@ -607,7 +593,7 @@ def _record(ctx: _Context, row: int, raw: Sequence[object], texts: list[str]) ->
         else:
             region = sido_of_institution(institution) or sido_of_institution(ministry) or ""
     if not institution:
-        institution = _official_sido_name(ministry)
+        institution = official_institution_name(ministry)
     if not ministry:
         ministry = institution if level == "중앙부처" else region
 

@@ -641,3 +641,28 @@ def test_sync_panel_without_a_key_explains_and_disables_the_button(monkeypatch, 
     at.run()
     assert "KSTARTUP_SERVICE_KEY" in at.info[0].value
     assert at.button[0].disabled
+
+
+def test_sido_named_in_the_program_name_gets_the_official_spelling():
+    item = {
+        "supt_biz_titl_nm": "서울시 청년 창업 지원",
+        "biz_yr": 2026,
+        "biz_category_cd": "cmrczn_Tab1",
+    }
+    program, _ = _map(item)
+    assert (program.level, program.institution) == ("광역", "서울특별시")
+
+
+def test_two_word_prefix_is_an_institution_only_when_it_names_a_district():
+    item = {
+        "supt_biz_titl_nm": "대전광역시 서구 창업 지원",
+        "biz_yr": 2026,
+        "biz_category_cd": "cmrczn_Tab1",
+    }
+    program, how = _map(item)
+    assert (program.level, program.institution, program.region, how) == (
+        "기초",
+        "대전광역시 서구",
+        "대전",
+        "name",
+    )
