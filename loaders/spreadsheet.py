@@ -369,6 +369,8 @@ class _Context:
     report: LoadReport
     sheet_report: SheetReport
     formulas: dict[tuple[int, int], str]
+    # Set when a budget cell had no unit in cell or header (reported once per sheet).
+    unit_assumed: bool = False
 
 
 def _issue(
@@ -621,8 +623,7 @@ def _record(ctx: _Context, row: int, raw: Sequence[object], texts: list[str]) ->
         budget_eok = parsed.eok
         if parsed.warning:
             _issue(ctx, "warning", row, parsed.warning, _col_label(ctx, "budget"), clean_cell(cell))
-        if parsed.assumed_unit and "unit_assumed" not in ctx.sheet_report.notes:
-            ctx.sheet_report.notes.append("unit_assumed")
+        ctx.unit_assumed |= parsed.assumed_unit
 
     target, content, summary = get("target"), get("content"), get("summary")
     if not content and summary and "content" not in cols:
@@ -725,8 +726,7 @@ def load_bytes(
             sr.notes.append(f"병합된 셀 {merged_filled}개를 병합 범위의 값으로 채웠습니다")
         ctx = _Context(name, sheet, header, default_year, report, sr, sheet_grid.formulas)
         programs.extend(_build_sheet(grid, ctx, seen))
-        if "unit_assumed" in sr.notes:
-            sr.notes.remove("unit_assumed")
+        if ctx.unit_assumed:
             sr.notes.append(
                 f"예산 열 '{_col_label(ctx, 'budget')}'에 단위가 없어 억원으로 읽었습니다"
             )
