@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from loaders.catalogue import summarise
+from loaders.report import RowIssue
 from navigator.common import add_data_args, catalogue_from_args, print_json
 
 __all__ = ["register", "run"]
@@ -74,13 +75,7 @@ def render_text(s: dict[str, Any]) -> str:
     for title, key in (("건너뛴 행", "skipped"), ("거부된 행", "rejected"), ("경고", "warnings")):
         items = s[key]
         lines.append(f"\n[{title}: {len(items)}]")
-        for i in items:
-            where = " · ".join(
-                str(x) for x in (i["file"], i["sheet"], f"{i['row']}행" if i["row"] else "") if x
-            )
-            col = f" · 열 '{i['column']}'" if i["column"] else ""
-            val = f" · 값 '{i['value'][:40]}'" if i["value"] else ""
-            lines.append(f"  {where}{col}{val}: {i['reason']}")
+        lines += [f"  {RowIssue(**i).describe()}" for i in items]
     if s["ignored_sheets"]:
         lines.append("\n[읽지 않은 시트]")
         lines += [f"  {x['file']} · {x['sheet']}: {x['reason']}" for x in s["ignored_sheets"]]
