@@ -34,7 +34,7 @@ from graph.search import SearchIndex, build_index
 from loaders.catalogue import Catalogue, load_embedded, summarise
 from loaders.errors import NavigatorError
 from loaders.model import Program
-from loaders.regions import SIDO, SIGUNGU_BY_SIDO, canonical_sido, sigungu_label
+from loaders.regions import SIDO, SIGUNGU_BY_SIDO, sigungu_label
 from loaders.taxonomy import TECH_FIELDS
 
 __all__ = [
@@ -521,9 +521,9 @@ def _program_frame(key: str, _catalogue: Catalogue) -> pd.DataFrame:
         {
             "program_id": p.program_id,
             "사업명": p.name,
-            # Most local rows name only their 시·도 as 소관 (ministry); that is where the program
-            # belongs, not who runs it, so it never stands in for an unknown institution.
-            "운영기관": p.institution or ("" if canonical_sido(p.ministry) else p.ministry),
+            # Loaders leave institution blank only when no source names who runs the program
+            # (a local row's ministry is then just its 시·도), so it is shown as unknown.
+            "운영기관": p.institution,
             "소관": p.ministry,
             "구분": p.level,
             "지역": p.region or "",
