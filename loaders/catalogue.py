@@ -18,8 +18,10 @@ from typing import Any
 
 from data import EMBEDDED_FILES, TOTALS_FILE
 from loaders.errors import LoadError
+from loaders.kstartup.mapping import BUSINESS_OPERATION, map_business_items
 from loaders.model import Program
 from loaders.report import LoadReport
+from loaders.snapshots import list_snapshots, newest_good, read_snapshot
 from loaders.spreadsheet import load_bytes, load_path
 from loaders.support_types import SUPPORT_TYPES
 
@@ -252,10 +254,6 @@ def load_snapshot(path: str | Path | None = None, *, root: Path | None = None) -
     partial snapshot (accepted with ``allow_partial``) says how much of it is there. Raises
     ``LoadError`` when there is no good snapshot or the file cannot be read.
     """
-    # Imported here so that loading spreadsheets never pulls in the HTTP client.
-    from loaders.kstartup import BUSINESS_OPERATION, map_business_items
-    from loaders.snapshots import newest_good, read_snapshot
-
     if path is None:
         info = newest_good(BUSINESS_OPERATION, root)
         if info is None:
@@ -283,9 +281,6 @@ def load_active(*, root: Path | None = None) -> Catalogue:
     that cannot be read (or holds no program) is passed over for the next older good one, and
     the reason is kept in the report's notes, so the user sees why older data is shown.
     """
-    from loaders.kstartup import BUSINESS_OPERATION
-    from loaders.snapshots import list_snapshots
-
     problems: list[str] = []
     for info in list_snapshots(BUSINESS_OPERATION, root, problems=problems):
         if not info.good:

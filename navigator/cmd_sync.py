@@ -1,6 +1,6 @@
 """``navigator sync``: refresh programs and open calls from the K-Startup OpenAPI.
 
-A thin layer over :func:`loaders.kstartup.sync` (the same call the Data desk page makes): a
+A thin layer over :func:`loaders.kstartup.sync.sync` (the same call the Data desk page makes): a
 text progress bar on stderr, the outcome on stdout, exit 0 when every requested operation is
 now served from this run, 2 otherwise (the message says which data is shown instead).
 """
@@ -11,7 +11,8 @@ import argparse
 import sys
 from typing import TextIO
 
-from loaders.kstartup import OPERATIONS, Progress, sync
+from loaders.kstartup.client import Progress
+from loaders.kstartup.sync import OPERATIONS, sync
 
 __all__ = ["ProgressBar", "register", "run"]
 

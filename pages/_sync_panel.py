@@ -1,6 +1,6 @@
 """Data desk panel: "K-Startup에서 새로고침" with a progress bar and the fallback messages.
 
-Layout only — the work is :func:`loaders.kstartup.sync`, the same call as ``navigator sync``.
+Layout only — the work is :func:`loaders.kstartup.sync.sync`, the same call as ``navigator sync``.
 The Data desk page calls :func:`render_sync_panel`. The service key is read from Streamlit
 secrets (``KSTARTUP_SERVICE_KEY``) or the environment and handed to the loader; it is never
 shown, logged or stored in session state.
@@ -12,7 +12,9 @@ import os
 
 import streamlit as st
 
-from loaders.kstartup import KEY_ENV, Progress, SyncStatus, active_data_description, sync
+from loaders.kstartup.client import Progress
+from loaders.kstartup.keys import KEY_ENV
+from loaders.kstartup.sync import SyncStatus, active_data_description, sync
 from pages._state import active_dataset
 
 __all__ = ["render_sync_panel", "service_key_from_secrets"]

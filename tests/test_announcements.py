@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from loaders.announcements import (
+    ANNOUNCEMENT_OPERATION,
     SAMPLE_FILE,
     Announcement,
     announcements_from_pages,
@@ -18,7 +19,8 @@ from loaders.announcements import (
     parse_api_date,
     program_call_status,
 )
-from loaders.kstartup import ANNOUNCEMENT_OPERATION, KStartupClient, sync
+from loaders.kstartup.client import KStartupClient
+from loaders.kstartup.sync import sync
 from loaders.model import Program
 from loaders.snapshots import SnapshotPage
 from tests.kstartup_server import EXAMPLE_ANNOUNCEMENTS, FAST, kstartup_env, synthetic_announcements

@@ -17,20 +17,19 @@ from urllib.parse import quote, quote_plus
 
 import pytest
 
+from loaders.announcements import ANNOUNCEMENT_OPERATION
 from loaders.catalogue import load_active, load_snapshot, summarise
 from loaders.errors import SyncError
-from loaders.kstartup import (
-    ANNOUNCEMENT_OPERATION,
+from loaders.kstartup.client import KStartupClient
+from loaders.kstartup.keys import resolve_service_key, scrub
+from loaders.kstartup.mapping import (
     BUSINESS_OPERATION,
-    KStartupClient,
     budget_from_text,
     map_business_items,
-    parse_response,
     program_from_item,
-    resolve_service_key,
-    scrub,
-    sync,
 )
+from loaders.kstartup.sync import sync
+from loaders.kstartup.wire import parse_response
 from loaders.model import Source
 from loaders.snapshots import SnapshotPage, list_snapshots, newest_good
 from navigator.cli import main
