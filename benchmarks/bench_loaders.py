@@ -15,7 +15,7 @@ import pandas as pd
 
 from benchmarks.common import measure, peak_memory_mb, row
 from data import EMBEDDED_FILES
-from loaders.spreadsheet import load_path
+from loaders.spreadsheet.load import load_path
 
 __all__ = ["run"]
 

@@ -28,6 +28,7 @@ from loaders.eligibility_text import parse_target
 from loaders.model import Eligibility, Program, Source
 from loaders.regions import NATIONWIDE, canonical_sido
 from loaders.report import LoadReport, RowIssue, SheetReport
+from loaders.rows import clean_url
 from loaders.snapshots import KST, SnapshotPage, newest_good, read_item, read_snapshot
 from loaders.support_types import normalise_support_type
 from loaders.textnorm import clean_cell, norm_key
@@ -174,13 +175,6 @@ def _yn(value: object) -> bool | None:
     return True if text == "Y" else False if text == "N" else None
 
 
-def _url(value: object) -> str:
-    url = clean_cell(value)
-    if url and not re.match(r"^[a-z]+://", url, re.I) and "." in url.split("/")[0]:
-        url = "https://" + url
-    return url
-
-
 def announcement_from_item(
     item: Mapping[str, Any], source: Source, issues: list[tuple[str, str, str]] | None = None
 ) -> Announcement:
@@ -226,7 +220,7 @@ def announcement_from_item(
         organiser=clean_cell(item.get("pbanc_ntrp_nm")),
         supervisor=clean_cell(item.get("sprv_inst")),
         recruiting=_yn(item.get("rcrt_prgs_yn")),
-        url=_url(item.get("detl_pg_url")),
+        url=clean_url(item.get("detl_pg_url")),
         eligibility=parse_target(target, name=title, summary=""),
         source=source,
     )
@@ -292,7 +286,7 @@ def announcements_from_pages(
                 file=file,
                 sheet=f"page {page.page}",
                 row=row,
-                url=_url(item.get("detl_pg_url")),
+                url=clean_url(item.get("detl_pg_url")),
                 citation="K-Startup OpenAPI getAnnouncementInformation01 (data.go.kr 15125364)",
                 fetched_at=page.fetched_at,
             )
@@ -319,7 +313,7 @@ def load_announcements_csv(path: str | Path = SAMPLE_FILE) -> tuple[list[Announc
         return Source(
             file=path.name,
             row=row,
-            url=_url(item.get("detl_pg_url")),
+            url=clean_url(item.get("detl_pg_url")),
             citation=item.get("source") or "",
         )
 

@@ -21,8 +21,9 @@ from loaders.errors import LoadError
 from loaders.kstartup.mapping import BUSINESS_OPERATION, map_business_items
 from loaders.model import Program
 from loaders.report import LoadReport
+from loaders.rows import SeenPrograms
 from loaders.snapshots import list_snapshots, newest_good, read_snapshot
-from loaders.spreadsheet import load_bytes, load_path
+from loaders.spreadsheet.load import load_bytes, load_path
 from loaders.support_types import SUPPORT_TYPES
 
 __all__ = [
@@ -123,7 +124,7 @@ def load_files(paths: Sequence[str | Path], *, origin: str = "files", label: str
     files are never lost (see the report).
     """
     report = LoadReport()
-    seen: dict = {}
+    seen = SeenPrograms()
     programs: list[Program] = []
     for path in paths:
         found, _ = load_path(path, report=report, seen=seen)
@@ -137,7 +138,7 @@ def load_files(paths: Sequence[str | Path], *, origin: str = "files", label: str
 def load_uploads(files: Iterable[tuple[bytes, str]]) -> Catalogue:
     """Load uploaded files given as ``(bytes, file name)`` pairs (the Data desk)."""
     report = LoadReport()
-    seen: dict = {}
+    seen = SeenPrograms()
     programs: list[Program] = []
     names: list[str] = []
     for data, name in files:

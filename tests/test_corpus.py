@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from loaders.errors import LoadError
-from loaders.spreadsheet import load_bytes, load_path
+from loaders.spreadsheet.load import load_bytes, load_path
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 EXPECTED: dict[str, dict] = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))

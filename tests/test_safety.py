@@ -22,7 +22,7 @@ from graph.mapviz import network_html
 from graph.network import build_graph
 from graph.path import plan_path
 from graph.profile import FirmProfile
-from loaders.spreadsheet import load_bytes
+from loaders.spreadsheet.load import load_bytes
 from tests.conftest import ROOT
 
 FORMULA = '=HYPERLINK("http://evil.example/x","클릭")'

@@ -8,7 +8,7 @@ import pytest
 
 from loaders.errors import LoadError
 from loaders.report import LoadReport
-from loaders.spreadsheet import load_bytes, load_path
+from loaders.spreadsheet.load import load_bytes, load_path
 from tests.conftest import FIXTURES
 
 HEADER = ["사업명", "소관부처", "지원유형", "예산(억원)", "지원대상"]

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 from loaders.budget import parse_budget
 from loaders.derive import derived_fields
 from loaders.kstartup.wire import CITATION, as_int
-from loaders.model import CONTENT_FIELDS, Program, Source, make_program_id, same_content
+from loaders.model import CONTENT_FIELDS, Program, Source, make_program_id
 from loaders.regions import (
     NATIONWIDE,
     is_sido_name,
@@ -26,7 +26,8 @@ from loaders.regions import (
     resolve_sigungu,
     sido_of_institution,
 )
-from loaders.report import LoadReport, RowIssue, SheetReport
+from loaders.report import LoadReport, SheetReport
+from loaders.rows import SeenPrograms, clean_url, tally
 from loaders.snapshots import SnapshotPage, read_item
 from loaders.support_types import normalise_support_type
 from loaders.textnorm import clean_cell
@@ -96,9 +97,7 @@ def budget_from_text(value: object) -> tuple[float | None, str | None, str]:
 
 
 def _url_and_id(value: object) -> tuple[str, str]:
-    url = clean_cell(value)
-    if url and not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.I) and "." in url.split("/")[0]:
-        url = "https://" + url
+    url = clean_url(value)
     ids = parse_qs(urlsplit(url).query).get("id") if url else None
     return url, (ids[0].strip() if ids else "")
 
@@ -233,7 +232,7 @@ def map_business_items(
     or the same program id with different content), each with page and item number.
     """
     report = LoadReport()
-    seen: dict[str, tuple[Program, str]] = {}
+    seen = SeenPrograms()
     programs: list[Program] = []
     how_counts: dict[str, int] = {}
     citation = CITATION.format(op=BUSINESS_OPERATION)
@@ -257,31 +256,22 @@ def map_business_items(
             try:
                 program, how = program_from_item(item, source, warnings)
             except ValueError as exc:
-                sr.rejected += 1
-                report.issues.append(
-                    RowIssue("rejected", file, sheet, index, str(exc), "supt_biz_titl_nm", "")
-                )
+                tally(report, sr, "rejected", index, str(exc), "supt_biz_titl_nm")
                 continue
-            dup = seen.get(program.program_id)
-            if dup is not None:
-                first, where = dup
-                # The API repeats an item verbatim across pages; any difference, even in spelling of the
-                # name, is a second version of the program.
-                if same_content(first, program, fields=("name", *CONTENT_FIELDS)):
-                    sr.skipped += 1
-                    reason = f"중복 항목 — {where}과 내용이 같습니다"
-                    kind = "skipped"
-                else:
-                    sr.rejected += 1
-                    reason = f"같은 사업(ID {program.kstartup_id or '없음'})이 {where}에 이미 있는데 내용이 다릅니다"
-                    kind = "rejected"
-                report.issues.append(
-                    RowIssue(kind, file, sheet, index, reason, "supt_biz_titl_nm", program.name)
+            # The API repeats an item verbatim across pages; any difference, even in spelling of the
+            # name, is a second version of the program.
+            repeat = seen.repeat_of(program, fields=("name", *CONTENT_FIELDS))
+            if repeat is not None:
+                reason = (
+                    f"중복 항목 — {repeat.where}과 내용이 같습니다"
+                    if repeat.kind == "skipped"
+                    else f"같은 사업(ID {program.kstartup_id or '없음'})이 {repeat.where}에 이미 있는데 내용이 다릅니다"
                 )
+                tally(report, sr, repeat.kind, index, reason, "supt_biz_titl_nm", program.name)
                 continue
-            seen[program.program_id] = (program, f"{sheet} {index}번째 항목")
+            seen.add(program, f"{sheet} {index}번째 항목")
             for column, value, reason in warnings:
-                report.issues.append(RowIssue("warning", file, sheet, index, reason, column, value))
+                tally(report, sr, "warning", index, reason, column, value)
             how_counts[how] = how_counts.get(how, 0) + 1
             sr.loaded += 1
             programs.append(program)
