@@ -5,9 +5,18 @@ Kept as a package so an installed copy finds its files through ``Path(__file__)`
 
 from pathlib import Path
 
-__all__ = ["DATA_DIR", "EMBEDDED_FILES", "TOTALS_FILE"]
+__all__ = ["DATA_DIR", "EMBEDDED_FILES", "EMBEDDED_YEARS", "TOTALS_FILE"]
 
 DATA_DIR = Path(__file__).resolve().parent
 # The default catalogue: real 2026 programs in the layout of a notice spreadsheet.
 EMBEDDED_FILES: tuple[Path, ...] = (DATA_DIR / "notice_2026.csv",)
+# Every embedded notice year -> (files, what part of that year's notice they hold). The newest
+# year is the default catalogue; older years exist for the year-over-year diff (see README.md).
+EMBEDDED_YEARS: dict[int, tuple[tuple[Path, ...], str]] = {
+    2026: (EMBEDDED_FILES, "공개 출처에서 수집한 실제 사업"),
+    2025: (
+        (DATA_DIR / "notice_2025_central.csv",),
+        "중앙부처 사업 일부 — 2025 안내책자 목차·보도자료에서 수집한 사업명",
+    ),
+}
 TOTALS_FILE = DATA_DIR / "notice_totals.csv"

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from data import EMBEDDED_FILES, TOTALS_FILE
+from data import EMBEDDED_FILES, EMBEDDED_YEARS, TOTALS_FILE
 from loaders.errors import LoadError
 from loaders.kstartup.mapping import BUSINESS_OPERATION, map_business_items
 from loaders.model import Program
@@ -30,6 +30,7 @@ __all__ = [
     "Catalogue",
     "PublishedTotals",
     "coverage_message",
+    "embedded_years",
     "load_active",
     "load_embedded",
     "load_files",
@@ -150,11 +151,27 @@ def load_uploads(files: Iterable[tuple[bytes, str]]) -> Catalogue:
     )
 
 
-def load_embedded() -> Catalogue:
-    """The default dataset shipped in ``data/`` (real 2026 programs, see data/README.md)."""
-    cat = load_files(EMBEDDED_FILES, origin="embedded")
-    label = f"내장 데이터 ({cat.year} 통합공고, 공개 출처에서 수집한 실제 사업)"
+def load_embedded(year: int | None = None) -> Catalogue:
+    """An embedded dataset shipped in ``data/`` (see data/README.md): the default (newest) year,
+    or ``year`` — one of :func:`embedded_years` — for the year-over-year diff.
+
+    Raises :class:`~loaders.errors.LoadError` for a year that is not embedded.
+    """
+    if year is None:
+        files, what = EMBEDDED_FILES, EMBEDDED_YEARS[max(EMBEDDED_YEARS)][1]
+    elif year in EMBEDDED_YEARS:
+        files, what = EMBEDDED_YEARS[year]
+    else:
+        known = ", ".join(str(y) for y in embedded_years())
+        raise LoadError(f"내장 데이터에 {year}년 통합공고가 없습니다 (내장된 연도: {known}).")
+    cat = load_files(files, origin="embedded")
+    label = f"내장 데이터 ({cat.year} 통합공고, {what})"
     return Catalogue(cat.programs, cat.report, "embedded", label, cat.files, cat.loaded_at)
+
+
+def embedded_years() -> list[int]:
+    """Notice years with an embedded dataset, newest first."""
+    return sorted(EMBEDDED_YEARS, reverse=True)
 
 
 def coverage_message(catalogue: Catalogue, totals: dict[int, PublishedTotals] | None = None) -> str:
