@@ -289,13 +289,15 @@ def _parse(text: str, basis: str, *, with_unparsed: bool) -> dict[str, object]:
 
     if basis == "target":
         regions, phrases, local, places = _regions(work)
+        # Read the 관내/도내 phrase before the place words go: "경기도내" loses "경기도" below.
+        area = _LOCAL_AREA.search(work) if local else None
         for place in places:
             work = work.replace(place, " ")
         if regions:
             out["regions"] = tuple(regions)
             evidence.append(Evidence("regions", basis, " / ".join(phrases)))  # type: ignore[arg-type]
-        if local:
-            evidence.append(Evidence("local_area", basis, _LOCAL_AREA.search(work).group(0)))  # type: ignore[arg-type,union-attr]
+        if area is not None:
+            evidence.append(Evidence("local_area", basis, area.group(0)))  # type: ignore[arg-type]
 
     for name, pattern in (
         ("restart", _RESTART),

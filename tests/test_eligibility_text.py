@@ -160,6 +160,9 @@ REAL_PHRASES: list[tuple[str, dict]] = [
         "투자유치 전략 수립이 필요한 서울시 소재 스타트업",
         {"founder": FOUNDED, "regions": ("서울",)},
     ),
+    # calls_2026_sep.json pbanc_sn 178888: "충북도내" used to crash the parser (the place word
+    # was removed before the 도내 phrase was read).
+    ("충북도내 (예비)창업자,「모두의 창업」선정자 등", {"founder": BOTH, "regions": ("충북",)}),
 ]
 
 
