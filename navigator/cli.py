@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "navigator.cmd_sync",
     "navigator.cmd_engine",
     "navigator.cmd_roadmap",
+    "navigator.cmd_diff",
 )
 
 
