@@ -61,25 +61,6 @@ __all__ = [
 ]
 
 
-def _ensure_router() -> None:
-    """Route through app.py even when a fresh server's first request is a deep link.
-
-    Streamlit treats a ``pages/`` folder beside the entry script as a legacy multipage app until
-    some session has called ``st.navigation``; until then a link such as ``/finder?age=34``
-    runs ``pages/finder.py`` directly (no app.py, legacy menu listing every module). Every page
-    imports this module first, so switching legacy mode off here and rerunning sends the
-    request through app.py's ``st.navigation`` to the same page. (Renaming the folder, e.g. to
-    ``app_pages/``, would make this unnecessary.)
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
-_ensure_router()
-
 # ○ / △ / × — the marks Korean forms use for yes / partly / no (and every font has them).
 _STATUS_MARKS: dict[str, str] = {"eligible": "○", "maybe": "△", "ineligible": "×"}
 STATUS_BADGES: dict[str, str] = {

@@ -14,6 +14,7 @@ import streamlit as st
 
 from loaders.catalogue import Catalogue, load_uploads, summarise
 from loaders.errors import NavigatorError
+from pages._router import require_router
 from pages._state import (
     active_dataset,
     eok,
@@ -22,6 +23,8 @@ from pages._state import (
     use_default_dataset,
     use_uploaded_dataset,
 )
+
+require_router()
 
 log = logging.getLogger(__name__)
 _PENDING = "_pending_upload"

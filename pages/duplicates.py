@@ -21,7 +21,10 @@ from graph.export import (
     pair_rows,
 )
 from pages._card import md_escape
+from pages._router import require_router
 from pages._state import active_dataset, duplicates, eok
+
+require_router()
 
 COMPONENT_LABELS = {
     "name": "이름",

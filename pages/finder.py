@@ -15,6 +15,7 @@ from graph.search import search
 from loaders.model import STAGES
 from loaders.regions import NATIONWIDE, SIDO
 from pages._card import program_card
+from pages._router import require_router
 from pages._state import (
     STATUS_BADGES,
     active_dataset,
@@ -24,6 +25,8 @@ from pages._state import (
     search_index,
     verdicts,
 )
+
+require_router()
 
 ds = active_dataset()
 prof = profile_sidebar()

@@ -6,7 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from loaders.catalogue import published_totals
+from pages._router import require_router
 from pages._state import active_dataset, eok, summary
+
+require_router()
 
 ds = active_dataset()
 s = summary(ds)

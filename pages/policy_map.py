@@ -11,7 +11,10 @@ import streamlit as st
 
 from loaders.model import STAGES
 from loaders.taxonomy import TECH_FIELDS
+from pages._router import require_router
 from pages._state import active_dataset, map_html, profile_sidebar, program_frame
+
+require_router()
 
 ds = active_dataset()
 prof = profile_sidebar()

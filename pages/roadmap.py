@@ -17,6 +17,7 @@ from graph.path import DEFAULT_HORIZON_YEARS
 from graph.phases import PHASES
 from graph.profile import add_years
 from pages._card import md_escape
+from pages._router import require_router
 from pages._state import (
     STATUS_BADGES,
     active_dataset,
@@ -24,6 +25,8 @@ from pages._state import (
     roadmap,
     roadmap_files,
 )
+
+require_router()
 
 ds = active_dataset()
 prof = profile_sidebar()
