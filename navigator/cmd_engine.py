@@ -179,15 +179,12 @@ def run_path(args: argparse.Namespace) -> int:
         return 0
     print(catalogue.label)
     print(f"기준일 {profile.as_of.isoformat()} · {profile.business_age_text()}")
-    phase = None
+    print("\n[지원 경로 — 신청할 수 있게 되는 순서]")
     for n, step in enumerate(roadmap.steps, start=1):
-        if step.phase != phase:
-            phase = step.phase
-            print(f"\n[{phase}]")
         when = step.available_from.isoformat()
-        mark = "" if step.status == "eligible" else " (확인 필요)"
+        mark = f" (확인 필요: {step.needs})" if step.needs else ""
         who = f" — {step.institution}" if step.institution else ""
-        print(f"  {n}. {when}~ {step.name}{who}{mark}")
+        print(f"  {n}. {when}~ [{step.phase}] {step.name}{who}{mark}")
         print(f"     {step.why}")
     if roadmap.gaps:
         print("\n[공백 단계]")
@@ -196,6 +193,12 @@ def run_path(args: argparse.Namespace) -> int:
             if gap.near_miss is not None:
                 near = gap.near_miss
                 print(f"     가장 가까운 사업: {near.name} — {near.reason}")
+            for cand in gap.candidates:
+                print(f"     {cand.label}: {cand.name} — {cand.why}")
+    if roadmap.alternatives:
+        print("\n[경로 밖 대안]")
+        for alt in roadmap.alternatives:
+            print(f"  {alt.label} [{alt.phase}] {alt.name} — {alt.why}")
     print("\n[가정]")
     for line in roadmap.assumptions:
         print(f"  - {line}")

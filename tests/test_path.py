@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from graph.path import plan_path
+from graph.fit import group_restriction, specific_fields
+from graph.path import RoadmapEdits, plan_path
 from graph.phases import PHASES
 from graph.profile import FirmProfile
 from graph.rules import conflicts
 from loaders.catalogue import load_embedded
+from loaders.errors import ProfileError
 from loaders.model import Eligibility, Program
 from navigator.cli import main
 from tests.builders import LEAP, WITHIN_3, ev
@@ -70,14 +72,12 @@ ONE_YEAR_OLD = FirmProfile(
 )
 
 
-def test_steps_follow_phase_order_then_date() -> None:
+def test_steps_follow_the_day_the_firm_can_enter_them_then_phase() -> None:
     roadmap = plan_path(CATALOGUE, ONE_YEAR_OLD)
-    order = [PHASES.index(s.phase) for s in roadmap.steps]
+    order = [(s.available_from, PHASES.index(s.phase)) for s in roadmap.steps]
     assert order == sorted(order)
     assert roadmap.steps[0].program_id == "rnd"
-    for a, b in zip(roadmap.steps, roadmap.steps[1:], strict=False):
-        if a.phase == b.phase:
-            assert a.available_from <= b.available_from
+    assert roadmap.steps[-1].program_id == "leap"  # opens after the third anniversary
 
 
 def test_leap_package_is_planned_from_the_day_after_the_third_anniversary() -> None:
@@ -210,3 +210,211 @@ def test_assumptions_say_when_the_district_is_missing() -> None:
     assert any("시·군·구가 없어" in a for a in without.assumptions)
     with_district = plan_path(CATALOGUE, replace(ONE_YEAR_OLD, district="수원시"))
     assert not any("시·군·구가 없어" in a for a in with_district.assumptions)
+
+
+# ----------------------------------------------------------------------------- fit rules
+# A step is a program the firm fits: ○, or △ for one named fact the profile did not give.
+
+NO_TARGET = Eligibility()
+WOMEN_CUE = Eligibility(women=True, evidence=(ev("women", "여성 창업", "cue"),))
+FOREIGN = Eligibility(foreign=True, evidence=(ev("foreign", "외국인 창업자"),))
+YOUNG = Eligibility(age_max=39, evidence=(ev("age", "만 39세 이하"),))
+
+
+def _fit_catalogue() -> list[Program]:
+    return [
+        *CATALOGUE,
+        prog("women", "여성창업 인큐베이팅", "시설·공간·보육", elig=WOMEN_CUE),
+        prog("foreign", "외국인 기술창업 지원", "글로벌 진출", elig=FOREIGN),
+        prog("lab", "실험실 특화형 창업선도대학 사업", "기술개발(R&D)", elig=SEVEN),
+        prog("bio", "바이오 글로벌 파트너링", "글로벌 진출", elig=SEVEN, fields=("바이오·헬스",)),
+        prog("young", "청년 창업 글로벌 캠프", "글로벌 진출", elig=YOUNG),
+    ]
+
+
+def _with_no_target(p: Program) -> Program:
+    return replace(p, target_text="")
+
+
+def test_programs_for_a_group_the_founder_is_not_in_never_appear() -> None:
+    roadmap = plan_path(_fit_catalogue(), ONE_YEAR_OLD, max_per_phase=3)
+    shown = {s.program_id for s in roadmap.steps} | {a.program_id for a in roadmap.alternatives}
+    shown |= {c.program_id for g in roadmap.gaps for c in g.candidates}
+    shown |= {g.near_miss.program_id for g in roadmap.gaps if g.near_miss}
+    assert not shown & {"women", "foreign", "lab"}
+
+
+@pytest.mark.parametrize(
+    ("name", "summary"),
+    [
+        ("창업이민 인재양성 프로그램(OASIS)", "글로벌창업이민센터에서 운영하는 교육 프로그램"),
+        ("K-스타트업그랜드 챌린지", "해외 우수 스타트업의 국내 유입 및 아시아 시장 진출을 지원"),
+        ("경영컨설팅 지원사업", "북한이탈주민 (예비)창업자 1:1 맞춤형 컨설팅 지원"),
+        ("중장년 기술창업센터 운영", "중장년 (예비)창업자의 기술창업 활성화"),
+    ],
+)
+def test_name_and_summary_cues_keep_other_groups_off_the_roadmap(name: str, summary: str) -> None:
+    p = replace(prog("x", name, "글로벌 진출", elig=SEVEN), summary=summary)
+    roadmap = plan_path([*CATALOGUE, p], ONE_YEAR_OLD, max_per_phase=3)  # a 33-year-old
+    assert "x" not in {s.program_id for s in roadmap.steps}
+
+
+def test_a_founder_in_the_group_gets_its_program_ranked_first() -> None:
+    woman = replace(ONE_YEAR_OLD, women=True)
+    steps = [s for s in plan_path(_fit_catalogue(), woman).steps if s.phase == "보육·멘토링"]
+    assert steps[0].program_id == "women"
+    assert "대상 일치(여성 창업자)" in steps[0].fit
+
+
+def test_without_a_field_field_programs_are_alternatives_not_steps() -> None:
+    roadmap = plan_path(_fit_catalogue(), ONE_YEAR_OLD)
+    assert "bio" not in {s.program_id for s in roadmap.steps}
+    alt = {a.program_id: a for a in roadmap.alternatives}["bio"]
+    assert alt.kind == "field" and alt.label == "분야가 맞으면"
+    assert "바이오·헬스 분야라면" in alt.why
+    assert any("분야가 맞으면" in a for a in roadmap.assumptions)
+
+
+def test_another_field_never_appears_and_the_same_field_is_a_step() -> None:
+    ai = replace(ONE_YEAR_OLD, fields=("인공지능·빅데이터",))
+    roadmap = plan_path(_fit_catalogue(), ai, max_per_phase=3)
+    shown = {s.program_id for s in roadmap.steps} | {a.program_id for a in roadmap.alternatives}
+    assert "bio" not in shown
+    bio = replace(ONE_YEAR_OLD, fields=("바이오·헬스",))
+    steps = {s.program_id: s for s in plan_path(_fit_catalogue(), bio, max_per_phase=3).steps}
+    assert "분야 일치(바이오·헬스)" in steps["bio"].fit
+
+
+def test_one_missing_fact_is_a_labelled_step_two_are_not() -> None:
+    no_age = replace(ONE_YEAR_OLD, ceo_age=None)
+    steps = {s.program_id: s for s in plan_path(_fit_catalogue(), no_age, max_per_phase=3).steps}
+    assert steps["young"].status == "maybe"
+    assert steps["young"].needs == "대표자 나이"
+    assert "확인 필요: 대표자 나이 (프로필에 없음)" in steps["young"].why
+    # A local program with an age band, for a profile with neither age nor region: two facts.
+    local_young = prog("ly", "경기 청년 글로벌 캠프", "글로벌 진출", region="경기", elig=YOUNG)
+    vague = replace(ONE_YEAR_OLD, ceo_age=None, region=None)
+    roadmap = plan_path([*CATALOGUE, local_young], vague, max_per_phase=3)
+    assert "ly" not in {s.program_id for s in roadmap.steps}
+
+
+def test_unknown_target_is_never_a_step_but_a_gap_candidate() -> None:
+    catalogue = [
+        *[p for p in CATALOGUE if p.program_id != "global"],
+        _with_no_target(prog("g2", "글로벌 기업 협업 프로그램", "글로벌 진출")),
+    ]
+    roadmap = plan_path(catalogue, ONE_YEAR_OLD)
+    assert "g2" not in {s.program_id for s in roadmap.steps}
+    gap = {g.phase: g for g in roadmap.gaps}["글로벌"]
+    assert [c.program_id for c in gap.candidates] == ["g2"]
+    assert gap.candidates[0].label == "지원대상 확인 후"
+    assert "판정하지 못한 사업 1개" in gap.reason
+    # A firm beyond 7 years is no longer a 창업기업: not even a candidate.
+    old = FirmProfile(founded=date(2012, 4, 1), as_of=date(2026, 3, 1), region="경기")
+    gap = {g.phase: g for g in plan_path(catalogue, old).gaps}["글로벌"]
+    assert gap.candidates == ()
+
+
+def test_edits_pin_remove_and_annotate_steps() -> None:
+    base = plan_path(CATALOGUE, ONE_YEAR_OLD)
+    first = base.steps[0].program_id
+    edits = RoadmapEdits().remove(first).pin("busan_ir").with_note("leap", "  3주년 직후  신청 ")
+    edited = plan_path(CATALOGUE, ONE_YEAR_OLD, edits=edits)
+    by_id = {s.program_id: s for s in edited.steps}
+    assert first not in by_id
+    assert by_id["busan_ir"].pinned and "컨설턴트가 지정한 단계" in by_id["busan_ir"].why
+    assert "주의" in by_id["busan_ir"].why  # pinned although the firm is not in 부산
+    assert by_id["leap"].note == "3주년 직후 신청"
+    assert "판로·투자·융자" not in {g.phase for g in edited.gaps}
+    assert RoadmapEdits.from_dict(edits.to_dict()) == edits
+    assert edited.to_dict()["edits"]["notes"] == {"leap": "3주년 직후 신청"}
+
+
+def test_edits_from_dict_rejects_a_wrong_shape() -> None:
+    with pytest.raises(ProfileError, match="edits"):
+        RoadmapEdits.from_dict({"pinned": 3})
+    with pytest.raises(ProfileError, match="알 수 없는 항목"):
+        RoadmapEdits.from_dict({"pined": ["a"]})
+    assert RoadmapEdits.from_dict({"pinned": "a; b"}).pinned == ("a", "b")
+
+
+# ----------------------------------------------------------------------------- real profiles
+# The four profiles the roadmap was checked against (issue 12), on the embedded 2026 data.
+
+REAL = {
+    "old_2012": FirmProfile(founded=date(2012, 4, 1), as_of=date(2026, 3, 1), ceo_age=50,
+                            region="서울"),
+    "pre_gimcheon": FirmProfile(pre_founding=True, as_of=date(2026, 3, 1), ceo_age=30,
+                                region="경북", district="김천시"),
+    "ai_gyeonggi": FirmProfile(founded=date(2024, 3, 1), as_of=date(2026, 3, 1), ceo_age=35,
+                               region="경기", fields=("인공지능·빅데이터",)),
+    "women_restart_busan": FirmProfile(founded=date(2025, 6, 1), as_of=date(2026, 3, 1),
+                                       ceo_age=42, region="부산", women=True, restart=True),
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def embedded_programs() -> tuple[Program, ...]:
+    return load_embedded().programs
+
+
+@pytest.mark.parametrize("name", sorted(REAL))
+def test_real_profiles_get_only_programs_they_fit(name: str, embedded_programs) -> None:
+    profile = REAL[name]
+    roadmap = plan_path(embedded_programs, profile)
+    by_id = {p.program_id: p for p in embedded_programs}
+    for step in roadmap.steps:
+        p = by_id[step.program_id]
+        assert step.status == "eligible" or step.needs, step
+        assert not group_restriction(p, profile), step.name
+        assert not specific_fields(p) or set(specific_fields(p)) & set(profile.fields), step.name
+    shown = [by_id[s.program_id].name for s in roadmap.steps]
+    shown += [a.name for a in roadmap.alternatives]
+    shown += [c.name for g in roadmap.gaps for c in g.candidates]
+    for word in (
+        "실험실",
+        "외국인",
+        "글로벌 스타트업센터",
+        "창업이민",
+        "그랜드",
+        "농식품",
+        "바이오",
+    ):
+        assert not any(word in n for n in shown), (word, shown)
+    order = [(s.available_from, PHASES.index(s.phase)) for s in roadmap.steps]
+    assert order == sorted(order)
+
+
+def test_a_firm_founded_in_2012_gets_gaps_with_its_business_age_as_the_miss(
+    embedded_programs,
+) -> None:
+    roadmap = plan_path(embedded_programs, REAL["old_2012"])
+    assert roadmap.steps == []
+    assert {g.phase for g in roadmap.gaps} == set(PHASES)
+    misses = [g.near_miss for g in roadmap.gaps if g.near_miss]
+    assert any(m.failed == "years" and "13년 11개월" in m.reason for m in misses)
+    assert all(g.candidates == () for g in roadmap.gaps)
+
+
+def test_a_pre_founder_in_gimcheon_starts_with_the_pre_package(embedded_programs) -> None:
+    roadmap = plan_path(embedded_programs, REAL["pre_gimcheon"])
+    first = roadmap.steps[0]
+    assert first.name == "예비창업패키지" and first.available_from == date(2026, 3, 1)
+    later = [s for s in roadmap.steps if s.available_from > date(2026, 3, 1)]
+    assert later and all(s.available_from == date(2027, 3, 1) for s in later)
+    assert "김천시 청년 창업 공간 지원사업" in {a.name for a in roadmap.alternatives}
+
+
+def test_an_ai_firm_in_gyeonggi_gets_the_leap_package_after_three_years(
+    embedded_programs,
+) -> None:
+    steps = {s.name: s for s in plan_path(embedded_programs, REAL["ai_gyeonggi"]).steps}
+    assert steps["초기창업패키지"].available_from == date(2026, 3, 1)
+    assert steps["창업도약패키지"].available_from == date(2027, 3, 2)
+    assert any("지역 사업(경기)" in s.fit for s in steps.values())
+
+
+def test_a_woman_restart_founder_in_busan_gets_the_restart_package(embedded_programs) -> None:
+    steps = {s.name: s for s in plan_path(embedded_programs, REAL["women_restart_busan"]).steps}
+    assert "대상 일치(재창업자)" in steps["재도전성공패키지"].fit
+    assert "초기창업패키지" not in steps  # same stage as 재도전성공패키지 (중복 수혜)
