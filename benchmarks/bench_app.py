@@ -57,7 +57,7 @@ def _finder_app(n: int) -> Any:
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     if n > 377:
-        from pages._state import Dataset
+        from pages._dataset import Dataset
 
         at.session_state["_uploaded_dataset"] = Dataset(f"bench:{n}", _catalogue(n))
     at.run()

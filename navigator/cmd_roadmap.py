@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         )
     profile = load_profile(args.profile)
     catalogue = catalogue_from_args(args)
-    # Same call and options as the page (pages/_state.roadmap): the profile's own fields.
+    # Same call and options as the page (pages/_caches.roadmap): the profile's own fields.
     roadmap = plan_path(
         catalogue.programs,
         profile,

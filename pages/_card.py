@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from graph.eligibility import Verdict
 from loaders.model import Program
-from pages._state import STATUS_BADGES, eok
+from pages._format import STATUS_BADGES, eok, md_escape
 
-__all__ = ["md_escape", "program_card"]
-
-# Markdown (and Streamlit's $…$ LaTeX) would reinterpret these anywhere in program text…
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|<>~$])")
-# …and these only at the start of a line ("- 사업화 자금" would become a list item).
-_MD_LEADING = re.compile(r"^(\s*)([-+]|\d+[.)])", re.MULTILINE)
-
-
-def md_escape(text: str) -> str:
-    """Program text shown literally inside st.markdown."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", text or "")
-    return _MD_LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+__all__ = ["program_card"]
 
 
 def _field(label: str, value: str) -> None:

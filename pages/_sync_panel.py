@@ -15,7 +15,7 @@ import streamlit as st
 from loaders.kstartup.client import Progress
 from loaders.kstartup.keys import KEY_ENV
 from loaders.kstartup.sync import SyncStatus, active_data_description, sync
-from pages._state import active_dataset
+from pages._dataset import active_dataset
 
 __all__ = ["render_sync_panel", "service_key_from_secrets"]
 

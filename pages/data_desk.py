@@ -14,15 +14,15 @@ import streamlit as st
 
 from loaders.catalogue import Catalogue, load_uploads, summarise
 from loaders.errors import NavigatorError
-from pages._router import require_router
-from pages._state import (
+from pages._caches import summary
+from pages._dataset import (
     active_dataset,
-    eok,
-    summary,
     upload_digest,
     use_default_dataset,
     use_uploaded_dataset,
 )
+from pages._format import eok
+from pages._router import require_router
 
 require_router()
 

@@ -20,9 +20,10 @@ from graph.export import (
     duplicates_to_excel,
     pair_rows,
 )
-from pages._card import md_escape
+from pages._caches import duplicates
+from pages._dataset import active_dataset
+from pages._format import eok, md_escape
 from pages._router import require_router
-from pages._state import active_dataset, duplicates, eok
 
 require_router()
 

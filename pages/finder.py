@@ -14,17 +14,12 @@ import streamlit as st
 from graph.search import search
 from loaders.model import STAGES
 from loaders.regions import NATIONWIDE, SIDO
+from pages._caches import call_statuses, program_frame, search_index, verdicts
 from pages._card import program_card
+from pages._dataset import active_dataset
+from pages._format import STATUS_BADGES
 from pages._router import require_router
-from pages._state import (
-    STATUS_BADGES,
-    active_dataset,
-    call_statuses,
-    profile_sidebar,
-    program_frame,
-    search_index,
-    verdicts,
-)
+from pages._sidebar import profile_sidebar
 
 require_router()
 

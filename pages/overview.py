@@ -6,8 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from loaders.catalogue import published_totals
+from pages._caches import summary
+from pages._dataset import active_dataset
+from pages._format import eok
 from pages._router import require_router
-from pages._state import active_dataset, eok, summary
 
 require_router()
 

@@ -11,8 +11,10 @@ import streamlit as st
 
 from loaders.model import STAGES
 from loaders.taxonomy import TECH_FIELDS
+from pages._caches import map_html, program_frame
+from pages._dataset import active_dataset
 from pages._router import require_router
-from pages._state import active_dataset, map_html, profile_sidebar, program_frame
+from pages._sidebar import profile_sidebar
 
 require_router()
 

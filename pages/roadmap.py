@@ -16,15 +16,11 @@ import streamlit as st
 from graph.path import DEFAULT_HORIZON_YEARS
 from graph.phases import PHASES
 from graph.profile import add_years
-from pages._card import md_escape
+from pages._caches import roadmap, roadmap_files
+from pages._dataset import active_dataset
+from pages._format import STATUS_BADGES, md_escape
 from pages._router import require_router
-from pages._state import (
-    STATUS_BADGES,
-    active_dataset,
-    profile_sidebar,
-    roadmap,
-    roadmap_files,
-)
+from pages._sidebar import profile_sidebar
 
 require_router()
 

@@ -1,0 +1,243 @@
+"""Cached calls into ``loaders/`` and ``graph/`` for the active dataset and profile.
+
+Each function is a cache around one library call, keyed by the dataset key (and the profile's
+key where the result depends on it); the catalogue and other heavy inputs are passed unhashed
+(``_catalogue``). Results that pages only read (verdicts, graphs, search indexes, duplicate
+results) live in ``st.cache_resource`` so a rerun does not copy them; small values and bytes
+in ``st.cache_data``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from graph.eligibility import Verdict, evaluate_all
+from graph.profile import FirmProfile
+from graph.search import SearchIndex, build_index
+from loaders import announcements
+from loaders.catalogue import Catalogue, summarise
+from loaders.errors import NavigatorError
+from loaders.model import Program
+from pages._dataset import Dataset
+from pages._sidebar import ProfileInput
+
+__all__ = [
+    "call_statuses",
+    "duplicates",
+    "map_html",
+    "program_frame",
+    "program_graph",
+    "roadmap",
+    "roadmap_files",
+    "search_index",
+    "summary",
+    "verdicts",
+]
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _summary(key: str, _catalogue: Catalogue) -> dict[str, Any]:
+    return summarise(_catalogue)
+
+
+def summary(ds: Dataset) -> dict[str, Any]:
+    """:func:`loaders.catalogue.summarise` of the dataset."""
+    return _summary(ds.key, ds.catalogue)
+
+
+@st.cache_resource(max_entries=8)
+def _search_index(key: str, _catalogue: Catalogue) -> SearchIndex:
+    return build_index(_catalogue.programs)
+
+
+def search_index(ds: Dataset) -> SearchIndex:
+    """Normalised search keys of the dataset (:func:`graph.search.build_index`)."""
+    return _search_index(ds.key, ds.catalogue)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _call_statuses(key: str, _catalogue: Catalogue) -> tuple[dict[str, str], str]:
+    try:
+        found = announcements.load_active_announcements()
+        joined = announcements.join_to_programs(found.announcements, _catalogue.programs)
+    except (NavigatorError, OSError, ValueError) as exc:
+        return {}, f"공고 데이터를 읽지 못했습니다: {exc}"
+    statuses = {pid: joined.status_of(pid) for pid in joined.by_program}
+    return {k: v for k, v in statuses.items() if v}, found.label
+
+
+def call_statuses(ds: Dataset) -> tuple[dict[str, str], str]:
+    """``({program_id: "모집 중 · 마감 D-3"}, source label)`` from K-Startup open calls."""
+    return _call_statuses(ds.key, ds.catalogue)
+
+
+@st.cache_resource(max_entries=64)
+def _verdicts(key: str, pkey: str, _catalogue: Catalogue, _profile: FirmProfile) -> dict:
+    return evaluate_all(_catalogue.programs, _profile)
+
+
+def verdicts(ds: Dataset, prof: ProfileInput) -> dict[str, Verdict]:
+    """:func:`graph.eligibility.evaluate_all` for the dataset and profile."""
+    return _verdicts(ds.key, prof.key, ds.catalogue, prof.profile)
+
+
+@st.cache_resource(max_entries=16)
+def _graph(key: str, pkey: str, _catalogue: Catalogue, _verdicts: dict | None) -> Any:
+    from graph.network import build_graph
+
+    return build_graph(_catalogue.programs, _verdicts)
+
+
+def program_graph(ds: Dataset, prof: ProfileInput | None) -> Any:
+    """:func:`graph.network.build_graph` (with the profile's statuses when given)."""
+    if prof is None:
+        return _graph(ds.key, "", ds.catalogue, None)
+    return _graph(ds.key, prof.key, ds.catalogue, verdicts(ds, prof))
+
+
+@st.cache_data(show_spinner="지도를 그리는 중…", max_entries=32)
+def _map_html(
+    key: str,
+    pkey: str,
+    filters: tuple[tuple[str, str | None], ...],
+    color_by: str,
+    cap: int,
+    include_next: bool,
+    _graph: Any,
+) -> tuple[str, str | None, int, int]:
+    from graph.mapviz import network_html, plan_map
+    from graph.network import subgraph_for
+
+    wanted = dict(filters)
+    # subgraph_for's own limit is lifted so that mapviz alone decides (and reports) the cap.
+    sub = subgraph_for(_graph, limit=10**9, **wanted) if any(wanted.values()) else _graph
+    plan = plan_map(sub, cap)
+    html = network_html(
+        sub,
+        color_by=color_by,  # type: ignore[arg-type]
+        max_nodes=cap,
+        height=680,
+        include_next=include_next,
+    )
+    return html, plan.note, plan.programs_drawn, plan.programs_total
+
+
+def map_html(
+    ds: Dataset,
+    prof: ProfileInput | None,
+    *,
+    ministry: str | None,
+    field: str | None,
+    stage: str | None,
+    color_by: str,
+    cap: int,
+    include_next: bool = False,
+) -> tuple[str, str | None, int, int]:
+    """``(html, cap note, programs drawn, programs matching)`` for the policy map."""
+    graph = program_graph(ds, prof)
+    filters = (("ministry", ministry), ("field", field), ("stage", stage))
+    pkey = prof.key if prof else ""
+    return _map_html(ds.key, pkey, filters, color_by, cap, include_next, graph)
+
+
+@st.cache_resource(max_entries=32)
+def _roadmap(
+    key: str, pkey: str, options: tuple, _catalogue: Catalogue, _profile: FirmProfile, _v: dict
+) -> Any:
+    from graph.path import plan_path
+
+    fields, max_per_phase, include_loans = options
+    return plan_path(
+        _catalogue.programs,
+        _profile,
+        fields=fields or None,
+        max_per_phase=max_per_phase,
+        include_loans=include_loans,
+        verdicts=_v,
+    )
+
+
+def roadmap(
+    ds: Dataset, prof: ProfileInput, *, max_per_phase: int = 2, include_loans: bool = True
+) -> Any:
+    """:func:`graph.path.plan_path` for the dataset and profile."""
+    options = (tuple(prof.profile.fields), max_per_phase, include_loans)
+    return _roadmap(ds.key, prof.key, options, ds.catalogue, prof.profile, verdicts(ds, prof))
+
+
+@st.cache_data(show_spinner="파일을 만드는 중…", max_entries=32)
+def _roadmap_files(
+    key: str,
+    pkey: str,
+    options: tuple,
+    label: str,
+    _roadmap: Any,
+    _by_id: dict[str, Program],
+    _p: Any,
+) -> tuple[bytes, bytes]:
+    from graph.export import roadmap_to_csv, roadmap_to_excel
+
+    return (
+        roadmap_to_excel(_roadmap, _by_id, _p, dataset_label=label),
+        roadmap_to_csv(_roadmap, _by_id, _p),
+    )
+
+
+def roadmap_files(
+    ds: Dataset, prof: ProfileInput, plan: Any, *, max_per_phase: int, include_loans: bool
+) -> tuple[bytes, bytes]:
+    """``(xlsx, csv)`` of a roadmap — the same bytes ``navigator roadmap`` writes."""
+    options = (tuple(prof.profile.fields), max_per_phase, include_loans)
+    return _roadmap_files(
+        ds.key, prof.key, options, ds.catalogue.label, plan, ds.by_id(), prof.profile
+    )
+
+
+@st.cache_resource(show_spinner="중복 사업을 찾는 중…", max_entries=16)
+def _duplicates(key: str, threshold: float, _catalogue: Catalogue) -> Any:
+    from graph.duplicates import find_duplicates
+
+    return find_duplicates(_catalogue.programs, threshold)
+
+
+def duplicates(ds: Dataset, threshold: float) -> Any:
+    """:func:`graph.duplicates.find_duplicates` at ``threshold``."""
+    return _duplicates(ds.key, float(threshold), ds.catalogue)
+
+
+# ------------------------------------------------------------------------------ tables
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _program_frame(key: str, _catalogue: Catalogue) -> pd.DataFrame:
+    rows = [
+        {
+            "program_id": p.program_id,
+            "사업명": p.name,
+            # Loaders leave institution blank only when no source names who runs the program
+            # (a local row's ministry is then just its 시·도), so it is shown as unknown.
+            "운영기관": p.institution,
+            "소관": p.ministry,
+            "구분": p.level,
+            "지역": p.region or "",
+            "지원유형": p.support_type,
+            "예산(억원)": p.budget_eok,
+            "단계": ", ".join(p.stages),
+            "분야": ", ".join(p.tech_fields),
+            "링크": p.url or None,
+        }
+        for p in _catalogue.programs
+    ]
+    columns = ["program_id", "사업명", "운영기관", "소관", "구분", "지역", "지원유형"]
+    columns += ["예산(억원)", "단계", "분야", "링크"]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["예산(억원)"] = frame["예산(억원)"].astype("float64")
+    return frame
+
+
+def program_frame(ds: Dataset) -> pd.DataFrame:
+    """One row per program with the finder's display columns (a fresh copy per call)."""
+    return _program_frame(ds.key, ds.catalogue)

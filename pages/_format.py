@@ -1,0 +1,34 @@
+"""How every page writes amounts, verdicts and program text (one spelling app-wide)."""
+
+from __future__ import annotations
+
+import re
+
+from graph.eligibility import STATUS_LABELS
+
+__all__ = ["STATUS_BADGES", "eok", "md_escape"]
+
+# ○ / △ / × — the marks Korean forms use for yes / partly / no (and every font has them).
+_STATUS_MARKS: dict[str, str] = {"eligible": "○", "maybe": "△", "ineligible": "×"}
+STATUS_BADGES: dict[str, str] = {
+    k: f"{_STATUS_MARKS[k]} {label}" for k, label in STATUS_LABELS.items()
+}
+
+
+def eok(value: float | None) -> str:
+    """ "1,234.5억원" (or "미상") — every budget on every page is shown in 억원."""
+    if value is None:
+        return "미상"
+    return f"{value:,.1f}억원" if value % 1 else f"{value:,.0f}억원"
+
+
+# Markdown (and Streamlit's $…$ LaTeX) would reinterpret these anywhere in program text…
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|<>~$])")
+# …and these only at the start of a line ("- 사업화 자금" would become a list item).
+_MD_LEADING = re.compile(r"^(\s*)([-+]|\d+[.)])", re.MULTILINE)
+
+
+def md_escape(text: str) -> str:
+    """Program text shown literally inside st.markdown."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", text or "")
+    return _MD_LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)

@@ -1,0 +1,202 @@
+"""The firm-profile form in the sidebar, bound to the URL, validated by the engine's own parser.
+
+URL state uses Streamlit's ``bind="query-params"``: each bound widget's key is its query
+parameter, values stay plain strings that Streamlit parses against the widget's own options or
+type (nothing from a URL is evaluated or unpickled), unknown values fall back to the default,
+and links reproduce the view. Validation is :func:`graph.profile.profile_from_dict`, the same
+call as the CLI's ``--profile``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import streamlit as st
+
+from graph.profile import FirmProfile, profile_from_dict, profile_to_dict
+from loaders.errors import NavigatorError
+from loaders.regions import SIDO, SIGUNGU_BY_SIDO, sigungu_label
+from loaders.taxonomy import TECH_FIELDS
+
+__all__ = [
+    "EXAMPLE_PROFILE",
+    "FLAG_LABELS",
+    "ProfileInput",
+    "profile_key",
+    "profile_sidebar",
+]
+
+FLAG_LABELS: dict[str, str] = {
+    "restart": "재창업",
+    "women": "여성",
+    "student": "대학(원)생",
+    "disabled": "장애인",
+    "foreign_founder": "외국인",
+}
+# Bound radios put the *label* in the URL (firm=예비창업자), so labels stay short.
+FIRM_LABELS: dict[str, str] = {
+    "none": "미입력",
+    "pre": "예비창업자",
+    "founded": "창업기업",
+}
+NO_DISTRICT = "선택 안 함"
+
+
+@dataclass(frozen=True)
+class ProfileInput:
+    """The sidebar's result: the validated profile (never None), whether anything was entered,
+    its cache key, and the error message when a value was refused."""
+
+    profile: FirmProfile
+    given: bool
+    key: str
+    error: str | None = None
+
+    def describe(self) -> str:
+        """One line for captions: "예비창업자 · 만 29세 · 서울 · 인공지능·빅데이터"."""
+        if not self.given:
+            return "프로필 미입력"
+        p = self.profile
+        parts = [p.business_age_text()]
+        if p.ceo_age is not None:
+            parts.append(f"대표자 만 {p.ceo_age}세")
+        if p.region:
+            parts.append(p.place_text())
+        parts += list(p.fields)
+        parts += [FLAG_LABELS[f] for f in FLAG_LABELS if getattr(p, f)]
+        return " · ".join(parts)
+
+
+def profile_key(profile: FirmProfile) -> str:
+    """Cache key of a profile (its plain-value dict as JSON)."""
+    return json.dumps(profile_to_dict(profile), ensure_ascii=False, sort_keys=True)
+
+
+EXAMPLE_PROFILE: dict[str, Any] = {
+    "firm": "founded",
+    "founded": date(2024, 5, 1),
+    "age": 34,
+    "region": "서울",
+    "field": ["인공지능·빅데이터"],
+}
+
+
+def _fill_example() -> None:
+    # Runs as a button callback, before the bound widgets are created on the rerun.
+    for key, value in EXAMPLE_PROFILE.items():
+        st.session_state[key] = value
+
+
+def _reset_district() -> None:
+    # Runs as the 시·도 box's on_change callback: a 시·군·구 of the old 시·도 must not linger
+    # in the box (중구 exists in six 시·도). Streamlit may leave the old ?district= in the
+    # address bar; its label names the old 시·도, so a copied link still falls back.
+    st.session_state["district"] = NO_DISTRICT
+
+
+def profile_sidebar() -> ProfileInput:
+    """Draw the firm-profile form in the sidebar and validate it.
+
+    Every field is bound to the URL (``firm``, ``founded``, ``age``, ``region``, ``district``,
+    ``field``, ``flag``) so a shared link shows the same results, and the values follow the
+    user across the pages that show the form. The 시·군·구 box lists the chosen 시·도's 기초
+    governments; choosing another 시·도 resets it to "선택 안 함".
+    """
+    sb = st.sidebar
+    sb.header("내 회사 프로필")
+    firm = sb.radio(
+        "창업 여부 (예비창업자 = 사업자 등록 전)",
+        list(FIRM_LABELS),
+        format_func=FIRM_LABELS.__getitem__,
+        key="firm",
+        bind="query-params",
+    )
+    founded = None
+    if firm == "founded":
+        founded = sb.date_input(
+            "설립일 (개업일·법인 설립일)",
+            value=None,
+            min_value=date(1950, 1, 1),
+            max_value=date.today(),
+            format="YYYY-MM-DD",
+            key="founded",
+            bind="query-params",
+        )
+    age = sb.number_input(
+        "대표자 만 나이",
+        min_value=14,
+        max_value=100,
+        value=None,
+        step=1,
+        placeholder="예: 34",
+        key="age",
+        bind="query-params",
+    )
+    region = sb.selectbox(
+        "소재지 (본사·주사무소, 예비창업자는 거주지)",
+        SIDO,
+        index=None,
+        placeholder="시·도 선택",
+        key="region",
+        bind="query-params",
+        on_change=_reset_district,
+    )
+    district = None
+    districts = SIGUNGU_BY_SIDO.get(region, ()) if region else ()
+    if districts:
+        # Labels (what the URL carries) keep the 시·도 where a name is shared ("대전 서구"), so a
+        # parameter left over from another 시·도 never matches and falls back to "선택 안 함".
+        choice = sb.selectbox(
+            "시·군·구 (시·군·구 사업의 관내 요건 판정)",
+            [NO_DISTRICT, *districts],
+            format_func=lambda name: name if name == NO_DISTRICT else sigungu_label(region, name),
+            key="district",
+            bind="query-params",
+        )
+        district = None if choice == NO_DISTRICT else choice
+    fields = sb.multiselect(
+        "기술·사업 분야",
+        TECH_FIELDS,
+        placeholder="분야 선택 (여러 개 가능)",
+        key="field",
+        bind="query-params",
+    )
+    flags = sb.pills(
+        "해당 사항",
+        list(FLAG_LABELS),
+        format_func=FLAG_LABELS.__getitem__,
+        selection_mode="multi",
+        key="flag",
+        bind="query-params",
+    )
+    raw: dict[str, Any] = {
+        "pre_founding": firm == "pre",
+        "founded": founded.isoformat() if isinstance(founded, date) else None,
+        "ceo_age": age,
+        "region": region,
+        "district": district,
+        "fields": list(fields or []),
+        **{flag: flag in (flags or []) for flag in FLAG_LABELS},
+    }
+    given = firm != "none" or any(raw[k] for k in ("ceo_age", "region", "fields", *FLAG_LABELS))
+    if firm == "founded" and founded is None:
+        sb.caption("설립일을 입력하면 업력 조건까지 판정합니다.")
+    try:
+        profile = profile_from_dict(raw)
+        error = None
+    except NavigatorError as exc:
+        error = str(exc)
+        sb.error(error)
+        profile = FirmProfile()
+    if not given:
+        sb.caption("프로필을 입력하면 사업마다 신청 가능 여부와 그 이유를 보여 줍니다.")
+        sb.button(
+            "예시 프로필로 채우기",
+            on_click=_fill_example,
+            key="pf_example",
+            help="설립 2024-05-01 · 대표자 34세 · 서울 · 인공지능·빅데이터",
+        )
+    return ProfileInput(profile, given, profile_key(profile), error)
