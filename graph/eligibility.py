@@ -29,7 +29,7 @@ import gc
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Any
 
 from graph.profile import FirmProfile, add_years
 from loaders.model import Eligibility, Program
@@ -43,12 +43,11 @@ from loaders.regions import (
     sigungu_label,
 )
 from loaders.taxonomy import GENERAL_FIELD
+from loaders.vocab import CEO_AGE_LABEL, FOUNDER_GROUPS, GROUP_BY_KIND, GROUP_KINDS, Status
 
 __all__ = [
     "CONSTRAINT_KINDS",
     "KIND_LABELS",
-    "STATUS_LABELS",
-    "Status",
     "Verdict",
     "evaluate",
     "evaluate_all",
@@ -57,48 +56,18 @@ __all__ = [
     "time_window",
 ]
 
-Status = Literal["eligible", "maybe", "ineligible"]
-# The one Korean wording of each status, shared by the map, the exports and the pages.
-STATUS_LABELS: dict[str, str] = {
-    "eligible": "신청 가능",
-    "maybe": "확인 필요",
-    "ineligible": "해당 없음",
-}
-
-CONSTRAINT_KINDS: tuple[str, ...] = (
-    "founder",
-    "years",
-    "age",
-    "region",
-    "restart",
-    "women",
-    "student",
-    "disabled",
-    "foreign",
-)
+CONSTRAINT_KINDS: tuple[str, ...] = ("founder", "years", "age", "region", *GROUP_KINDS)
 # Korean names of constraint kinds, for near-miss sentences ("1개 조건 불충족: 업력").
 KIND_LABELS: dict[str, str] = {
     "founder": "창업 여부(예비/기창업)",
     "years": "업력",
-    "age": "대표자 나이",
+    "age": CEO_AGE_LABEL,
     "region": "소재지",
-    "restart": "재창업",
-    "women": "여성 창업자",
-    "student": "대학(원)생",
-    "disabled": "장애인 창업자",
-    "foreign": "외국인 창업자",
+    **{g.kind: g.topic for g in FOUNDER_GROUPS},
     "field": "기술분야",
     "target": "지원대상 원문",
 }
 CHECK_TEXT = "지원대상 원문 확인 필요"
-
-_FLAG_LABEL = {
-    "restart": ("재창업자", "restart"),
-    "women": ("여성 창업자", "women"),
-    "student": ("대학(원)생", "student"),
-    "disabled": ("장애인 창업자", "disabled"),
-    "foreign": ("외국인 창업자", "foreign_founder"),
-}
 _OK, _FAIL, _UNKNOWN = 0, 1, 2
 
 
@@ -275,7 +244,7 @@ def _compile(program: Program) -> tuple[tuple, str]:
     region = _region_check(program, elig)
     if region is not None:
         checks.append(region)
-    for flag in ("restart", "women", "student", "disabled", "foreign"):
+    for flag in GROUP_KINDS:
         if getattr(elig, flag):
             cue, phrase = cue_of(flag)
             checks.append((flag, cue, phrase))
@@ -462,9 +431,10 @@ def _check(check: tuple, ctx: _Context) -> tuple[int, str]:
         else:
             outcome, reason = _OK, f"지역: {head} — 소재지 {need} 충족"
     else:  # flags
-        label, attr = _FLAG_LABEL[kind]
+        group = GROUP_BY_KIND[kind]
+        label = group.person
         quote = f" ('{phrase}')" if phrase else ""
-        if getattr(p, attr):
+        if getattr(p, group.profile_field):
             outcome, reason = _OK, f"{label} 대상{quote} — 충족"
         else:
             outcome, reason = _FAIL, f"{label} 대상{quote} — 귀사 해당 없음"

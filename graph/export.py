@@ -32,8 +32,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from graph.eligibility import STATUS_LABELS
 from loaders.model import Program
+from loaders.vocab import CEO_AGE_FORM_LABEL, FOUNDER_GROUPS, PHASES, STATUS_LABELS
 
 __all__ = [
     "CLUSTER_COLUMNS",
@@ -63,15 +63,11 @@ PROFILE_LABELS: dict[str, str] = {
     "pre_founding": "예비창업자 (사업자 등록 전)",
     "founded": "창업일 (개업일)",
     "as_of": "기준일",
-    "ceo_age": "대표자 만 나이",
+    "ceo_age": CEO_AGE_FORM_LABEL,
     "region": "소재지 (시·도)",
     "district": "소재지 (시·군·구)",
     "fields": "기술·사업 분야",
-    "restart": "재창업",
-    "women": "여성 창업자",
-    "student": "대학(원)생",
-    "disabled": "장애인 창업자",
-    "foreign_founder": "외국인 창업자",
+    **{g.profile_field: g.topic for g in FOUNDER_GROUPS},
 }
 
 
@@ -255,12 +251,7 @@ ROADMAP_COLUMNS: tuple[Column, ...] = (
 
 def _phase_order(data: Mapping[str, Any]) -> dict[str, int]:
     """Phase rank: the engine's PHASES order, then any other phase in order of appearance."""
-    try:
-        from graph.phases import PHASES
-
-        known = [str(getattr(ph, "name", ph)) for ph in PHASES]
-    except ImportError:
-        known = []
+    known = list(PHASES)
     seen = [str(x.get("phase", "")) for x in (*data.get("steps", []), *data.get("gaps", []))]
     return {ph: i for i, ph in enumerate(dict.fromkeys([*known, *seen]))}
 

@@ -30,6 +30,7 @@ from graph.profile import FirmProfile
 from loaders.model import Program
 from loaders.taxonomy import GENERAL_FIELD
 from loaders.textnorm import norm_key
+from loaders.vocab import FOUNDER_GROUPS
 
 __all__ = [
     "FLAG_OF_KIND",
@@ -46,20 +47,13 @@ __all__ = [
 FitKind = Literal["fits", "needs_fact", "field_alternative", "unverified", "excluded"]
 
 # Eligibility flag (constraint kind) -> the FirmProfile attribute that says the founder is in it.
-FLAG_OF_KIND: dict[str, str] = {
-    "restart": "restart",
-    "women": "women",
-    "student": "student",
-    "disabled": "disabled",
-    "foreign": "foreign_founder",
-}
+FLAG_OF_KIND: dict[str, str] = {g.kind: g.profile_field for g in FOUNDER_GROUPS}
+# Who a group program is for; a university-lab program (a student cue) is for the lab's people,
+# and 북한이탈주민 is a group the profile does not ask about.
 GROUP_LABELS: dict[str, str] = {
-    "restart": "재창업자",
-    "defector": "북한이탈주민",
-    "women": "여성 창업자",
+    **{g.kind: g.person for g in FOUNDER_GROUPS},
     "student": "대학(원)생·대학 실험실",
-    "disabled": "장애인 창업자",
-    "foreign": "외국인 창업자",
+    "defector": "북한이탈주민",
 }
 
 # Words that tie a program to a group although the 지원대상 parser does not flag it, read in

@@ -32,12 +32,11 @@ from typing import Any, Literal
 import networkx as nx
 from pyvis.network import Network
 
-from graph.eligibility import STATUS_LABELS
+from loaders.vocab import STATUS_LABELS
 
 __all__ = [
     "FACET_STYLE",
     "STATUS_COLORS",
-    "STATUS_LABELS",
     "TYPE_COLORS",
     "MapPlan",
     "graph_summary",

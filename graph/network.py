@@ -28,10 +28,11 @@ import networkx as nx
 import numpy as np
 
 from graph.eligibility import Verdict
-from graph.phases import PHASES, phase_of
+from graph.phases import phase_of
 from loaders.model import Program
 from loaders.regions import NATIONWIDE, canonical_sido
 from loaders.taxonomy import GENERAL_FIELD, TECH_FIELDS
+from loaders.vocab import GROWTH_STAGES, PHASES
 
 __all__ = [
     "DEFAULT_K",
@@ -48,7 +49,7 @@ DEFAULT_K = 5
 # be a later step of the path, so it stays a possible successor.
 TIME_BOUND_KINDS: frozenset[str] = frozenset({"years", "age", "founder"})
 
-_STAGE_INDEX = {"예비": 0, "초기": 1, "도약": 2, "성장": 3}
+_STAGE_INDEX = {s: i for i, s in enumerate(GROWTH_STAGES)}
 _FIELD_BIT = {f: 1 << i for i, f in enumerate(TECH_FIELDS)}
 _STATUS_COST = {"eligible": 0.0, "maybe": 0.1}
 

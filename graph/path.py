@@ -47,8 +47,6 @@ from typing import Any, Literal
 
 from graph.eligibility import (
     KIND_LABELS,
-    STATUS_LABELS,
-    Status,
     Verdict,
     evaluate,
     evaluate_all,
@@ -57,7 +55,7 @@ from graph.eligibility import (
 )
 from graph.fit import GROUP_LABELS, Fit, assess, group_restriction, shared_groups, specific_fields
 from graph.network import TIME_BOUND_KINDS, next_edges
-from graph.phases import LOAN_TYPES, PHASES, phase_of
+from graph.phases import LOAN_TYPES, phase_of
 from graph.profile import FirmProfile, add_years, profile_to_dict
 from graph.rules import RULES, conflicts
 from loaders.errors import ProfileError
@@ -65,6 +63,7 @@ from loaders.model import Program
 from loaders.regions import NATIONWIDE, canonical_sido, resolve_sigungu
 from loaders.taxonomy import GENERAL_FIELD, canonical_field
 from loaders.textnorm import norm_key
+from loaders.vocab import EARLY_YEARS, PHASES, STARTUP_YEARS, STATUS_LABELS, Status
 
 __all__ = [
     "DEFAULT_HORIZON_YEARS",
@@ -79,7 +78,7 @@ __all__ = [
 ]
 
 # How far ahead the roadmap looks (the 창업기업 definition ends at 7 years).
-DEFAULT_HORIZON_YEARS = 7
+DEFAULT_HORIZON_YEARS = STARTUP_YEARS
 # An 예비창업자's founding day is not known; the roadmap assumes registration one year after the
 # reference date (an 예비창업패키지 협약 runs about 8–10 months) and says so.
 PRE_FOUNDING_RUNWAY_DAYS = 365
@@ -87,9 +86,6 @@ _TOP_PER_PHASE = 40  # candidates per phase considered by the chain
 _NO_EDGE = 1.5  # transition cost when the graph has no next edge between two choices
 _ALTERNATIVES_PER_PHASE = 2
 _VERIFY_PER_GAP = 3
-# 중소기업창업 지원법 제2조: a 창업기업 is within 7 years of founding; the notice's programs are
-# for 예비창업자 and 창업기업 unless their text says otherwise.
-_STARTUP_YEARS = 7
 
 
 @dataclass(frozen=True)
@@ -358,9 +354,9 @@ def _firm_stage(profile: FirmProfile, day: date, founding: date | None) -> str:
         founded = profile.founded
     if founded is None:
         return ""
-    if day <= add_years(founded, 3):
+    if day <= add_years(founded, EARLY_YEARS):
         return "초기"
-    if day <= add_years(founded, _STARTUP_YEARS):
+    if day <= add_years(founded, STARTUP_YEARS):
         return "도약"
     return "성장"
 
@@ -464,7 +460,8 @@ def _beyond_startup(profile: FirmProfile) -> bool:
     """A founded firm older than 7 years on the reference date (no longer a 창업기업)."""
     if profile.pre_founding or profile.founded is None:
         return False
-    return profile.as_of > add_years(profile.founded, _STARTUP_YEARS)
+    # The notice's programs are for 예비창업자 and 창업기업 unless their text says otherwise.
+    return profile.as_of > add_years(profile.founded, STARTUP_YEARS)
 
 
 def plan_path(

@@ -6,7 +6,8 @@ and finance → overseas expansion. The notice classifies programs by its eight 
 each type is mapped onto one phase here (data, not an if-chain), with a small, documented set of
 name cues for programs whose type hides their phase.
 
-Mapping of the eight types (:data:`PHASE_OF_TYPE`):
+Mapping of the eight types (:data:`loaders.vocab.PHASE_OF_TYPE`, with the phase names
+:data:`loaders.vocab.PHASES`):
 
 ==================  ==================  ====================================================
 support type        phase               why
@@ -34,35 +35,16 @@ from dataclasses import dataclass
 from loaders.model import Program
 from loaders.support_types import SUPPORT_TYPES
 from loaders.textnorm import norm_key
+from loaders.vocab import PHASE_OF_TYPE, PHASES
 
 __all__ = [
     "LOAN_TYPES",
-    "PHASES",
     "PHASE_CUES",
-    "PHASE_OF_TYPE",
     "PhaseCue",
     "phase_index",
     "phase_of",
 ]
 
-PHASES: tuple[str, ...] = (
-    "기술개발(R&D)",
-    "사업화",
-    "보육·멘토링",
-    "판로·투자·융자",
-    "글로벌",
-)
-
-PHASE_OF_TYPE: dict[str, str] = {
-    "기술개발(R&D)": "기술개발(R&D)",
-    "사업화": "사업화",
-    "시설·공간·보육": "보육·멘토링",
-    "멘토링·컨설팅·교육": "보육·멘토링",
-    "인력": "보육·멘토링",
-    "행사·네트워크": "판로·투자·융자",
-    "융자·보증": "판로·투자·융자",
-    "글로벌 진출": "글로벌",
-}
 assert set(PHASE_OF_TYPE) == set(SUPPORT_TYPES)  # every type has exactly one phase
 
 # Support types a roadmap leaves out when the user asks for no loans.

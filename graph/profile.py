@@ -33,6 +33,13 @@ from loaders.regions import (
     sigungu_label,
 )
 from loaders.taxonomy import canonical_field
+from loaders.vocab import (
+    CEO_AGE_LABEL,
+    CEO_AGE_RANGE,
+    EARLY_YEARS,
+    FOUNDER_GROUPS,
+    STARTUP_YEARS,
+)
 
 __all__ = [
     "FLAG_FIELDS",
@@ -49,21 +56,16 @@ _LABELS: dict[str, str] = {
     "pre_founding": "예비창업자 여부(pre_founding)",
     "founded": "설립일(founded)",
     "as_of": "기준일(as_of)",
-    "ceo_age": "대표자 나이(ceo_age)",
+    "ceo_age": f"{CEO_AGE_LABEL}(ceo_age)",
     "region": "소재지(region)",
     "district": "시·군·구(district)",
     "fields": "기술분야(fields)",
-    "restart": "재창업 여부(restart)",
-    "women": "여성 창업자 여부(women)",
-    "student": "대학(원)생 여부(student)",
-    "disabled": "장애인 창업자 여부(disabled)",
-    "foreign_founder": "외국인 창업자 여부(foreign_founder)",
+    **{g.profile_field: g.field_label for g in FOUNDER_GROUPS},
 }
-FLAG_FIELDS: tuple[str, ...] = ("restart", "women", "student", "disabled", "foreign_founder")
+FLAG_FIELDS: tuple[str, ...] = tuple(g.profile_field for g in FOUNDER_GROUPS)
 PROFILE_FIELDS: tuple[str, ...] = tuple(_LABELS)
 
-# Ages outside this range are typing mistakes rather than founders (청소년 비즈쿨 starts at 14).
-_AGE_MIN, _AGE_MAX = 10, 110
+_AGE_MIN, _AGE_MAX = CEO_AGE_RANGE
 _TRUE = {"true", "1", "yes", "y", "on", "예", "네", "o", "t"}
 _FALSE = {"false", "0", "no", "n", "off", "아니오", "아니요", "x", "f", ""}
 _DATE_RE = re.compile(r"^\s*(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\s*\.?\s*$")
@@ -174,9 +176,9 @@ class FirmProfile:
             return "예비"
         if self.founded is None:
             return "미상"
-        if self.as_of <= add_years(self.founded, 3):
+        if self.as_of <= add_years(self.founded, EARLY_YEARS):
             return "초기"
-        if self.as_of <= add_years(self.founded, 7):
+        if self.as_of <= add_years(self.founded, STARTUP_YEARS):
             return "도약"
         return "성장"
 

@@ -36,6 +36,7 @@ from typing import Literal
 
 from loaders.model import Program
 from loaders.textnorm import norm_key
+from loaders.vocab import GROWTH_STAGES
 
 __all__ = [
     "RULES",
@@ -103,7 +104,8 @@ RULES: tuple[ExclusivityRule, ...] = (
     ),
 )
 
-_STAGE_ORDER = ("예비", "초기", "도약", "성장", "재창업")
+# Growth order first; 재창업 (a group, not a point in time) last.
+_STAGE_ORDER = (*GROWTH_STAGES, "재창업")
 
 
 @dataclass(frozen=True, slots=True)

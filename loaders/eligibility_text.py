@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from loaders.model import STAGES, Eligibility, Evidence
+from loaders.model import Eligibility, Evidence
 from loaders.regions import SIDO_LONG, SIGUNGU, sido_of_place
 from loaders.textnorm import clean_cell
+from loaders.vocab import EARLY_YEARS, GROUP_KINDS, STAGES, STARTUP_YEARS
 
 __all__ = ["derive_stages", "parse_target"]
 
@@ -324,39 +325,39 @@ def _cues(name: str, summary: str) -> dict[str, object]:
     evidence: list[Evidence] = list(out.pop("evidence"))  # type: ignore[arg-type]
     # The name is the strongest cue for the flagship packages (예비·초기·도약).
     if _CUE_PRE_EARLY.search(name):
-        out.update(founder="pre_or_founded", years_min=None, years_max=3, years_max_inclusive=True)
+        out.update(
+            founder="pre_or_founded",
+            years_min=None,
+            years_max=EARLY_YEARS,
+            years_max_inclusive=True,
+        )
         evidence.append(Evidence("founder", "cue", _CUE_PRE_EARLY.search(name).group(0)))  # type: ignore[union-attr]
         evidence.append(Evidence("years", "cue", _CUE_PRE_EARLY.search(name).group(0)))  # type: ignore[union-attr]
     elif _CUE_PRE.search(name):
         out.update(founder="pre_only")
         evidence.append(Evidence("founder", "cue", _CUE_PRE.search(name).group(0)))  # type: ignore[union-attr]
     elif _CUE_EARLY.search(name):
-        out.update(founder="founded_only", years_min=None, years_max=3, years_max_inclusive=True)
+        out.update(
+            founder="founded_only", years_min=None, years_max=EARLY_YEARS, years_max_inclusive=True
+        )
         evidence.append(Evidence("years", "cue", _CUE_EARLY.search(name).group(0)))  # type: ignore[union-attr]
     elif _CUE_LEAP.search(name):
         out.update(
             founder="founded_only",
-            years_min=3,
+            years_min=EARLY_YEARS,
             years_min_inclusive=False,
-            years_max=7,
+            years_max=STARTUP_YEARS,
             years_max_inclusive=True,
         )
         evidence.append(Evidence("years", "cue", _CUE_LEAP.search(name).group(0)))  # type: ignore[union-attr]
     name_only = _parse(name, "cue", with_unparsed=False)
     for item in name_only.pop("evidence"):  # type: ignore[union-attr]
-        if item.field in {
-            "youth",
-            "age",
-            "restart",
-            "women",
-            "student",
-            "disabled",
-            "foreign",
-        } and not any(e.field == item.field for e in evidence):
+        if item.field in {"youth", "age", *GROUP_KINDS} and not any(
+            e.field == item.field for e in evidence
+        ):
             evidence.append(item)
-            for key in ("youth", "restart", "women", "student", "disabled", "foreign"):
-                if key == item.field:
-                    out[key] = True
+            if item.field == "youth" or item.field in GROUP_KINDS:
+                out[item.field] = True
             if item.field == "age":
                 out["age_min"] = name_only.get("age_min")
                 out["age_max"] = name_only.get("age_max")
@@ -370,11 +371,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "age": ("age_min", "age_max"),
     "founder": ("founder",),
     "youth": ("youth",),
-    "restart": ("restart",),
-    "women": ("women",),
-    "student": ("student",),
-    "disabled": ("disabled",),
-    "foreign": ("foreign",),
+    **{kind: (kind,) for kind in GROUP_KINDS},
 }
 
 
@@ -406,7 +403,7 @@ def parse_target(target_text: str, *, name: str = "", summary: str = "") -> Elig
 
 
 def derive_stages(elig: Eligibility, *, name: str = "", summary: str = "") -> tuple[str, ...]:
-    """Growth stages (model.STAGES order) a program serves, from its constraints.
+    """Growth stages (:data:`loaders.vocab.STAGES` order) a program serves, from its constraints.
 
     예비 if pre-founders may apply; 초기/도약/성장 where the 업력 interval overlaps (0,3], (3,7]
     and beyond 7 years; 재창업 for restart programs. Empty when nothing is known.
@@ -421,11 +418,11 @@ def derive_stages(elig: Eligibility, *, name: str = "", summary: str = "") -> tu
         high = elig.years_max if elig.years_max is not None else 99
         low_open = elig.years_min is not None and not elig.years_min_inclusive
         if elig.founder != "pre_only" or has_years:
-            if low < 3 or (low == 3 and not low_open) or low == 0:
+            if low < EARLY_YEARS or (low == EARLY_YEARS and not low_open) or low == 0:
                 stages.add("초기")
-            if low < 7 and high > 3:
+            if low < STARTUP_YEARS and high > EARLY_YEARS:
                 stages.add("도약")
-            if high > 7 or (elig.years_max is None):
+            if high > STARTUP_YEARS or (elig.years_max is None):
                 stages.add("성장")
     if elig.restart:
         stages.add("재창업")

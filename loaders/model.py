@@ -17,7 +17,6 @@ __all__ = [
     "CONTENT_FIELDS",
     "LEVELS",
     "LOCAL_LEVELS",
-    "STAGES",
     "Basis",
     "Eligibility",
     "Evidence",
@@ -31,10 +30,6 @@ __all__ = [
 # does not state: it still counts as local in every total, and nothing guesses the tier.
 LEVELS: tuple[str, ...] = ("중앙부처", "광역", "기초", "지자체")
 LOCAL_LEVELS: frozenset[str] = frozenset({"광역", "기초", "지자체"})
-
-# Growth stages used across the notice: 예비 (no business registration yet), 초기 (업력 3년 이내),
-# 도약 (3년 초과 7년 이내), 재창업 (restart after failure), 성장 (beyond 7 years / general SMEs).
-STAGES: tuple[str, ...] = ("예비", "초기", "도약", "재창업", "성장")
 
 Basis = Literal["target", "cue", "rule"]
 

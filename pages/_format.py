@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 
-from graph.eligibility import STATUS_LABELS
+from loaders.vocab import STATUS_LABELS, STATUS_MARKS
 
 __all__ = ["STATUS_BADGES", "eok", "md_escape"]
 
-# ○ / △ / × — the marks Korean forms use for yes / partly / no (and every font has them).
-_STATUS_MARKS: dict[str, str] = {"eligible": "○", "maybe": "△", "ineligible": "×"}
+# "○ 신청 가능", "△ 확인 필요", "× 해당 없음".
 STATUS_BADGES: dict[str, str] = {
-    k: f"{_STATUS_MARKS[k]} {label}" for k, label in STATUS_LABELS.items()
+    k: f"{STATUS_MARKS[k]} {label}" for k, label in STATUS_LABELS.items()
 }
 
 

@@ -20,6 +20,7 @@ from graph.profile import FirmProfile, profile_from_dict, profile_to_dict
 from loaders.errors import NavigatorError
 from loaders.regions import SIDO, SIGUNGU_BY_SIDO, sigungu_label
 from loaders.taxonomy import TECH_FIELDS
+from loaders.vocab import CEO_AGE_FORM_LABEL, CEO_AGE_RANGE, FOUNDER_GROUPS
 
 __all__ = [
     "EXAMPLE_PROFILE",
@@ -29,13 +30,8 @@ __all__ = [
     "profile_sidebar",
 ]
 
-FLAG_LABELS: dict[str, str] = {
-    "restart": "재창업",
-    "women": "여성",
-    "student": "대학(원)생",
-    "disabled": "장애인",
-    "foreign_founder": "외국인",
-}
+# Profile field -> the pill's word ("foreign_founder" -> "외국인").
+FLAG_LABELS: dict[str, str] = {g.profile_field: g.short for g in FOUNDER_GROUPS}
 # Bound radios put the *label* in the URL (firm=예비창업자), so labels stay short.
 FIRM_LABELS: dict[str, str] = {
     "none": "미입력",
@@ -126,9 +122,9 @@ def profile_sidebar() -> ProfileInput:
             bind="query-params",
         )
     age = sb.number_input(
-        "대표자 만 나이",
-        min_value=14,
-        max_value=100,
+        CEO_AGE_FORM_LABEL,
+        min_value=CEO_AGE_RANGE[0],
+        max_value=CEO_AGE_RANGE[1],
         value=None,
         step=1,
         placeholder="예: 34",

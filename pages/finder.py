@@ -12,8 +12,8 @@ import pandas as pd
 import streamlit as st
 
 from graph.search import search
-from loaders.model import STAGES
 from loaders.regions import NATIONWIDE, SIDO
+from loaders.vocab import STAGES
 from pages._caches import call_statuses, program_frame, search_index, verdicts
 from pages._card import program_card
 from pages._dataset import active_dataset

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from loaders.model import STAGES
 from loaders.taxonomy import TECH_FIELDS
+from loaders.vocab import STAGES
 from pages._caches import map_html, program_frame
 from pages._dataset import active_dataset
 from pages._router import require_router

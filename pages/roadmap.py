@@ -14,8 +14,8 @@ import pandas as pd
 import streamlit as st
 
 from graph.path import DEFAULT_HORIZON_YEARS
-from graph.phases import PHASES
 from graph.profile import add_years
+from loaders.vocab import PHASES
 from pages._caches import roadmap, roadmap_files
 from pages._dataset import active_dataset
 from pages._format import STATUS_BADGES, md_escape

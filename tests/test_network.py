@@ -6,11 +6,12 @@ from datetime import date
 
 from graph.eligibility import evaluate_all
 from graph.network import build_graph, next_edges, subgraph_for
-from graph.phases import PHASE_OF_TYPE, PHASES, phase_of
+from graph.phases import phase_of
 from graph.profile import FirmProfile
 from loaders.catalogue import load_embedded
 from loaders.model import Eligibility, Program
 from loaders.support_types import SUPPORT_TYPES
+from loaders.vocab import PHASE_OF_TYPE, PHASES
 
 
 def prog(

@@ -11,12 +11,12 @@ import pytest
 
 from graph.fit import group_restriction, specific_fields
 from graph.path import RoadmapEdits, plan_path
-from graph.phases import PHASES
 from graph.profile import FirmProfile
 from graph.rules import conflicts
 from loaders.catalogue import load_embedded
 from loaders.errors import ProfileError
 from loaders.model import Eligibility, Program
+from loaders.vocab import PHASES
 from navigator.cli import main
 from tests.builders import LEAP, WITHIN_3, ev
 

@@ -94,7 +94,7 @@ target_text = st.text(
 @given(st.one_of(st.text(max_size=120), target_text), st.text(max_size=20))
 def test_eligibility_parser_never_crashes_and_bounds_are_ordered(text, name):
     from loaders.eligibility_text import derive_stages, parse_target
-    from loaders.model import STAGES
+    from loaders.vocab import STAGES
 
     e = parse_target(text, name=name)
     if e.years_min is not None and e.years_max is not None:

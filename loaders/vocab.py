@@ -1,0 +1,137 @@
+"""The domain's words and numbers, in one place that loaders, engine, pages and exports all read.
+
+The notice and the law behind it fix a small vocabulary: who a program is for (founder groups),
+how far a firm has grown (stages, counted in years since founding), the phases of the support
+path, and the three answers a verdict can give. Each word has one key, one Korean wording per
+use and, where a number is involved, one value — so a label or a threshold is changed here and
+nowhere else. Source-specific vocabularies keep their own modules (:mod:`loaders.regions`,
+:mod:`loaders.support_types`, :mod:`loaders.taxonomy`, :mod:`loaders.headers`).
+
+>>> GROUP_BY_KIND["foreign"].profile_field
+'foreign_founder'
+>>> [stage for stage in GROWTH_STAGES]
+['예비', '초기', '도약', '성장']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = [
+    "CEO_AGE_FORM_LABEL",
+    "CEO_AGE_LABEL",
+    "CEO_AGE_RANGE",
+    "EARLY_YEARS",
+    "FOUNDER_GROUPS",
+    "GROUP_BY_KIND",
+    "GROUP_KINDS",
+    "GROWTH_STAGES",
+    "PHASES",
+    "PHASE_OF_TYPE",
+    "STAGES",
+    "STARTUP_YEARS",
+    "STATUSES",
+    "STATUS_LABELS",
+    "STATUS_MARKS",
+    "FounderGroup",
+    "Status",
+]
+
+
+# ----------------------------------------------------------------------------- founder groups
+
+
+@dataclass(frozen=True, slots=True)
+class FounderGroup:
+    """A group some programs are reserved for (재창업자, 여성, 대학(원)생, 장애인, 외국인).
+
+    ``kind`` names the requirement on :class:`~loaders.model.Eligibility` and the constraint
+    kind in verdicts; ``profile_field`` the :class:`~graph.profile.FirmProfile` attribute (and
+    profile JSON key) saying the founder is in it. ``short`` is the form's pill and summary word,
+    ``person`` who the program is for ("재창업자 대상"), ``topic`` the condition's name in
+    near-miss lines, exports and error messages ("재창업 여부(restart)").
+    """
+
+    kind: str
+    profile_field: str
+    short: str
+    person: str
+    topic: str
+
+    @property
+    def field_label(self) -> str:
+        """Label of the profile field in error messages: "외국인 창업자 여부(foreign_founder)"."""
+        return f"{self.topic} 여부({self.profile_field})"
+
+
+FOUNDER_GROUPS: tuple[FounderGroup, ...] = (
+    FounderGroup("restart", "restart", "재창업", "재창업자", "재창업"),
+    FounderGroup("women", "women", "여성", "여성 창업자", "여성 창업자"),
+    FounderGroup("student", "student", "대학(원)생", "대학(원)생", "대학(원)생"),
+    FounderGroup("disabled", "disabled", "장애인", "장애인 창업자", "장애인 창업자"),
+    FounderGroup("foreign", "foreign_founder", "외국인", "외국인 창업자", "외국인 창업자"),
+)
+GROUP_BY_KIND: dict[str, FounderGroup] = {g.kind: g for g in FOUNDER_GROUPS}
+GROUP_KINDS: tuple[str, ...] = tuple(g.kind for g in FOUNDER_GROUPS)
+
+
+# ----------------------------------------------------------------------------- growth stages
+
+# 중소기업창업 지원법 제2조: a 창업기업 is within 7 years of founding; the notice calls the first
+# three years 초기 and years 3–7 도약. "N년 이내" includes the Nth anniversary (see graph.profile).
+EARLY_YEARS = 3
+STARTUP_YEARS = 7
+
+# Stages as the notice lists them (finder filter, program records). 재창업 is a group rather than
+# a point in time, so the order a firm passes through is GROWTH_STAGES.
+STAGES: tuple[str, ...] = ("예비", "초기", "도약", "재창업", "성장")
+# 예비 (no business registration yet) → 초기 (≤ EARLY_YEARS) → 도약 (≤ STARTUP_YEARS) → 성장.
+GROWTH_STAGES: tuple[str, ...] = ("예비", "초기", "도약", "성장")
+
+
+# ----------------------------------------------------------------------------- support phases
+
+# The continuous support path R&D → 사업화 → 보육·멘토링 → 판로·투자·융자 → 글로벌, and the phase of
+# each of the notice's eight support types (graph.phases explains the choice and the name cues).
+PHASES: tuple[str, ...] = (
+    "기술개발(R&D)",
+    "사업화",
+    "보육·멘토링",
+    "판로·투자·융자",
+    "글로벌",
+)
+PHASE_OF_TYPE: dict[str, str] = {
+    "기술개발(R&D)": "기술개발(R&D)",
+    "사업화": "사업화",
+    "시설·공간·보육": "보육·멘토링",
+    "멘토링·컨설팅·교육": "보육·멘토링",
+    "인력": "보육·멘토링",
+    "행사·네트워크": "판로·투자·융자",
+    "융자·보증": "판로·투자·융자",
+    "글로벌 진출": "글로벌",
+}
+
+
+# ----------------------------------------------------------------------------- verdicts
+
+Status = Literal["eligible", "maybe", "ineligible"]
+STATUSES: tuple[Status, ...] = ("eligible", "maybe", "ineligible")
+# The one Korean wording of each status, shared by the map, the exports and the pages.
+STATUS_LABELS: dict[str, str] = {
+    "eligible": "신청 가능",
+    "maybe": "확인 필요",
+    "ineligible": "해당 없음",
+}
+# ○ / △ / × — the marks Korean forms use for yes / partly / no (and every font has them).
+STATUS_MARKS: dict[str, str] = {"eligible": "○", "maybe": "△", "ineligible": "×"}
+
+
+# ----------------------------------------------------------------------------- profile values
+
+# 대표자 나이 is the international age (만 나이) the notice states. Ages outside the range are
+# typing mistakes rather than founders (청소년 비즈쿨 starts at 14); the form and the profile
+# parser accept the same range.
+CEO_AGE_RANGE: tuple[int, int] = (10, 110)
+CEO_AGE_LABEL = "대표자 나이"
+CEO_AGE_FORM_LABEL = "대표자 만 나이"
