@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "navigator.cmd_engine",
     "navigator.cmd_roadmap",
     "navigator.cmd_diff",
+    "navigator.cmd_coverage",
 )
 
 

@@ -1,0 +1,33 @@
+"""``navigator coverage``: the 지원 공백 page's matrix and reach, from the command line."""
+
+from __future__ import annotations
+
+import json
+
+from navigator.cli import main
+
+
+def test_matrix_text_marks_gaps(capsys) -> None:
+    assert main(["coverage", "--embedded"]) == 0
+    out = capsys.readouterr().out
+    assert "성장 단계" in out and "단계 미상" in out and "공백" in out
+
+
+def test_reach_json_matches_the_library(capsys) -> None:
+    from graph.coverage import reach
+    from loaders.catalogue import load_embedded
+
+    assert (
+        main(["coverage", "--embedded", "--region", "경북", "--district", "김천시", "--json"]) == 0
+    )
+    doc = json.loads(capsys.readouterr().out)
+    expected = reach(load_embedded().programs, "경북", "김천시")
+    assert doc["reach"]["counts"] == expected.counts()
+    assert doc["matrix"]["programs"] == len(expected.ids())
+
+
+def test_unknown_options_exit_2(capsys) -> None:
+    assert main(["coverage", "--embedded", "--field", "외계"]) == 2
+    assert main(["coverage", "--embedded", "--district", "김천시"]) == 2
+    assert main(["coverage", "--embedded", "--region", "아틀란티스"]) == 2
+    assert "오류" in capsys.readouterr().err
