@@ -1,47 +1,43 @@
-"""The policy map as a self-contained pyvis (vis.js) HTML page that works offline.
+"""The navigation map as a self-contained HTML page that works offline.
 
-Why the care:
+:func:`map_html` draws a :class:`graph.navmap.MapLayout` (fixed positions: growth stages left to
+right, support phases as lanes, programs grouped by ministry or 시·도) with vis-network:
 
-* **Offline.** ``cdn_resources="in_line"`` inlines vis.js, but pyvis' template still links
-  bootstrap from a CDN; those ``<link>``/``<script src>`` tags are removed, and nothing else in
-  the page fetches anything. The map is embedded with ``st.iframe`` (same origin as the app).
+* **Offline.** The page inlines the vis-network build that pyvis ships (``pyvis/templates/lib``)
+  in its own small template; pyvis' page template is not used because it links bootstrap from a
+  CDN, wraps the canvas in a card and offers no hook for drawing lanes. Nothing in the page
+  fetches anything; it is embedded with ``st.iframe`` (same origin as the app).
 * **Escaping.** Program names and texts come from public spreadsheets. Every program string is
-  HTML-escaped in Python; the node data reaches the page through Jinja's ``tojson`` (so it cannot
-  close the ``<script>``), and a small inline script turns the escaped tooltip into a DOM element
-  and the escaped label back into plain canvas text — nothing is ever parsed as markup unescaped.
-  Tooltips travel in a ``tip`` property rather than ``title`` so pyvis' "href in title" popup
-  mode (which assigns ``innerHTML``) never switches on.
-* **Scale.** Programs are drawn through facet hubs (institution, stage, field, type) as built by
-  :func:`graph.network.build_graph`; at most ``max_nodes`` programs are drawn (largest budgets
-  first) and the page says how many were left out. Edges are appended directly (pyvis'
-  ``add_edge`` scans every edge for duplicates), and physics stops once the layout settles.
-* :func:`network_html` never calls ``show()`` (it would write files and open a browser), and it
-  never mutates the graph passed in (``from_nx`` would).
+  HTML-escaped in Python; the node data is JSON with ``<``, ``>`` and ``&`` written as ``\\u``
+  escapes (so it cannot close the ``<script>``), and a small inline script turns escaped labels
+  back into plain canvas text and escaped tooltips into DOM elements — nothing from a program is
+  ever parsed as markup unescaped.
+* **Fixed.** Physics is off; positions come from Python. A filter fades or hides programs, a
+  profile fades what it cannot use and draws its path on top — nothing moves.
+* **Readable.** Lanes, columns and their names are drawn on the canvas under the nodes; the
+  profile's path gets numbered discs and labels placed where they do not cover each other, and
+  the same path in words above the canvas (readable without zooming, also on a phone, where the
+  first view zooms to the path).
 """
 
 from __future__ import annotations
 
 import html
-import math
-import re
-from collections import Counter
-from collections.abc import Iterable, Mapping
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-import networkx as nx
-from pyvis.network import Network
-
+from graph.navmap import COLUMN_LABELS, HEADER_HEIGHT, LANE_LABEL_WIDTH, MapLayout
+from graph.path import Gap, Roadmap, Step
+from graph.profile import FirmProfile
 from loaders.vocab import STATUS_LABELS
 
 __all__ = [
-    "FACET_STYLE",
     "STATUS_COLORS",
     "TYPE_COLORS",
-    "MapPlan",
-    "graph_summary",
-    "network_html",
-    "plan_map",
+    "MapView",
+    "map_html",
 ]
 
 ColorBy = Literal["support_type", "status"]
@@ -64,78 +60,6 @@ STATUS_COLORS: dict[str, str] = {
     "ineligible": "#BDBDBD",
 }
 NO_STATUS = "판정 없음"
-
-# Facet hubs: shape, colour and the Korean name of the facet kind.
-FACET_STYLE: dict[str, tuple[str, str, str]] = {
-    "institution": ("diamond", "#37474F", "운영기관"),
-    "stage": ("triangle", "#6A1B9A", "창업 단계"),
-    "field": ("star", "#00838F", "기술·사업 분야"),
-    "type": ("square", "#5D4037", "지원유형"),
-}
-
-DEFAULT_MAX_NODES = 250
-
-_CDN_TAG = re.compile(
-    r"<link\b[^>]*href=\"https?://[^\"]*\"[^>]*/?>|<script\b[^>]*src=\"https?://[^\"]*\"[^>]*>\s*</script>",
-    re.IGNORECASE | re.DOTALL,
-)
-_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.IGNORECASE)
-# The template keeps a commented-out <link>/<script> to ../node_modules; drop it too.
-_DEAD_COMMENT = re.compile(r"<!--\s*<link[^>]*node_modules.*?-->", re.DOTALL)
-
-
-@dataclass(frozen=True, slots=True)
-class MapPlan:
-    """What will be drawn: the (possibly capped) subgraph and a note when programs were left out."""
-
-    graph: nx.DiGraph
-    programs_total: int
-    programs_drawn: int
-    note: str | None
-
-    @property
-    def capped(self) -> bool:
-        return self.programs_drawn < self.programs_total
-
-
-def _is_program(data: Mapping[str, Any]) -> bool:
-    return data.get("kind", "program") == "program"
-
-
-def _budget(data: Mapping[str, Any]) -> float:
-    value = data.get("budget_eok")
-    return float(value) if isinstance(value, (int, float)) else -1.0
-
-
-def plan_map(graph: nx.DiGraph, max_nodes: int = DEFAULT_MAX_NODES) -> MapPlan:
-    """Choose what to draw: every program if at most ``max_nodes``, else the largest budgets.
-
-    Facet hubs are kept only when a drawn program links to them, so a filtered map shows only
-    the institutions, stages and fields of what it draws. The returned graph is a new graph;
-    the input is never modified.
-    """
-    programs = [n for n, d in graph.nodes(data=True) if _is_program(d)]
-    total = len(programs)
-    if total > max_nodes:
-        degree = dict(graph.degree(programs))
-        ranked = sorted(programs, key=lambda n: (-_budget(graph.nodes[n]), -degree[n], str(n)))
-        keep = set(ranked[:max_nodes])
-    else:
-        keep = set(programs)
-    linked = {
-        other
-        for u, v in graph.edges()
-        for node, other in ((u, v), (v, u))
-        if node in keep and other not in keep and not _is_program(graph.nodes[other])
-    }
-    sub = nx.DiGraph(graph.subgraph(keep | linked))  # a copy: attributes are not shared
-    note = None
-    if total > max_nodes:
-        note = (
-            f"사업 {total:,}개 중 예산이 큰 {max_nodes:,}개만 그렸습니다 (화면이 느려지지 않도록). "
-            "부처·분야·단계로 좁히면 모두 보입니다."
-        )
-    return MapPlan(sub, total, len(keep), note)
 
 
 def _esc(value: Any) -> str:
@@ -179,217 +103,522 @@ def _program_color(data: Mapping[str, Any], color_by: ColorBy) -> str:
     return TYPE_COLORS.get(str(data.get("support_type", "")), OTHER_COLOR)
 
 
-def _legend(plan: MapPlan, color_by: ColorBy, present: Iterable[str], facets: Iterable[str]) -> str:
-    items: list[tuple[str, str, str]] = []  # (css shape, colour, label)
+_VIS_DIR = "templates/lib/vis-9.1.2"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+PATH_COLOR = "#C62828"
+FADED = 0.12
+
+
+@dataclass(frozen=True)
+class MapView:
+    """What :func:`map_html` drew: programs in the layout, programs the filter kept, path steps."""
+
+    html: str
+    programs: int
+    kept: int
+    steps: int
+
+
+def _vis_asset(name: str) -> str:
+    from importlib.resources import files
+
+    return (files("pyvis") / _VIS_DIR / name).read_text(encoding="utf-8")
+
+
+def _json_for_script(value: Any) -> str:
+    """JSON safe inside a <script> element: no <, > or & left as such."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _circled(n: int) -> str:
+    return _CIRCLED[n - 1] if 1 <= n <= len(_CIRCLED) else f"({n})"
+
+
+def _status_of(verdicts: Mapping[str, Any] | None, pid: str) -> str | None:
+    if verdicts is None:
+        return None
+    v = verdicts.get(pid)
+    return None if v is None else str(getattr(v, "status", v))
+
+
+def _step_tip(step: Step, n: int) -> str:
+    lines = [f"<b>{_esc(_circled(n))} {_esc(step.name)}</b>"]
+    when = step.available_from.isoformat()
+    until = step.available_until.isoformat() if step.available_until else "기한 없음"
+    lines.append(f"신청 가능: {_esc(when)} ~ {_esc(until)} ({_esc(step.stage or '단계 미상')})")
+    lines.append(f"자격: {_esc(STATUS_LABELS.get(step.status, step.status))}")
+    if step.needs:
+        lines.append(f"확인 필요: {_esc(step.needs)}")
+    if step.fit:
+        lines.append(f"적합: {_esc(', '.join(step.fit))}")
+    if step.note:
+        lines.append(f"메모: {_esc(step.note)}")
+    return "<br>".join(lines)
+
+
+def _gap_tip(gap: Gap) -> str:
+    lines = [f"<b>공백 — {_esc(gap.phase)}</b>", _esc(gap.reason)]
+    if gap.near_miss is not None:
+        lines.append(f"가장 가까운 사업: {_esc(gap.near_miss.name)} — {_esc(gap.near_miss.reason)}")
+    for cand in gap.candidates:
+        lines.append(f"{_esc(cand.label)}: {_esc(cand.name)}")
+    return "<br>".join(lines)
+
+
+def map_html(
+    layout: MapLayout,
+    *,
+    verdicts: Mapping[str, Any] | None = None,
+    roadmap: Roadmap | None = None,
+    you: str = "",
+    keep: set[str] | None = None,
+    hide: bool = False,
+    color_by: ColorBy = "support_type",
+    show_next: bool = False,
+) -> MapView:
+    """Self-contained HTML of the navigation map (embed with ``st.iframe(html, height=...)``).
+
+    ``layout`` is :func:`graph.navmap.layout_map` of the catalogue (positions never change).
+    ``verdicts`` colour programs by the profile's status when ``color_by="status"``; ``roadmap``
+    (a :class:`graph.path.Roadmap`) draws its steps on top in entry order, with their numbers,
+    names and dates, and its gaps in the lane labels; everything else is faded. ``you`` labels
+    the firm's column ("귀사 · 업력 2년"). ``keep`` is the set of program ids a filter keeps; the
+    others are faded, or hidden with ``hide=True`` — never moved. ``show_next`` draws every
+    "next step" edge; otherwise a program's next steps appear while the pointer is on it.
+    """
+    graph = layout.graph
+    steps = list(roadmap.steps) if roadmap is not None else []
+    gaps = list(roadmap.gaps) if roadmap is not None else []
+    step_no = {s.program_id: n for n, s in enumerate(steps, start=1)}
+    profile = roadmap.profile if roadmap is not None else None
+    focus = bool(steps) or profile is not None
+    nodes: list[dict[str, Any]] = []
+    present: set[str] = set()
+    kept = 0
+    total = 0
+    for node, data in graph.nodes(data=True):
+        nid = str(node)
+        if data.get("kind") == "group":
+            nodes.append(
+                {
+                    "id": nid,
+                    "x": data["x"],
+                    "y": data["y"],
+                    "shape": "text",
+                    "label": _esc(f"{data['label']} {data['count']}"),
+                    "font": {"size": 14, "color": "#546E7A"},
+                    "group_label": True,
+                }
+            )
+            continue
+        total += 1
+        status = _status_of(verdicts, nid)
+        colour = _program_color(
+            {"status": status, "support_type": data.get("support_type")}, color_by
+        )
+        if color_by == "status":
+            present.add(status if status in STATUS_COLORS else NO_STATUS)
+        else:
+            stype = str(data.get("support_type", ""))
+            present.add(stype if stype in TYPE_COLORS else "기타")
+        matched = keep is None or nid in keep
+        kept += matched
+        opacity = 0.9
+        if focus:
+            opacity = {"eligible": 0.55, "maybe": 0.3}.get(status or "", 0.14)
+        if not matched:
+            opacity = FADED
+        tip_data = dict(data)
+        tip_data["status"] = status
+        item: dict[str, Any] = {
+            "id": nid,
+            "x": data["x"],
+            "y": data["y"],
+            "shape": "dot",
+            "size": 7,
+            "color": colour,
+            "opacity": round(opacity, 2),
+            "tip": _program_tip(tip_data),
+            "label": "",
+        }
+        if not matched and hide:
+            item["hidden"] = True
+        n = step_no.get(nid)
+        if n is not None:
+            item.update(size=13, opacity=1.0, hidden=False, borderWidth=3,
+                        color={"background": colour, "border": PATH_COLOR},
+                        tip=_step_tip(steps[n - 1], n), step=n)  # fmt: skip
+        nodes.append(item)
+
+    edges: list[dict[str, Any]] = []
+    for u, v, data in graph.edges(data=True):
+        if data.get("kind") != "next":
+            continue
+        edges.append(
+            {
+                "id": f"next:{u}>{v}",
+                "from": str(u),
+                "to": str(v),
+                "arrows": "to",
+                "color": {"color": "#78909C", "opacity": 0.35},
+                "width": 1,
+                "hidden": not show_next,
+                "next": True,
+            }
+        )
+    for n in range(1, len(steps)):
+        a, b = steps[n - 1].program_id, steps[n].program_id
+        if a in graph and b in graph:
+            edges.append(
+                {
+                    "id": f"path:{n}",
+                    "from": f"step:{n}",
+                    "to": f"step:{n + 1}",
+                    "arrows": {"to": {"enabled": True, "scaleFactor": 1.2}},
+                    "color": {"color": PATH_COLOR, "opacity": 0.85},
+                    "width": 4,
+                    "smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.2},
+                }
+            )
+
+    # Each step: its number in a red disc on the program, and its name and date in a label
+    # placed beside it where it does not cover another step's label.
+    taken: list[tuple[float, float, float, float]] = []
+    for step in steps:  # no label may cover another step's disc
+        if step.program_id in graph:
+            sx, sy = (
+                float(graph.nodes[step.program_id]["x"]),
+                float(graph.nodes[step.program_id]["y"]),
+            )
+            taken.append((sx - 18, sy - 18, sx + 18, sy + 18))
+    for n, step in enumerate(steps, start=1):
+        if step.program_id not in graph:
+            continue
+        at = graph.nodes[step.program_id]
+        x, y = float(at["x"]), float(at["y"])
+        when = (
+            "지금"
+            if profile is not None and step.available_from <= profile.as_of
+            else (step.available_from.strftime("%Y-%m") + "부터")
+        )
+        mark = "○" if step.status == "eligible" else f"△ {step.needs}" if step.needs else "△"
+        text = f"{step.name} · {when} {mark}"
+        width = _LABEL_CHAR * _display_len(text) + 16
+        box = _place_label(x, y, width, _LABEL_HEIGHT, taken, layout.width)
+        taken.append(box)
+        nodes.append(
+            {
+                "id": f"step:{n}",
+                "x": x,
+                "y": y,
+                "shape": "circle",
+                "label": _esc(str(n)),
+                "color": {"background": PATH_COLOR, "border": "#FFFFFF"},
+                "font": {"size": 22, "color": "#FFFFFF", "face": "NanumGothic, sans-serif"},
+                "borderWidth": 2,
+                "margin": 6,
+                "tip": _step_tip(step, n),
+            }
+        )
+        nodes.append(
+            {
+                "id": f"steplabel:{n}",
+                "x": (box[0] + box[2]) / 2,
+                "y": (box[1] + box[3]) / 2,
+                "shape": "box",
+                "label": _esc(f"{_circled(n)} {text}"),
+                "color": {"background": "rgba(255,255,255,0.94)", "border": PATH_COLOR},
+                "font": {"size": _LABEL_FONT, "color": "#1A237E"},
+                "borderWidth": 1,
+                "margin": 5,
+                "tip": _step_tip(step, n),
+            }
+        )
+
+    # The firm's place: its stage column, and a marker above the lanes.
+    stage = profile.stage() if profile is not None else ""
+    column = layout.column_of(stage) if stage in COLUMN_LABELS else None
+    if column is not None:
+        nodes.append(
+            {
+                "id": "you",
+                "x": (column.start + column.end) / 2,
+                "y": HEADER_HEIGHT - 22,
+                "shape": "box",
+                "label": _esc(you or "귀사"),
+                "color": {"background": "#0D47A1", "border": "#0D47A1"},
+                "font": {"size": 26, "color": "#FFFFFF"},
+                "margin": 8,
+                "tip": _esc("귀사의 현재 단계") if not you else f"<b>{_esc(you)}</b>",
+            }
+        )
+    for gap in gaps:
+        lane = layout.lane_of(gap.phase)
+        if lane is None:
+            continue
+        nodes.append(
+            {
+                "id": f"gap:{gap.phase}",
+                "x": LANE_LABEL_WIDTH / 2,
+                "y": lane.start + 74,
+                "shape": "box",
+                "label": _esc("공백"),
+                "color": {"background": "#FFEBEE", "border": PATH_COLOR},
+                "font": {"size": 24, "color": PATH_COLOR},
+                "borderWidth": 2,
+                "tip": _gap_tip(gap),
+            }
+        )
+
+    data = {
+        "nodes": nodes,
+        "edges": edges,
+        "lanes": [b.to_dict() for b in layout.lanes],
+        "columns": [b.to_dict() for b in layout.columns],
+        "width": layout.width,
+        "height": layout.height,
+        "header": HEADER_HEIGHT,
+        "laneLabel": LANE_LABEL_WIDTH,
+        "you": column.key if column is not None else "",
+        "steps": [s.program_id for s in steps if s.program_id in graph],
+        "stepNodes": [f"step:{n}" for n, s in enumerate(steps, start=1) if s.program_id in graph],
+    }
+    legend = _nav_legend(
+        present, color_by, total, kept, keep is not None, hide, bool(steps), layout.synthetic
+    ) + _path_strip(steps, gaps, profile)
+    page = (
+        '<!doctype html>\n<html lang="ko"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>정책 지도</title><style>{_NAV_STYLE}</style>"
+        f"<script>{_vis_asset('vis-network.min.js')}</script></head><body>"
+        f'{legend}<div id="mynetwork"></div>'
+        f"<script>var MAP = {_json_for_script(data)};\n{_NAV_JS}</script></body></html>"
+    )
+    return MapView(page, total, kept, len(steps))
+
+
+_LABEL_FONT = 26
+_LABEL_CHAR = 24.0  # width of a Hangul character at _LABEL_FONT, in map units
+_LABEL_HEIGHT = 40.0
+
+
+def _display_len(text: str) -> float:
+    return sum(1.0 if ord(ch) > 0x1100 else 0.55 for ch in text)
+
+
+def _place_label(
+    x: float,
+    y: float,
+    width: float,
+    height: float,
+    taken: list[tuple[float, float, float, float]],
+    limit: float,
+) -> tuple[float, float, float, float]:
+    """A box for a step label next to (x, y): right, left, above or below, the first that
+    overlaps no label placed before (else the least overlapping), kept inside the map."""
+
+    def clamp(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+        x0, y0, x1, y1 = box
+        shift = max(0.0, x1 - limit) - max(0.0, -x0)
+        return (x0 - shift, y0, x1 - shift, y1)
+
+    def overlap(a: tuple[float, float, float, float]) -> float:
+        total = 0.0
+        for b in taken:
+            w = min(a[2], b[2]) - max(a[0], b[0])
+            h = min(a[3], b[3]) - max(a[1], b[1])
+            if w > 0 and h > 0:
+                total += w * h
+        return total
+
+    gap = 22.0
+    options = [
+        (x + gap, y - height / 2, x + gap + width, y + height / 2),
+        (x - gap - width, y - height / 2, x - gap, y + height / 2),
+        (x - width / 2, y - gap - height, x + width / 2, y - gap),
+        (x - width / 2, y + gap, x + width / 2, y + gap + height),
+        (x + gap, y - gap - height, x + gap + width, y - gap),
+        (x + gap, y + gap, x + gap + width, y + gap + height),
+    ]
+    boxes = [clamp(b) for b in options]
+    return min(boxes, key=lambda b: (overlap(b) > 0, overlap(b), boxes.index(b)))
+
+
+def _path_strip(steps: list[Step], gaps: list[Gap], profile: FirmProfile | None) -> str:
+    """The path in words above the canvas: readable at any zoom and on a phone."""
+    if not steps and not gaps:
+        return ""
+    parts = []
+    for n, step in enumerate(steps, start=1):
+        if profile is not None and step.available_from <= profile.as_of:
+            when = "지금"
+        else:
+            when = step.available_from.isoformat() + "부터"
+        parts.append(
+            f'<span class="step">{_esc(_circled(n))} {_esc(step.name)} · {_esc(when)}</span>'
+        )
+    text = " → ".join(parts) if parts else "추천 단계 없음"
+    if gaps:
+        text += ' <span class="gap">공백: ' + _esc(", ".join(g.phase for g in gaps)) + "</span>"
+    return f'<div id="map-path"><b>귀사 경로</b> {text}</div>'
+
+
+def _nav_legend(
+    present: set[str],
+    color_by: ColorBy,
+    total: int,
+    kept: int,
+    filtered: bool,
+    hide: bool,
+    path: bool,
+    synthetic: bool,
+) -> str:
+    items: list[tuple[str, str]] = []
     if color_by == "status":
         for key in ("eligible", "maybe", "ineligible"):
             if key in present:
-                items.append(("dot", STATUS_COLORS[key], STATUS_LABELS[key]))
+                items.append((STATUS_COLORS[key], STATUS_LABELS[key]))
         if NO_STATUS in present:
-            items.append(("dot", "#90A4AE", NO_STATUS))
+            items.append(("#90A4AE", NO_STATUS))
     else:
-        for name, colour in TYPE_COLORS.items():
-            if name in present:
-                items.append(("dot", colour, name))
+        items += [(c, n) for n, c in TYPE_COLORS.items() if n in present]
         if "기타" in present:
-            items.append(("dot", OTHER_COLOR, "기타"))
-    for kind in facets:
-        shape, colour, label = FACET_STYLE[kind]
-        items.append((shape, colour, label))
-    rows = "".join(
-        f'<div><span class="sw {shape}" style="background:{colour}"></span>{_esc(label)}</div>'
-        for shape, colour, label in items
+            items.append((OTHER_COLOR, "기타"))
+    chips = "".join(
+        f'<span class="chip"><span class="sw" style="background:{c}"></span>{_esc(n)}</span>'
+        for c, n in items
     )
-    count = f"사업 {plan.programs_drawn:,}개"
-    if plan.capped:
-        count += f" / 전체 {plan.programs_total:,}개"
-    note = f'<div class="note">{_esc(plan.note)}</div>' if plan.note else ""
-    return (
-        '<div id="map-legend"><div class="count">' + _esc(count) + "</div>" + rows + note + "</div>"
-    )
+    if path:
+        chips += (
+            f'<span class="chip"><span class="sw ring" style="border-color:{PATH_COLOR}"></span>'
+            "귀사 경로 (① 순서)</span>"
+        )
+    count = f"사업 {total:,}개"
+    if filtered:
+        count += f" 중 {kept:,}개 선택" + (" (나머지 숨김)" if hide else " (나머지 흐리게)")
+    note = ""
+    if synthetic:
+        note = '<span class="warn">합성 데이터 (벤치마크용) — 실제 사업이 아닙니다</span>'
+    return f'<div id="map-legend"><b>{_esc(count)}</b>{note}{chips}</div>'
 
 
-_STYLE = """
-<style>
-  html, body { margin: 0; padding: 0; font-family: 'NanumGothic', 'Nanum Gothic', sans-serif; }
-  .card { border: 0 !important; }
-  #mynetwork { border: 0 !important; float: none !important; }
-  #map-legend { position: absolute; top: 8px; left: 8px; z-index: 5; background: rgba(255,255,255,.92);
-    border: 1px solid #ddd; border-radius: 6px; padding: 6px 10px; font-size: 12px; max-width: 260px; }
-  #map-legend .count { font-weight: bold; margin-bottom: 4px; }
-  #map-legend .note { margin-top: 6px; color: #8a4b00; }
-  #map-legend .sw { display: inline-block; width: 10px; height: 10px; margin-right: 6px; border-radius: 50%; }
-  #map-legend .sw.diamond { border-radius: 0; transform: rotate(45deg) scale(.8); }
-  #map-legend .sw.square { border-radius: 0; }
-  #map-legend .sw.triangle, #map-legend .sw.star { border-radius: 0;
-    clip-path: polygon(50% 0, 100% 100%, 0 100%); }
-  .vis-tooltip { font-size: 12px; line-height: 1.45; max-width: 360px; white-space: normal !important; }
-</style>
+_NAV_STYLE = """
+html, body { margin: 0; padding: 0; height: 100%; font-family: 'NanumGothic', 'Nanum Gothic', sans-serif; }
+body { display: flex; flex-direction: column; }
+#map-legend { display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: center; font-size: 12px;
+  padding: 4px 6px; border-bottom: 1px solid #e0e0e0; }
+#map-legend .chip { white-space: nowrap; }
+#map-legend .sw { display: inline-block; width: 10px; height: 10px; border-radius: 50%;
+  margin-right: 4px; vertical-align: -1px; }
+#map-legend .sw.ring { background: #fff; border: 3px solid; width: 6px; height: 6px; }
+#map-legend .warn { color: #b71c1c; font-weight: bold; }
+#map-path { font-size: 12px; padding: 4px 6px; border-bottom: 1px solid #e0e0e0; line-height: 1.6; }
+#map-path .step { white-space: nowrap; color: #1A237E; }
+#map-path .gap { color: #C62828; white-space: nowrap; }
+#mynetwork { width: 100%; position: relative; flex: 1 1 auto; min-height: 320px; }
+div.vis-tooltip { position: absolute; visibility: hidden; padding: 6px 8px; white-space: normal;
+  font-size: 12px; line-height: 1.45; max-width: 360px; background: #fff; color: #222;
+  border: 1px solid #999; border-radius: 4px; box-shadow: 2px 2px 8px rgba(0,0,0,.2);
+  pointer-events: none; z-index: 10; }
 """
 
-# Escaped label -> text for the canvas; escaped tip -> element for the tooltip (vis-network 9
-# shows string titles as text, elements as markup). Runs before the network is created.
-_PREPARE_JS = """
-                  (function () {
-                    var parser = new DOMParser();
-                    function text(s) {
-                      return parser.parseFromString('<!doctype html><body>' + s, 'text/html').body.textContent;
-                    }
-                    nodes.update(nodes.get().map(function (n) {
-                      var o = {id: n.id};
-                      if (typeof n.label === 'string') { o.label = text(n.label); }
-                      if (typeof n.tip === 'string') {
-                        var el = document.createElement('div');
-                        el.innerHTML = n.tip;
-                        o.title = el;
-                      }
-                      return o;
-                    }));
-                  })();
-"""
-_SETTLE_JS = """
-                  network.once("stabilizationIterationsDone", function () {
-                    network.setOptions({physics: false});
-                  });
-"""
-
-
-def _options(n_nodes: int) -> dict[str, Any]:
-    return {
-        "physics": {
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {
-                "gravitationalConstant": -55,
-                "centralGravity": 0.012,
-                "springLength": 80,
-                "springConstant": 0.06,
-                "avoidOverlap": 0.2,
-            },
-            "stabilization": {"enabled": True, "iterations": 150 if n_nodes > 300 else 250},
-            "minVelocity": 1.0,
-        },
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": n_nodes > 300},
-        "nodes": {"font": {"face": "NanumGothic, sans-serif", "size": 12}},
-        "edges": {"smooth": False, "color": {"inherit": False, "color": "#B0BEC5", "opacity": 0.5}},
+# Labels arrive HTML-escaped (program text is never markup); they become plain canvas text here,
+# tooltips become elements built from escaped text. The bands are drawn under the nodes.
+_NAV_JS = """
+(function () {
+  var parser = new DOMParser();
+  function text(s) {
+    return parser.parseFromString('<!doctype html><body>' + s, 'text/html').body.textContent;
+  }
+  MAP.nodes.forEach(function (n) {
+    n.fixed = true;
+    if (typeof n.label === 'string') { n.label = text(n.label); }
+    if (typeof n.tip === 'string') {
+      var el = document.createElement('div');
+      el.innerHTML = n.tip;
+      n.title = el;
+      delete n.tip;
     }
-
-
-def network_html(
-    graph: nx.DiGraph,
-    color_by: ColorBy = "support_type",
-    max_nodes: int = DEFAULT_MAX_NODES,
-    *,
-    height: int = 640,
-    include_next: bool = True,
-) -> str:
-    """Self-contained HTML of the program map (embed with ``st.iframe(html, height=...)``).
-
-    ``graph`` is the output of :func:`graph.network.build_graph` (program nodes with
-    ``kind="program"`` and facet hubs). ``color_by="status"`` colours programs by the profile's
-    verdict (node attribute ``status``); programs without one are grey. When more than
-    ``max_nodes`` programs would be drawn, the largest budgets are drawn and the legend says how
-    many were left out (see :func:`plan_map`). ``include_next=False`` leaves out the dashed
-    "next step" arrows of the support path and keeps only the facet links.
-    """
-    plan = plan_map(graph, max_nodes)
-    sub = plan.graph
-    net = Network(
-        height=f"{height}px",
-        width="100%",
-        directed=True,
-        cdn_resources="in_line",
-        bgcolor="#ffffff",
-    )
-    net.options = _options(sub.number_of_nodes())
-
-    present: set[str] = set()
-    facets_seen: list[str] = []
-    hub_counts = Counter()
-    for u, v in sub.edges():
-        for node, other in ((u, v), (v, u)):
-            if not _is_program(sub.nodes[node]) and _is_program(sub.nodes[other]):
-                hub_counts[node] += 1
-    # Hub totals in the full graph, so a capped hub can say "12 of 40 shown".
-    full_counts = Counter()
-    if plan.capped:
-        for u, v in graph.edges():
-            for node, other in ((u, v), (v, u)):
-                if node in hub_counts and _is_program(graph.nodes[other]):
-                    full_counts[node] += 1
-
-    for node, data in sub.nodes(data=True):
-        nid = str(node)
-        if _is_program(data):
-            if color_by == "status":
-                key = _status_key(data)
-                present.add(key if key in STATUS_COLORS else NO_STATUS)
-            else:
-                stype = str(data.get("support_type", ""))
-                present.add(stype if stype in TYPE_COLORS else "기타")
-            budget = _budget(data)
-            size = 8 + (4 * math.log10(1 + budget) if budget > 0 else 0)
-            net.add_node(
-                nid,
-                label=_esc(data.get("label") or data.get("name") or nid),
-                shape="dot",
-                color=_program_color(data, color_by),
-                size=round(min(size, 28), 1),
-                tip=_program_tip(data),
-            )
-        else:
-            kind = str(data.get("kind", ""))
-            shape, colour, kind_label = FACET_STYLE.get(kind, ("ellipse", "#607D8B", kind))
-            if kind in FACET_STYLE and kind not in facets_seen:
-                facets_seen.append(kind)
-            label = data.get("label") or nid.split(":", 1)[-1]
-            drawn = hub_counts.get(node, 0)
-            count = f"사업 {drawn}개"
-            if plan.capped and full_counts.get(node, 0) > drawn:
-                count = f"사업 {full_counts[node]}개 중 {drawn}개 표시"
-            net.add_node(
-                nid,
-                label=_esc(label),
-                shape=shape,
-                color=colour,
-                size=round(12 + 2 * math.sqrt(drawn), 1),
-                font={"size": 22, "color": "#263238", "strokeWidth": 4, "strokeColor": "#ffffff"},
-                tip=f"<b>{_esc(label)}</b><br>{_esc(kind_label)} · {_esc(count)}",
-            )
-
-    # Append edges directly: Network.add_edge asserts membership and scans for duplicates.
-    for u, v, data in sub.edges(data=True):
-        if data.get("kind") == "next":
-            if not include_next:
-                continue
-            weight = data.get("weight", 1) or 1
-            net.edges.append(
-                {
-                    "from": str(u),
-                    "to": str(v),
-                    "arrows": "to",
-                    "color": {"color": "#546E7A", "opacity": 0.6},
-                    "width": round(min(1 + float(weight), 4), 2),
-                    "dashes": True,
-                }
-            )
-        else:
-            net.edges.append({"from": str(u), "to": str(v), "arrows": ""})
-
-    page = net.generate_html(notebook=False)
-    page = _CDN_TAG.sub("", page)
-    page = _EMPTY_HEADING.sub("", page)
-    page = _DEAD_COMMENT.sub("", page)
-    page = page.replace("</head>", _STYLE + "</head>", 1)
-    page = page.replace(
-        '<div id="mynetwork"',
-        _legend(plan, color_by, present, facets_seen) + '\n<div id="mynetwork"',
-        1,
-    )
-    anchor = "network = new vis.Network(container, data, options);"
-    page = page.replace(anchor, _PREPARE_JS + "                  " + anchor + _SETTLE_JS, 1)
-    return page
-
-
-def graph_summary(graph: nx.DiGraph) -> dict[str, int]:
-    """Counts by node kind (for captions): ``{"program": 377, "institution": 96, …}``."""
-    return dict(Counter(str(d.get("kind", "program")) for _, d in graph.nodes(data=True)))
+  });
+  var nodes = new vis.DataSet(MAP.nodes);
+  var edges = new vis.DataSet(MAP.edges);
+  var container = document.getElementById('mynetwork');
+  var options = {
+    physics: false,
+    layout: {improvedLayout: false},
+    interaction: {hover: true, tooltipDelay: 80, dragNodes: false, zoomSpeed: 0.6},
+    nodes: {font: {face: 'NanumGothic, sans-serif'}, borderWidth: 1},
+    edges: {smooth: false, selectionWidth: 0, hoverWidth: 0}
+  };
+  window.network = new vis.Network(container, {nodes: nodes, edges: edges}, options);
+  var laneFill = ['#F5F8FA', '#FFFFFF'];
+  network.on('beforeDrawing', function (ctx) {
+    var top = 0, bottom = MAP.height, left = 0, right = MAP.width;
+    ctx.save();
+    MAP.columns.forEach(function (c) {
+      if (c.key === MAP.you) {
+        ctx.fillStyle = 'rgba(13,71,161,0.07)';
+        ctx.fillRect(c.start, top, c.end - c.start, bottom - top);
+      } else if (c.key === '단계 명시 없음') {
+        ctx.fillStyle = 'rgba(96,125,139,0.06)';
+        ctx.fillRect(c.start, top, c.end - c.start, bottom - top);
+      }
+    });
+    MAP.lanes.forEach(function (b, i) {
+      ctx.fillStyle = laneFill[i % 2];
+      ctx.globalAlpha = 0.6;
+      ctx.fillRect(left, b.start, right - left, b.end - b.start);
+      ctx.globalAlpha = 1;
+      ctx.strokeStyle = '#CFD8DC';
+      ctx.lineWidth = 1;
+      ctx.beginPath(); ctx.moveTo(left, b.start); ctx.lineTo(right, b.start); ctx.stroke();
+      ctx.fillStyle = '#263238';
+      ctx.font = 'bold 28px NanumGothic, sans-serif';
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'top';
+      ctx.fillText(b.label, 12, b.start + 14);
+    });
+    ctx.setLineDash([8, 8]);
+    ctx.strokeStyle = '#B0BEC5';
+    MAP.columns.forEach(function (c) {
+      ctx.beginPath(); ctx.moveTo(c.start, MAP.header - 60); ctx.lineTo(c.start, bottom); ctx.stroke();
+      ctx.fillStyle = c.key === MAP.you ? '#0D47A1' : '#37474F';
+      ctx.font = 'bold 28px NanumGothic, sans-serif';
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'top';
+      ctx.fillText(c.label, (c.start + c.end) / 2, 8);
+    });
+    ctx.restore();
+  });
+  // A program's "next step" edges appear while the pointer is on it.
+  var shown = [];
+  network.on('hoverNode', function (e) {
+    var ids = network.getConnectedEdges(e.node).filter(function (id) {
+      var ed = edges.get(id); return ed && ed.next && ed.hidden;
+    });
+    shown = ids;
+    edges.update(ids.map(function (id) {
+      return {id: id, hidden: false, color: {color: '#37474F', opacity: 0.8}, width: 2};
+    }));
+  });
+  network.on('blurNode', function () {
+    edges.update(shown.map(function (id) { return {id: id, hidden: true}; }));
+    shown = [];
+  });
+  // First view: the whole map; on a narrow frame, the firm's path (readable without zooming).
+  function view() {
+    var w = container.clientWidth || 800, h = container.clientHeight || 600;
+    if (w < 700 && MAP.steps.length) {
+      network.fit({nodes: MAP.stepNodes.concat(MAP.stepNodes.map(function (s) { return s.replace('step:', 'steplabel:'); })).concat(nodes.get('you') ? ['you'] : []),
+                   animation: false, minZoomLevel: 0.25, maxZoomLevel: 0.9});
+      return;
+    }
+    var scale = Math.min(w / (MAP.width + 20), h / (MAP.height + 20));
+    network.moveTo({position: {x: MAP.width / 2, y: MAP.height / 2}, scale: scale,
+                    animation: false});
+  }
+  network.once('afterDrawing', view);
+  window.addEventListener('resize', view);
+})();
+"""

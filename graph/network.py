@@ -2,11 +2,12 @@
 
 Two kinds of links, for two uses:
 
-* **Facets** (the map users browse). Each program links to one node per institution, growth
-  stage, technology field and support type (ids ``inst:…``, ``stage:…``, ``field:…``,
-  ``type:…``). Programs sharing a facet meet at its hub, so a catalogue of n programs has O(n)
-  edges instead of the O(n²) cliques "same ministry" links would make, and the map stays readable.
-* **Next edges** (the support path). From a program of an earlier phase (:mod:`graph.phases`) to
+* **Facets** (:func:`build_graph`, the program graph for analysis). Each program links to one
+  node per institution, growth stage, technology field and support type (ids ``inst:…``,
+  ``stage:…``, ``field:…``, ``type:…``). Programs sharing a facet meet at its hub, so a
+  catalogue of n programs has O(n) edges instead of the O(n²) cliques "same ministry" links
+  would make. (The map users see is :mod:`graph.navmap`: fixed lanes and columns, no hubs.)
+* **Next edges** (the support path and the map's "next step" arrows). From a program of an earlier phase (:mod:`graph.phases`) to
   one of a later phase that the same firm could use next: growth stages not going backwards,
   age bands overlapping, regions compatible (same 시·도 or nationwide) and a technology field in
   common or field-agnostic. ``weight`` is lower for better continuations (shared field, same
@@ -41,7 +42,6 @@ __all__ = [
     "build_graph",
     "facet_id",
     "next_edges",
-    "subgraph_for",
 ]
 
 DEFAULT_K = 5
@@ -273,46 +273,3 @@ def build_graph(
     for edge in next_edges(progs, verdicts, k=k):
         graph.add_edge(edge.source, edge.target, kind="next", weight=edge.weight, why=edge.why)
     return graph
-
-
-def subgraph_for(
-    graph: nx.DiGraph,
-    *,
-    ministry: str | None = None,
-    field: str | None = None,
-    stage: str | None = None,
-    support_type: str | None = None,
-    status: str | None = None,
-    limit: int = 150,
-) -> nx.DiGraph:
-    """A filtered copy for drawing: matching programs (largest budget first, at most
-    ``limit``), their facet hubs and the next edges among them.
-
-    ``ministry`` matches the ministry or institution attribute; ``field``/``stage`` must be in
-    the program's tech_fields/stages. The copy is safe to hand to ``pyvis.Network.from_nx``,
-    which writes into node attributes.
-    """
-    chosen: list[tuple[float, str]] = []
-    for node, data in graph.nodes(data=True):
-        if data.get("kind") != "program":
-            continue
-        if ministry and ministry not in (data.get("ministry"), data.get("institution")):
-            continue
-        if field and field not in (data.get("tech_fields") or ()):
-            continue
-        if stage and stage not in (data.get("stages") or ()):
-            continue
-        if support_type and data.get("support_type") != support_type:
-            continue
-        if status and data.get("status") != status:
-            continue
-        chosen.append((-(data.get("budget_eok") or 0.0), str(node)))
-    chosen.sort()
-    keep = {node for _, node in chosen[: max(limit, 0)]}
-    nodes = set(keep)
-    for node in keep:
-        for succ in graph.successors(node):
-            if graph.nodes[succ].get("kind") != "program":
-                nodes.add(succ)
-    sub = graph.subgraph(nodes).copy()
-    return sub

@@ -9,6 +9,8 @@ in ``st.cache_data``.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
 import pandas as pd
@@ -28,8 +30,8 @@ __all__ = [
     "call_statuses",
     "duplicates",
     "map_html",
+    "map_layout",
     "program_frame",
-    "program_graph",
     "roadmap",
     "roadmap_files",
     "search_index",
@@ -84,18 +86,16 @@ def verdicts(ds: Dataset, prof: ProfileInput) -> dict[str, Verdict]:
     return _verdicts(ds.key, prof.key, ds.catalogue, prof.profile)
 
 
-@st.cache_resource(max_entries=16)
-def _graph(key: str, pkey: str, _catalogue: Catalogue, _verdicts: dict | None) -> Any:
-    from graph.network import build_graph
+@st.cache_resource(max_entries=8)
+def _layout(key: str, _catalogue: Catalogue) -> Any:
+    from graph.navmap import layout_map
 
-    return build_graph(_catalogue.programs, _verdicts)
+    return layout_map(_catalogue.programs)
 
 
-def program_graph(ds: Dataset, prof: ProfileInput | None) -> Any:
-    """:func:`graph.network.build_graph` (with the profile's statuses when given)."""
-    if prof is None:
-        return _graph(ds.key, "", ds.catalogue, None)
-    return _graph(ds.key, prof.key, ds.catalogue, verdicts(ds, prof))
+def map_layout(ds: Dataset) -> Any:
+    """:func:`graph.navmap.layout_map` of the dataset: fixed positions, computed once."""
+    return _layout(ds.key, ds.catalogue)
 
 
 @st.cache_data(show_spinner="지도를 그리는 중…", max_entries=32)
@@ -103,44 +103,79 @@ def _map_html(
     key: str,
     pkey: str,
     filters: tuple[tuple[str, str | None], ...],
-    color_by: str,
-    cap: int,
-    include_next: bool,
-    _graph: Any,
-) -> tuple[str, str | None, int, int]:
-    from graph.mapviz import network_html, plan_map
-    from graph.network import subgraph_for
+    style: tuple[str, bool, bool],
+    you: str,
+    _layout: Any,
+    _catalogue: Catalogue,
+    _verdicts: dict | None,
+    _roadmap: Any,
+) -> tuple[str, int, int, int]:
+    from graph.mapviz import map_html as render
+    from graph.navmap import matching_programs
 
-    wanted = dict(filters)
-    # subgraph_for's own limit is lifted so that mapviz alone decides (and reports) the cap.
-    sub = subgraph_for(_graph, limit=10**9, **wanted) if any(wanted.values()) else _graph
-    plan = plan_map(sub, cap)
-    html = network_html(
-        sub,
+    wanted = {k: v for k, v in filters if v}
+    keep = matching_programs(_catalogue.programs, **wanted) if wanted else None
+    color_by, hide, show_next = style
+    view = render(
+        _layout,
+        verdicts=_verdicts,
+        roadmap=_roadmap,
+        you=you,
+        keep=keep,
+        hide=hide,
         color_by=color_by,  # type: ignore[arg-type]
-        max_nodes=cap,
-        height=680,
-        include_next=include_next,
+        show_next=show_next,
     )
-    return html, plan.note, plan.programs_drawn, plan.programs_total
+    return view.html, view.programs, view.kept, view.steps
+
+
+def _plan_key(plan: Any) -> str:
+    """A short key of what the map draws from a roadmap (steps, gaps, notes)."""
+    if plan is None:
+        return ""
+    text = json.dumps(plan.to_dict(), ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
 def map_html(
     ds: Dataset,
     prof: ProfileInput | None,
     *,
-    ministry: str | None,
-    field: str | None,
-    stage: str | None,
-    color_by: str,
-    cap: int,
-    include_next: bool = False,
-) -> tuple[str, str | None, int, int]:
-    """``(html, cap note, programs drawn, programs matching)`` for the policy map."""
-    graph = program_graph(ds, prof)
-    filters = (("ministry", ministry), ("field", field), ("stage", stage))
-    pkey = prof.key if prof else ""
-    return _map_html(ds.key, pkey, filters, color_by, cap, include_next, graph)
+    ministry: str | None = None,
+    field: str | None = None,
+    stage: str | None = None,
+    support_type: str | None = None,
+    color_by: str = "support_type",
+    hide: bool = False,
+    show_next: bool = False,
+    plan: Any = None,
+) -> tuple[str, int, int, int]:
+    """``(html, programs, programs the filter keeps, path steps)`` of the navigation map.
+
+    With a profile, its verdicts fade what it cannot use and ``plan`` (its roadmap) is drawn
+    on top; filters fade or hide programs, positions never change.
+    """
+    filters = (
+        ("ministry", ministry),
+        ("field", field),
+        ("stage", stage),
+        ("support_type", support_type),
+    )
+    given = prof is not None and prof.given
+    pkey = prof.key if given and prof is not None else ""
+    v = verdicts(ds, prof) if given and prof is not None else None
+    you = f"귀사 · {prof.profile.business_age_text()}" if given and prof is not None else ""
+    return _map_html(
+        ds.key,
+        pkey + _plan_key(plan if given else None),
+        filters,
+        (color_by, hide, show_next),
+        you,
+        map_layout(ds),
+        ds.catalogue,
+        v,
+        plan if given else None,
+    )
 
 
 @st.cache_resource(max_entries=32)

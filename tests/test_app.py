@@ -8,6 +8,7 @@ bound to the URL are read from ``at.query_params``; other widgets are driven dir
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import openpyxl
@@ -281,19 +282,29 @@ def test_policy_map_draws_an_offline_map() -> None:
     at = open_page("policy_map")
     html = _iframe_html(at)
     assert "vis.Network" in html and "cdn.jsdelivr" not in html
-    assert "377개를 모두 그렸습니다" in texts(at)
+    assert "<script src" not in html and "<link" not in html
+    assert "사업 377개" in html and "프로필을 입력하면" in texts(at)
 
 
-def test_policy_map_filters_and_cap_from_url() -> None:
-    at = open_page("policy_map", cap="50")
-    assert "중 예산이 큰 50개만" in texts(at)
+def test_policy_map_filters_fade_without_moving_programs() -> None:
+    def positions(html: str) -> dict[str, tuple[float, float]]:
+        data = json.loads(html.split("var MAP = ", 1)[1].split(";\n", 1)[0])
+        return {n["id"]: (n["x"], n["y"]) for n in data["nodes"] if n.get("shape") == "dot"}
+
+    plain = positions(_iframe_html(open_page("policy_map")))
     at = open_page("policy_map", m_stage="예비")
-    assert "모두 그렸습니다" in texts(at)
+    filtered = _iframe_html(at)
+    assert positions(filtered) == plain
+    assert "나머지는 자리를 지킨 채 흐리게" in texts(at)
+    hidden = _iframe_html(open_page("policy_map", m_stage="예비", m_hide="숨기기"))
+    assert '"hidden":true' in hidden and positions(hidden) == plain
 
 
-def test_policy_map_colour_by_status_uses_the_profile() -> None:
+def test_policy_map_draws_the_profile_and_its_path() -> None:
     at = open_page("policy_map", color="내 프로필 자격", **PROFILE)
-    assert "신청 가능" in _iframe_html(at)
+    html = _iframe_html(at)
+    assert "신청 가능" in html and "귀사 경로" in html and '"id":"step:1"' in html
+    assert "귀사 · 업력" in html
 
 
 def test_policy_map_empty_filter_explains() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from graph.eligibility import evaluate_all
-from graph.network import build_graph, next_edges, subgraph_for
+from graph.network import build_graph, next_edges
 from graph.phases import phase_of
 from graph.profile import FirmProfile
 from loaders.catalogue import load_embedded
@@ -134,17 +134,6 @@ def test_verdicts_prune_permanently_ruled_out_successors() -> None:
     assert graph.nodes["space_busan"]["status"] == "ineligible"
     assert "space_busan" not in next_of(graph, "biz_any")
     assert "space_seoul" in next_of(graph, "biz_any")
-
-
-def test_subgraph_for_filters_and_keeps_hubs() -> None:
-    graph = build_graph(CATALOGUE)
-    sub = subgraph_for(graph, field="인공지능·빅데이터")
-    programs = {n for n, d in sub.nodes(data=True) if d["kind"] == "program"}
-    assert programs == {"rnd", "biz_ai"}
-    assert "field:인공지능·빅데이터" in sub
-    assert sub.has_edge("rnd", "biz_ai")
-    assert len([n for n, d in subgraph_for(graph, limit=3).nodes(data=True)
-                if d["kind"] == "program"]) == 3  # fmt: skip
 
 
 def test_embedded_graph_is_sparse() -> None:

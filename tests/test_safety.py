@@ -1,7 +1,7 @@
 """Program text is untrusted: hostile names travel from a notice file through every output.
 
 A notice row named ``=HYPERLINK(...)`` must reach every CSV/Excel export as inert text, and one
-named ``<img src=x onerror=alert(1)>`` must reach the pyvis map (which runs with same-origin
+named ``<img src=x onerror=alert(1)>`` must reach the navigation map (which runs with same-origin
 access to the app) only escaped. The files go through the real loader, engine and exporters.
 """
 
@@ -18,8 +18,8 @@ import pytest
 
 from graph.duplicates import find_duplicates
 from graph.export import duplicates_to_csv, duplicates_to_excel, roadmap_to_csv, roadmap_to_excel
-from graph.mapviz import network_html
-from graph.network import build_graph
+from graph.mapviz import map_html
+from graph.navmap import layout_map
 from graph.path import plan_path
 from graph.profile import FirmProfile
 from loaders.spreadsheet.load import load_bytes
@@ -104,7 +104,9 @@ def test_duplicate_exports_neutralise_formulas(programs):
 
 
 def test_policy_map_html_has_no_live_tag_from_program_text(programs, profile):
-    html = network_html(build_graph(programs))
+    roadmap = plan_path(programs, profile)
+    assert roadmap.steps, "the hostile programs are on the path, so their labels are drawn"
+    html = map_html(layout_map(programs), roadmap=roadmap).html
     assert XSS not in html
     assert "<img" not in html
     assert "alert(2)</script>" not in html
@@ -113,7 +115,7 @@ def test_policy_map_html_has_no_live_tag_from_program_text(programs, profile):
 
 
 def test_policy_map_is_offline(programs):
-    html = network_html(build_graph(programs))
+    html = map_html(layout_map(programs)).html
     assert not re.search(r"<(script|link)[^>]+(src|href)=[\"']?https?://", html)
 
 
