@@ -1160,9 +1160,9 @@ def lineage_rows(diff: NoticeDiff) -> list[list[Any]]:
 def lineage_to_csv(diff: NoticeDiff) -> bytes:
     """The lineage table as CSV (UTF-8 with BOM, formula-like cells neutralised) — the file
     ``navigator diff --lineage`` reads back after a person corrects it."""
-    from graph.export import _csv_bytes  # openpyxl only when writing files
+    from graph.sheets import csv_bytes  # openpyxl only when writing files
 
-    return _csv_bytes(LINEAGE_COLUMNS, lineage_rows(diff))
+    return csv_bytes(LINEAGE_COLUMNS, lineage_rows(diff))
 
 
 def read_lineage_csv(data: bytes | str | Path, name: str = "") -> list[LineageEdit]:

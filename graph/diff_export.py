@@ -10,10 +10,15 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from openpyxl import Workbook
-
 from graph.diff import LINEAGE_COLUMNS, RELATION_LABELS, RELATIONS, NoticeDiff, lineage_rows
-from graph.export import Column, _csv_bytes, _workbook_bytes, _write_table, safe_sheet_title
+from graph.sheets import (
+    Column,
+    csv_bytes,
+    new_workbook,
+    safe_sheet_title,
+    workbook_bytes,
+    write_table,
+)
 
 __all__ = [
     "BUDGET_COLUMNS",
@@ -155,7 +160,7 @@ def summary_rows(diff: NoticeDiff) -> list[list[Any]]:
 def table_csv(headers: tuple[Column, ...] | tuple[str, ...], rows: list[list[Any]]) -> bytes:
     """Any of these tables as CSV (UTF-8 with BOM, formula-like cells neutralised)."""
     names = [c.header if isinstance(c, Column) else c for c in headers]
-    return _csv_bytes(names, rows)
+    return csv_bytes(names, rows)
 
 
 def diff_to_excel(diff: NoticeDiff) -> bytes:
@@ -164,23 +169,21 @@ def diff_to_excel(diff: NoticeDiff) -> bytes:
     The 계보 sheet has the lineage CSV's columns, so a person may correct it in Excel, save it
     as CSV and give it back with ``navigator diff --lineage``.
     """
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "요약"
-    _write_table(ws, (Column("항목", 16), Column("내용", 100, wrap=True)), summary_rows(diff))
-    _write_table(wb.create_sheet("계보"), _LINEAGE_COLUMNS, lineage_rows(diff))
-    _write_table(wb.create_sheet("사업별 예산"), BUDGET_COLUMNS, budget_rows(diff))
-    _write_table(
+    wb, ws = new_workbook("요약")
+    write_table(ws, (Column("항목", 16), Column("내용", 100, wrap=True)), summary_rows(diff))
+    write_table(wb.create_sheet("계보"), _LINEAGE_COLUMNS, lineage_rows(diff))
+    write_table(wb.create_sheet("사업별 예산"), BUDGET_COLUMNS, budget_rows(diff))
+    write_table(
         wb.create_sheet("부처별"),
         (Column("소관 부처·시·도", 22), *GROUP_COLUMNS[1:]),
         group_rows(diff, "ministry"),
     )
-    _write_table(
+    write_table(
         wb.create_sheet("지원유형별"),
         (Column("지원유형", 22), *GROUP_COLUMNS[1:]),
         group_rows(diff, "support_type"),
     )
-    _write_table(
+    write_table(
         wb.create_sheet("예산 흐름"),
         (Column("단계", 30), Column("금액(억원)", 14, number_format=_EOK), Column("사업 수", 8)),
         waterfall_rows(diff),
@@ -192,9 +195,9 @@ def diff_to_excel(diff: NoticeDiff) -> bytes:
         ["새", pid, diff.new_programs[pid].name, diff.new_programs[pid].level]
         for pid in diff.excluded_new
     ]
-    _write_table(
+    write_table(
         wb.create_sheet(safe_sheet_title("비교 제외")),
         (Column("데이터", 8), Column("사업 ID", 16), Column("사업명", 40), Column("구분", 10)),
         excluded,
     )
-    return _workbook_bytes(wb)
+    return workbook_bytes(wb)

@@ -528,8 +528,8 @@ def find_duplicates(
             zip(*(np.round(comp[c][order], 1).tolist() for c in COMPONENTS), strict=True)
         )
         totals = np.round(total[order], 2).tolist()
-        missing_code = sum(
-            (~avail[c][order]).astype(np.int64) << bit for bit, c in enumerate(COMPONENTS)
+        missing_code = np.asarray(
+            sum((~avail[c][order]).astype(np.int64) << bit for bit, c in enumerate(COMPONENTS))
         )
         missing_of = [
             tuple(c for bit, c in enumerate(COMPONENTS) if code >> bit & 1)

@@ -1,16 +1,9 @@
 """Excel and CSV exports of a support roadmap and of duplicate findings.
 
-Consultants hand these files to clients and ministries open them in Excel, so they must be safe
-and readable there:
-
-* **Formula injection.** Program text comes from public spreadsheets and the web; a cell that
-  starts with ``=``, ``+``, ``-``, ``@``, tab or CR would be run as a formula. CSV cells get a
-  leading apostrophe (:func:`neutralise`, the OWASP advice). In ``.xlsx`` such cells are written as
-  typed text with Excel's own *quote prefix*, so Excel never evaluates them yet shows the text
-  unchanged ("- 사업화 자금 …" is a common bullet in 지원내용).
-* **Korean in Excel.** CSV is UTF-8 *with BOM*, the only way Excel detects UTF-8 on open.
-* **openpyxl limits.** Control characters raise ``IllegalCharacterError`` and are stripped; sheet
-  titles are cut to 31 characters without ``[]:*?/\\``.
+Consultants hand these files to clients and ministries open them in Excel; every cell goes
+through :mod:`graph.sheets`, which keeps formula-like text inert, writes CSV as UTF-8 with BOM
+and respects openpyxl's limits. Columns name each other by header (a program name links to the
+"상세 URL" column), so a column can move without breaking a link.
 
 The page (지원 경로, 중복 분석) and the CLI (``navigator roadmap``) call the same functions, so
 both write the same file.
@@ -18,20 +11,18 @@ both write the same file.
 
 from __future__ import annotations
 
-import csv
-import io
-import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
-
+from graph.sheets import (
+    Column,
+    csv_bytes,
+    new_workbook,
+    safe_sheet_title,
+    workbook_bytes,
+    write_table,
+)
 from loaders.model import Program
 from loaders.vocab import CEO_AGE_FORM_LABEL, FOUNDER_GROUPS, PHASES, STATUS_LABELS
 
@@ -43,20 +34,11 @@ __all__ = [
     "cluster_rows",
     "duplicates_to_csv",
     "duplicates_to_excel",
-    "neutralise",
     "pair_rows",
     "roadmap_rows",
     "roadmap_to_csv",
     "roadmap_to_excel",
-    "safe_sheet_title",
 ]
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-_BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
-_HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
-_HEADER_FONT = Font(bold=True, color="FFFFFF")
-_GAP_FILL = PatternFill("solid", fgColor="FCE4D6")
-_LINK_FONT = Font(color="0563C1", underline="single")
 
 # Korean labels of FirmProfile fields (profile_to_dict keys), in the order the sheet lists them.
 PROFILE_LABELS: dict[str, str] = {
@@ -69,119 +51,6 @@ PROFILE_LABELS: dict[str, str] = {
     "fields": "기술·사업 분야",
     **{g.profile_field: g.topic for g in FOUNDER_GROUPS},
 }
-
-
-def neutralise(value: Any) -> Any:
-    """Make a text cell inert in spreadsheet software (prefix ``'`` to formula-like text).
-
-    Non-strings are returned unchanged, so numbers stay numbers. Example::
-
-        >>> neutralise("=HYPERLINK(\\"http://x\\")")
-        '\\'=HYPERLINK("http://x")'
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-def _clean(value: Any) -> Any:
-    """Cell value openpyxl accepts: control characters stripped, collections joined."""
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple, set, frozenset)):
-        value = ", ".join(str(v) for v in value)
-    if isinstance(value, bool):
-        return "예" if value else "아니오"
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
-    return value
-
-
-def safe_sheet_title(title: str) -> str:
-    """A worksheet title Excel accepts: no ``[]:*?/\\``, at most 31 characters, never empty."""
-    cleaned = _BAD_TITLE.sub(" ", ILLEGAL_CHARACTERS_RE.sub("", title)).strip().strip("'")
-    return (cleaned or "Sheet")[:31]
-
-
-# ---------------------------------------------------------------------------- table writing
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """One exported column: header, max width (characters), number format, wrap, link column."""
-
-    header: str
-    width: int = 16
-    number_format: str = ""
-    wrap: bool = False
-    link_from: int | None = None  # index of the row value holding this cell's URL
-
-
-def _display_width(text: str) -> int:
-    # Hangul and other wide characters take about two Latin widths in Excel's default font.
-    return sum(2 if ord(ch) > 0x1100 else 1 for ch in text)
-
-
-def _is_http(url: Any) -> bool:
-    return isinstance(url, str) and url.lower().startswith(("http://", "https://"))
-
-
-def _write_table(
-    ws: Worksheet,
-    columns: Sequence[Column],
-    rows: Iterable[Sequence[Any]],
-    *,
-    highlight: Callable[[Sequence[Any]], bool] | None = None,
-) -> None:
-    """Header row styled and frozen, widths fitted (capped), long text wrapped, links live."""
-    for j, col in enumerate(columns, start=1):
-        cell = ws.cell(row=1, column=j, value=col.header)
-        cell.fill = _HEADER_FILL
-        cell.font = _HEADER_FONT
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
-    widths = [_display_width(c.header) + 2 for c in columns]
-    for i, row in enumerate(rows, start=2):
-        marked = highlight is not None and highlight(row)
-        for j, col in enumerate(columns, start=1):
-            value = _clean(row[j - 1])
-            cell = ws.cell(row=i, column=j)
-            cell.value = value
-            if isinstance(value, str):
-                # Typed text + quote prefix: Excel shows it as typed and never runs it.
-                cell.data_type = "s"
-                if value.startswith(FORMULA_PREFIXES):
-                    cell.quotePrefix = True
-            if col.number_format and isinstance(value, (int, float)):
-                cell.number_format = col.number_format
-            if col.link_from is not None and _is_http(row[col.link_from]) and value:
-                cell.hyperlink = row[col.link_from]
-                cell.font = _LINK_FONT
-            cell.alignment = Alignment(vertical="top", wrap_text=col.wrap)
-            if marked:
-                cell.fill = _GAP_FILL
-            widths[j - 1] = max(widths[j - 1], _display_width(str(value)) + 2)
-    for j, col in enumerate(columns, start=1):
-        ws.column_dimensions[get_column_letter(j)].width = max(8, min(widths[j - 1], col.width))
-    ws.freeze_panes = "A2"
-    if ws.max_row > 1:
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{ws.max_row}"
-
-
-def _csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(headers)
-    for row in rows:
-        writer.writerow([neutralise(_clean(v)) for v in row])
-    return buf.getvalue().encode("utf-8-sig")
-
-
-def _workbook_bytes(wb: Workbook) -> bytes:
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
 
 
 def _by_id(programs: Sequence[Program] | Mapping[str, Program]) -> Mapping[str, Program]:
@@ -235,7 +104,7 @@ ROADMAP_COLUMNS: tuple[Column, ...] = (
     Column("순서", 6),
     Column("단계", 16),
     Column("구분", 8),
-    Column("사업명", 40, link_from=13),
+    Column("사업명", 40, link="상세 URL"),
     Column("운영기관", 24),
     Column("지원유형", 16),
     Column("예산(억원)", 12, number_format="#,##0.0"),
@@ -325,7 +194,7 @@ def roadmap_rows(roadmap: Any, programs: Sequence[Program] | Mapping[str, Progra
 
 DETAIL_COLUMNS: tuple[Column, ...] = (
     Column("사업 ID", 16),
-    Column("사업명", 36, link_from=16),
+    Column("사업명", 36, link="상세 URL"),
     Column("구분", 10),
     Column("소관 부처·지자체", 20),
     Column("운영기관", 22),
@@ -426,18 +295,16 @@ def roadmap_to_excel(
     data = _as_dict(roadmap)
     by_id = _by_id(programs)
     stamp = generated_at or datetime.now().isoformat(timespec="seconds")
-    wb = Workbook()
-    ws = wb.active
-    ws.title = safe_sheet_title("로드맵")
-    _write_table(ws, ROADMAP_COLUMNS, roadmap_rows(data, by_id), highlight=lambda r: r[2] == "공백")
+    wb, ws = new_workbook("로드맵")
+    write_table(ws, ROADMAP_COLUMNS, roadmap_rows(data, by_id), highlight=lambda r: r[2] == "공백")
     details = [_detail_row(by_id[i]) for i in _roadmap_program_ids(data) if i in by_id]
-    _write_table(wb.create_sheet(safe_sheet_title("사업 상세")), DETAIL_COLUMNS, details)
-    _write_table(
+    write_table(wb.create_sheet(safe_sheet_title("사업 상세")), DETAIL_COLUMNS, details)
+    write_table(
         wb.create_sheet(safe_sheet_title("가정·프로필")),
         PROFILE_COLUMNS,
         _profile_rows(profile, _assumptions(roadmap, data), dataset_label, stamp),
     )
-    return _workbook_bytes(wb)
+    return workbook_bytes(wb)
 
 
 def roadmap_to_csv(
@@ -451,16 +318,16 @@ def roadmap_to_csv(
     so the profile and assumptions are only in the workbook.
     """
     del profile
-    return _csv_bytes([c.header for c in ROADMAP_COLUMNS], roadmap_rows(roadmap, programs))
+    return csv_bytes([c.header for c in ROADMAP_COLUMNS], roadmap_rows(roadmap, programs))
 
 
 # ---------------------------------------------------------------------------- duplicates
 
 PAIR_COLUMNS: tuple[Column, ...] = (
     Column("유사도", 8, number_format="0.0"),
-    Column("사업 A", 36, link_from=13),
+    Column("사업 A", 36, link="URL A"),
     Column("운영기관 A", 20),
-    Column("사업 B", 36, link_from=14),
+    Column("사업 B", 36, link="URL B"),
     Column("운영기관 B", 20),
     Column("이름", 8, number_format="0.0"),
     Column("내용", 8, number_format="0.0"),
@@ -560,18 +427,16 @@ def duplicates_to_excel(
     DataFrames (e.g. ``{"부처×부처": overlap_table(result, programs, by="ministry")}``).
     """
     by_id = _by_id(programs)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = safe_sheet_title("중복 쌍")
-    _write_table(ws, PAIR_COLUMNS, pair_rows(result, by_id))
-    _write_table(wb.create_sheet("군집"), CLUSTER_COLUMNS, cluster_rows(result, by_id))
+    wb, ws = new_workbook("중복 쌍")
+    write_table(ws, PAIR_COLUMNS, pair_rows(result, by_id))
+    write_table(wb.create_sheet("군집"), CLUSTER_COLUMNS, cluster_rows(result, by_id))
     for title, frame in (tables or {}).items():
         headers, rows = _frame_rows(frame)
         cols = [Column(headers[0], 20)] + [Column(h, 10) for h in headers[1:]]
-        _write_table(wb.create_sheet(safe_sheet_title(title)), cols, rows)
-    return _workbook_bytes(wb)
+        write_table(wb.create_sheet(safe_sheet_title(title)), cols, rows)
+    return workbook_bytes(wb)
 
 
 def duplicates_to_csv(result: Any, programs: Sequence[Program] | Mapping[str, Program]) -> bytes:
     """The pair table as CSV (UTF-8 with BOM, formula-like cells neutralised)."""
-    return _csv_bytes([c.header for c in PAIR_COLUMNS], pair_rows(result, _by_id(programs)))
+    return csv_bytes([c.header for c in PAIR_COLUMNS], pair_rows(result, _by_id(programs)))

@@ -236,7 +236,7 @@ def build_graph(
     ``why``. Node ids are strings, as pyvis requires.
     """
     progs = list(programs)
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     facet_kinds = {"inst": "institution", "stage": "stage", "field": "field", "type": "type"}
     for p in progs:
         verdict = verdicts.get(p.program_id) if verdicts is not None else None

@@ -346,6 +346,7 @@ class _Cand:
 
 
 def _firm_stage(profile: FirmProfile, day: date, founding: date | None) -> str:
+    founded: date | None
     if profile.pre_founding:
         if founding is None or day < founding:
             return "예비"
@@ -545,7 +546,8 @@ def plan_path(
         start, end = window
         if start > horizon:
             continue
-        if start == profile.as_of and v.status != "ineligible" and not (pre and start >= founding):  # type: ignore[operator]
+        registered = founding is not None and start >= founding
+        if start == profile.as_of and v.status != "ineligible" and not (pre and registered):
             consider(p, idx, start, end, v, profile)
         else:
             later[start].append((p, idx, start, end))

@@ -381,7 +381,8 @@ class JoinResult:
 
 def _narrow(candidates: list[Program], ann: Announcement) -> list[Program]:
     """Pick among same-named programs by year, then by region (a 시·도 call → that 시·도)."""
-    year = (ann.start or ann.end).year if (ann.start or ann.end) else None
+    when = ann.start or ann.end
+    year = when.year if when is not None else None
     if year is not None:
         same_year = [p for p in candidates if p.year == year]
         if same_year:

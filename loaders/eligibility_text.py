@@ -15,9 +15,10 @@ left in ``unparsed`` and the general bound is used.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
-from loaders.model import Eligibility, Evidence
+from loaders.model import Basis, Eligibility, Evidence
 from loaders.regions import SIDO_LONG, SIGUNGU, sido_of_place
 from loaders.textnorm import clean_cell
 from loaders.vocab import EARLY_YEARS, GROUP_KINDS, STAGES, STARTUP_YEARS
@@ -240,10 +241,18 @@ def _unparsed(text: str) -> str:
 # --------------------------------------------------------------------------- public API
 
 
-def _parse(text: str, basis: str, *, with_unparsed: bool) -> dict[str, object]:
-    """Constraints found in one text, as a dict of Eligibility fields plus ``evidence``."""
-    out: dict[str, object] = {}
-    evidence: list[Evidence] = []
+@dataclass(slots=True)
+class _Found:
+    """Constraints found in one text: :class:`Eligibility` field values and their evidence."""
+
+    fields: dict[str, Any] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def _parse(text: str, basis: Basis, *, with_unparsed: bool) -> _Found:
+    """Constraints found in one text: Eligibility field values and the evidence for each."""
+    found = _Found()
+    out, evidence = found.fields, found.evidence
     work = _NEW_INDUSTRY.sub(" ", text)
 
     years, work = _years(work)
@@ -252,41 +261,39 @@ def _parse(text: str, basis: str, *, with_unparsed: bool) -> dict[str, object]:
         out.update(
             years_min=low, years_min_inclusive=low_inc, years_max=high, years_max_inclusive=high_inc
         )
-        evidence.append(Evidence("years", basis, " / ".join(years.phrases)))  # type: ignore[arg-type]
+        evidence.append(Evidence("years", basis, " / ".join(years.phrases)))
 
     ages, work = _ages(work)
     youth = _YOUTH.search(text)
-    if _AGE_ANY.search(text):
-        evidence.append(Evidence("age", basis, _AGE_ANY.search(text).group(0)))  # type: ignore[arg-type,union-attr]
+    if age_any := _AGE_ANY.search(text):
+        evidence.append(Evidence("age", basis, age_any.group(0)))
     elif ages.phrases:
         low, _, high, _ = ages.union()
         out.update(age_min=low, age_max=high)
-        evidence.append(Evidence("age", basis, " / ".join(ages.phrases)))  # type: ignore[arg-type]
+        evidence.append(Evidence("age", basis, " / ".join(ages.phrases)))
     elif youth:
         out.update(age_max=39)
-        evidence.append(Evidence("age", basis, "청년 (통상 만 39세 이하로 해석)"))  # type: ignore[arg-type]
-    elif _MIDDLE_AGED.search(text):
+        evidence.append(Evidence("age", basis, "청년 (통상 만 39세 이하로 해석)"))
+    elif middle := _MIDDLE_AGED.search(text):
         out.update(age_min=40)
-        evidence.append(
-            Evidence("age", basis, f"{_MIDDLE_AGED.search(text).group(0)} (만 40세 이상으로 해석)")
-        )  # type: ignore[arg-type,union-attr]
+        evidence.append(Evidence("age", basis, f"{middle.group(0)} (만 40세 이상으로 해석)"))
     if youth:
         out["youth"] = True
-        evidence.append(Evidence("youth", basis, "청년"))  # type: ignore[arg-type]
+        evidence.append(Evidence("youth", basis, "청년"))
 
     pre = _PRE.search(work)
     without_pre = _PRE.sub(" ", work)
-    founded = _FOUNDED.search(without_pre) or years.phrases
-    if pre and founded:
+    founded = _FOUNDED.search(without_pre)
+    if pre and (founded or years.phrases):
         out["founder"] = "pre_or_founded"
-        evidence.append(Evidence("founder", basis, pre.group(0).strip()))  # type: ignore[arg-type]
+        evidence.append(Evidence("founder", basis, pre.group(0).strip()))
     elif pre:
         out["founder"] = "pre_only"
-        evidence.append(Evidence("founder", basis, pre.group(0).strip()))  # type: ignore[arg-type]
-    elif founded and basis == "target":
+        evidence.append(Evidence("founder", basis, pre.group(0).strip()))
+    elif (founded or years.phrases) and basis == "target":
         out["founder"] = "founded_only"
-        phrase = years.phrases[0] if years.phrases else founded.group(0)  # type: ignore[union-attr]
-        evidence.append(Evidence("founder", basis, phrase))  # type: ignore[arg-type]
+        phrase = years.phrases[0] if years.phrases else founded.group(0) if founded else ""
+        evidence.append(Evidence("founder", basis, phrase))
 
     if basis == "target":
         regions, phrases, local, places = _regions(work)
@@ -296,9 +303,9 @@ def _parse(text: str, basis: str, *, with_unparsed: bool) -> dict[str, object]:
             work = work.replace(place, " ")
         if regions:
             out["regions"] = tuple(regions)
-            evidence.append(Evidence("regions", basis, " / ".join(phrases)))  # type: ignore[arg-type]
+            evidence.append(Evidence("regions", basis, " / ".join(phrases)))
         if area is not None:
-            evidence.append(Evidence("local_area", basis, area.group(0)))  # type: ignore[arg-type]
+            evidence.append(Evidence("local_area", basis, area.group(0)))
 
     for name, pattern in (
         ("restart", _RESTART),
@@ -307,41 +314,40 @@ def _parse(text: str, basis: str, *, with_unparsed: bool) -> dict[str, object]:
         ("disabled", _DISABLED),
         ("foreign", _FOREIGN),
     ):
-        phrase = _flag(pattern, text)
-        if phrase:
+        flag_phrase = _flag(pattern, text)
+        if flag_phrase:
             out[name] = True
-            evidence.append(Evidence(name, basis, phrase))  # type: ignore[arg-type]
+            evidence.append(Evidence(name, basis, flag_phrase))
 
     if with_unparsed:
         out["unparsed"] = _unparsed(work)
-    out["evidence"] = evidence
-    return out
+    return found
 
 
-def _cues(name: str, summary: str) -> dict[str, object]:
+def _cues(name: str, summary: str) -> _Found:
     """Constraints hinted by the program name and summary (basis "cue")."""
     text = f"{name} {summary}".strip()
-    out = _parse(summary, "cue", with_unparsed=False) if summary else {"evidence": []}
-    evidence: list[Evidence] = list(out.pop("evidence"))  # type: ignore[arg-type]
+    found = _parse(summary, "cue", with_unparsed=False) if summary else _Found()
+    out, evidence = found.fields, found.evidence
     # The name is the strongest cue for the flagship packages (예비·초기·도약).
-    if _CUE_PRE_EARLY.search(name):
+    if cue := _CUE_PRE_EARLY.search(name):
         out.update(
             founder="pre_or_founded",
             years_min=None,
             years_max=EARLY_YEARS,
             years_max_inclusive=True,
         )
-        evidence.append(Evidence("founder", "cue", _CUE_PRE_EARLY.search(name).group(0)))  # type: ignore[union-attr]
-        evidence.append(Evidence("years", "cue", _CUE_PRE_EARLY.search(name).group(0)))  # type: ignore[union-attr]
-    elif _CUE_PRE.search(name):
+        evidence.append(Evidence("founder", "cue", cue.group(0)))
+        evidence.append(Evidence("years", "cue", cue.group(0)))
+    elif cue := _CUE_PRE.search(name):
         out.update(founder="pre_only")
-        evidence.append(Evidence("founder", "cue", _CUE_PRE.search(name).group(0)))  # type: ignore[union-attr]
-    elif _CUE_EARLY.search(name):
+        evidence.append(Evidence("founder", "cue", cue.group(0)))
+    elif cue := _CUE_EARLY.search(name):
         out.update(
             founder="founded_only", years_min=None, years_max=EARLY_YEARS, years_max_inclusive=True
         )
-        evidence.append(Evidence("years", "cue", _CUE_EARLY.search(name).group(0)))  # type: ignore[union-attr]
-    elif _CUE_LEAP.search(name):
+        evidence.append(Evidence("years", "cue", cue.group(0)))
+    elif cue := _CUE_LEAP.search(name):
         out.update(
             founder="founded_only",
             years_min=EARLY_YEARS,
@@ -349,9 +355,9 @@ def _cues(name: str, summary: str) -> dict[str, object]:
             years_max=STARTUP_YEARS,
             years_max_inclusive=True,
         )
-        evidence.append(Evidence("years", "cue", _CUE_LEAP.search(name).group(0)))  # type: ignore[union-attr]
+        evidence.append(Evidence("years", "cue", cue.group(0)))
     name_only = _parse(name, "cue", with_unparsed=False)
-    for item in name_only.pop("evidence"):  # type: ignore[union-attr]
+    for item in name_only.evidence:
         if item.field in {"youth", "age", *GROUP_KINDS} and not any(
             e.field == item.field for e in evidence
         ):
@@ -359,11 +365,10 @@ def _cues(name: str, summary: str) -> dict[str, object]:
             if item.field == "youth" or item.field in GROUP_KINDS:
                 out[item.field] = True
             if item.field == "age":
-                out["age_min"] = name_only.get("age_min")
-                out["age_max"] = name_only.get("age_max")
-    out["evidence"] = evidence
+                out["age_min"] = name_only.fields.get("age_min")
+                out["age_max"] = name_only.fields.get("age_max")
     del text
-    return out
+    return found
 
 
 _GROUPS: dict[str, tuple[str, ...]] = {
@@ -382,24 +387,24 @@ def parse_target(target_text: str, *, name: str = "", summary: str = "") -> Elig
     ``basis="cue"`` so reasons can say the constraint is only inferred.
     """
     target = clean_cell(target_text)
-    fields: dict[str, object] = {}
+    fields: dict[str, Any] = {}
     evidence: list[Evidence] = []
     if target:
         parsed = _parse(target, "target", with_unparsed=True)
-        evidence.extend(parsed.pop("evidence"))  # type: ignore[arg-type]
-        fields.update(parsed)
+        evidence.extend(parsed.evidence)
+        fields.update(parsed.fields)
     cues = _cues(clean_cell(name), clean_cell(summary))
-    cue_evidence: list[Evidence] = cues.pop("evidence")  # type: ignore[assignment]
     have = {e.field for e in evidence}
-    for item in cue_evidence:
+    for item in cues.evidence:
         if item.field in have or item.field not in _GROUPS:
             continue
         have.add(item.field)
         evidence.append(item)
         for key in _GROUPS[item.field]:
-            if key in cues:
-                fields[key] = cues[key]
-    return Eligibility(**fields, evidence=tuple(evidence))  # type: ignore[arg-type]
+            if key in cues.fields:
+                fields[key] = cues.fields[key]
+    # ``replace`` takes the field values by name (checked by the dataclass at run time).
+    return replace(Eligibility(evidence=tuple(evidence)), **fields)
 
 
 def derive_stages(elig: Eligibility, *, name: str = "", summary: str = "") -> tuple[str, ...]:

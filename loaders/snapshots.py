@@ -180,11 +180,12 @@ def write_snapshot(
     failures = tuple(failures)
     notes = tuple(notes)
     item_count = sum(len(p.items) for p in pages)
+    stamp = fetched_at.astimezone(UTC).isoformat(timespec="microseconds")
     payload = {
         "format": FORMAT_VERSION,
         "source": "K-Startup OpenAPI (data.go.kr 15125364)",
         "operation": operation,
-        "fetched_at": fetched_at.astimezone(UTC).isoformat(timespec="microseconds"),
+        "fetched_at": stamp,
         "complete": complete,
         "good": good,
         "total_count": total_count,
@@ -215,7 +216,7 @@ def write_snapshot(
     return SnapshotInfo(
         path=directory / name,
         operation=operation,
-        fetched_at=_parse_time(payload["fetched_at"]),
+        fetched_at=_parse_time(stamp),
         complete=complete,
         good=good,
         total_count=total_count,

@@ -12,12 +12,11 @@ import pytest
 from graph.export import (
     duplicates_to_csv,
     duplicates_to_excel,
-    neutralise,
     roadmap_rows,
     roadmap_to_csv,
     roadmap_to_excel,
-    safe_sheet_title,
 )
+from graph.sheets import neutralise, safe_sheet_title
 from loaders.model import Program, Source
 from tests.test_search import prog as make_program
 

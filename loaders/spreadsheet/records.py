@@ -173,9 +173,9 @@ def _build_sheet(grid: Grid, ctx: _Context, seen: SeenPrograms) -> list[Program]
         raw = grid[r]
         texts = row_texts(raw)
         name = texts[cols["name"]] if cols["name"] < len(texts) else ""
-        reason = _classify(texts, name, header_keys)
-        if reason:
-            _issue(ctx, "skipped", r + 1, reason)
+        skip = _classify(texts, name, header_keys)
+        if skip:
+            _issue(ctx, "skipped", r + 1, skip)
             continue
         if not name:
             shown = next((t for t in texts if t), "")
