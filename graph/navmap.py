@@ -221,7 +221,7 @@ def layout_map(programs: Sequence[Program], *, next_k: int = NEXT_K) -> MapLayou
         cells[(str(ph), stage_slot(p))][owner].append(p)
     order = {o: i for i, o in enumerate(_owner_order(owner_counts, owner_counts))}
 
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     groups: list[GroupBox] = []
     lanes: list[Band] = []
     y = HEADER_HEIGHT
