@@ -5,7 +5,7 @@ Kept as a package so an installed copy finds its files through ``Path(__file__)`
 
 from pathlib import Path
 
-__all__ = ["DATA_DIR", "EMBEDDED_FILES", "EMBEDDED_YEARS", "TOTALS_FILE"]
+__all__ = ["DATA_DIR", "EMBEDDED_CALL_FILES", "EMBEDDED_FILES", "EMBEDDED_YEARS", "TOTALS_FILE"]
 
 DATA_DIR = Path(__file__).resolve().parent
 # The default catalogue: real 2026 programs in the layout of a notice spreadsheet.
@@ -20,3 +20,10 @@ EMBEDDED_YEARS: dict[int, tuple[tuple[Path, ...], str]] = {
     ),
 }
 TOTALS_FILE = DATA_DIR / "notice_totals.csv"
+# Real K-Startup calls (공고) in the API's own item shape, page-shaped JSON with their source:
+# 333 announced 2026-07-08 … 2026-09-16, and 994 still listed on 2026-09-16 (opened 2024-12 …
+# 2026-07). The default calls when no K-Startup snapshot exists (see README.md).
+EMBEDDED_CALL_FILES: tuple[Path, ...] = (
+    DATA_DIR / "calls_2026_sep.json",
+    DATA_DIR / "calls_2026_h1.json",
+)

@@ -7,6 +7,8 @@ place name the loaders or a profile see is reduced to one short canonical 시·�
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 
 __all__ = [
     "AMBIGUOUS_SIGUNGU",
@@ -15,6 +17,7 @@ __all__ = [
     "SIDO_LONG",
     "SIGUNGU",
     "SIGUNGU_BY_SIDO",
+    "SIGUNGU_STEMS",
     "canonical_sido",
     "find_sido_mentions",
     "is_sido_name",
@@ -205,6 +208,10 @@ for _stem, _owners in _stem_owners.items():
     if len(_owners) == 1 and _stem not in _LOOKUP:
         _STEMS[_stem], _STEM_NAMES[_stem] = next(iter(_owners))
 del _stem_owners
+# Public read-only view: stem -> (short 시·도, full 기초 name), e.g. "고양" -> ("경기", "고양시").
+SIGUNGU_STEMS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {stem: (_STEMS[stem], _STEM_NAMES[stem]) for stem in _STEMS}
+)
 
 
 def is_sido_name(name: str | None) -> bool:

@@ -1,14 +1,15 @@
-"""Open calls: loading (sample CSV and API pages), call status labels, join to programs."""
+"""Open calls: loading (embedded JSON, CSV and API pages), call status labels, join to programs."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from loaders.announcements import (
     ANNOUNCEMENT_OPERATION,
-    SAMPLE_FILE,
     Announcement,
     announcements_from_pages,
     call_state,
@@ -16,9 +17,12 @@ from loaders.announcements import (
     join_to_programs,
     load_active_announcements,
     load_announcements_csv,
+    load_call_files,
+    load_embedded_announcements,
     parse_api_date,
     program_call_status,
 )
+from loaders.errors import LoadError
 from loaders.kstartup.client import KStartupClient
 from loaders.kstartup.sync import sync
 from loaders.model import Program
@@ -26,6 +30,9 @@ from loaders.snapshots import SnapshotPage
 from tests.kstartup_server import EXAMPLE_ANNOUNCEMENTS, FAST, kstartup_env, synthetic_announcements
 
 D = date
+# 43 real 2026 calls kept by a public source (engelmm8917-ui/gongo-radar), CSV-shaped; the same
+# calls are among the embedded data/calls_2026_*.json.
+SAMPLE_FILE = Path(__file__).parent / "fixtures" / "announcements_2026_sample.csv"
 
 
 def program(
@@ -103,7 +110,7 @@ def test_parse_api_date(raw, parsed):
 
 
 def test_sample_csv_loads_every_row_with_its_source():
-    found, report = load_announcements_csv()
+    found, report = load_announcements_csv(SAMPLE_FILE)
     assert len(found) == 43 and report.rows_read == 43 and report.balanced
     first = found[0]
     assert first.pbanc_sn == "179232"
@@ -172,7 +179,7 @@ def test_unmatched_calls_carry_a_reason():
         call("없는 사업", sn="3"),
     ]
     reasons = [r for _, r in join_to_programs(calls, [program("A", pid="a")]).unmatched]
-    assert "intg_pbanc_biz_nm" in reasons[0]
+    assert "연결되는 통합공고 사업이 없습니다" in reasons[0]  # linked by its title, to nothing
     assert "intg_pbanc_yn=N" in reasons[1]
     assert "'없는 사업'" in reasons[2]
 
@@ -189,11 +196,13 @@ def test_year_narrows_same_named_programs_of_different_notice_years():
 # --------------------------------------------------------------------------- active set
 
 
-def test_active_announcements_fall_back_to_the_sample_then_use_a_sync(monkeypatch, tmp_path):
+def test_active_announcements_fall_back_to_the_embedded_calls_then_use_a_sync(
+    monkeypatch, tmp_path
+):
     with kstartup_env(monkeypatch, tmp_path) as server:
-        sample = load_active_announcements()
-        assert sample.origin == "sample" and len(sample) == 43
-        assert SAMPLE_FILE.name in sample.label
+        embedded = load_active_announcements()
+        assert embedded.origin == "embedded" and len(embedded) == 1327
+        assert "내장 공고" in embedded.label and "2026-09-16" in embedded.label
         server.set_items(
             ANNOUNCEMENT_OPERATION, EXAMPLE_ANNOUNCEMENTS + synthetic_announcements(12)
         )
@@ -218,3 +227,75 @@ def test_synced_calls_join_to_synced_programs(monkeypatch, tmp_path):
         calls = load_active_announcements()
     result = join_to_programs(calls.announcements, catalogue.programs)
     assert len(result.matched) == 12 and not result.unmatched
+
+
+# --------------------------------------------------------------------------- embedded calls
+
+
+def test_embedded_calls_load_every_item_with_provenance():
+    found, report = load_embedded_announcements()
+    assert len(found) == 1327 and report.rows_read == 1327 and report.balanced
+    assert not report.rejected and not report.skipped
+    by_sn = {a.pbanc_sn: a for a in found}
+    first = by_sn["178880"]
+    assert first.source.file == "calls_2026_sep.json" and first.source.row == 333  # item 333
+    assert first.source.citation.startswith("engelmm8917-ui/gongo-radar")
+    assert first.source.fetched_at == "2026-09-16T21:13:06Z"
+    assert first.url.endswith("pbancSn=178880")
+
+
+def test_embedded_call_vocabulary_oddities():
+    by_sn = {a.pbanc_sn: a for a in load_embedded_announcements()[0]}
+    # "전남광주" names two 시·도 (sep file; h1 spells them apart).
+    assert by_sn["178913"].regions == ("전남", "광주")
+    # Categories outside the notice's eight, and an HTML entity, are normalised and kept raw.
+    rd = next(a for a in by_sn.values() if "R&" in a.raw_support_type)
+    assert rd.raw_support_type == "기술개발(R&D)" and rd.support_type == "기술개발(R&D)"
+    kinds = {a.raw_support_type: a.support_type for a in by_sn.values()}
+    assert kinds["창업교육"] == "멘토링·컨설팅·교육"
+    assert kinds["판로ㆍ해외진출"] == "글로벌 진출"
+    assert kinds["정책자금"] == "융자·보증"
+    # HTML in a 지원대상 text is removed before parsing; a title's "<…>" stays text.
+    assert "<span" not in by_sn["178975"].target_text
+    assert "<SE 컨설턴트 멘토링>" in by_sn["177083"].title
+    # The 2026 통합공고 itself is listed among the calls.
+    assert by_sn["175783"].is_notice and by_sn["175783"].role == "notice"
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("2026년도 예비창업패키지 예비창업자 모집 수정 공고", "recruit"),
+        ("2026년 팁스(TIPS) 온라인 사업설명회", "activity"),
+        ("2026년 서울창업허브 창동 투자 특화 프로그램 - IR 라운드(2회차)", "activity"),
+        ("2026년 초격차 이노웨이브 수요기업 모집 공고", "operator"),
+        (
+            "「2026년 진주창업지원센터 운영사업」진주형 창업사관학교 육성 지원사업 모집 공고",
+            "recruit",
+        ),
+    ],
+)
+def test_call_role_from_title_words(title, role):
+    assert Announcement("1", title).role == role
+
+
+def test_call_files_accept_a_list_or_a_page_and_refuse_anything_else(tmp_path):
+    items = list(EXAMPLE_ANNOUNCEMENTS)
+    as_list = tmp_path / "list.json"
+    as_list.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    as_page = tmp_path / "page.json"
+    as_page.write_text(json.dumps({"currentCount": 3, "data": items}), encoding="utf-8")
+    for path in (as_list, as_page):
+        found, report = load_call_files([path])
+        assert [a.pbanc_sn for a in found] == ["174652", "174646", "179232"]
+        assert report.balanced
+    both, report = load_call_files([as_list, as_page])
+    assert len(both) == 3 and len(report.skipped) == 3  # the second file repeats the first
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"items": []}), encoding="utf-8")
+    with pytest.raises(LoadError, match="'data' 목록"):
+        load_call_files([bad])
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    with pytest.raises(LoadError, match="JSON"):
+        load_call_files([broken])

@@ -155,7 +155,7 @@ REAL_PHRASES: list[tuple[str, dict]] = [
             "youth": True,
         },
     ),
-    # getAnnouncementInformation01 aply_trgt_ctnt (announcements_2026_sample.csv)
+    # getAnnouncementInformation01 aply_trgt_ctnt (tests/fixtures/announcements_2026_sample.csv)
     (
         "투자유치 전략 수립이 필요한 서울시 소재 스타트업",
         {"founder": FOUNDED, "regions": ("서울",)},
