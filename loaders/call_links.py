@@ -338,8 +338,8 @@ def _known(p: Program) -> bool:
 
 
 def _program_places(p: Program, inferred: str | None) -> _Places:
-    sidos, units = text_places(p.name)
-    sidos, units = set(sidos), set(units)
+    named_sidos, named_units = text_places(p.name)
+    sidos, units = set(named_sidos), set(named_units)
     is_inferred = False
     if p.is_local:
         if _known(p):
