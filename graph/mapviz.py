@@ -461,7 +461,10 @@ def _path_strip(steps: list[Step], gaps: list[Gap], profile: FirmProfile | None)
     text = " → ".join(parts) if parts else "추천 단계 없음"
     if gaps:
         text += ' <span class="gap">공백: ' + _esc(", ".join(g.phase for g in gaps)) + "</span>"
-    return f'<div id="map-path"><b>귀사 경로</b> {text}</div>'
+    return (
+        '<div id="map-path"><button id="view-path" type="button">경로 보기</button> '
+        f"<b>귀사 경로</b> {text}</div>"
+    )
 
 
 def _nav_legend(
@@ -500,7 +503,8 @@ def _nav_legend(
     note = ""
     if synthetic:
         note = '<span class="warn">합성 데이터 (벤치마크용) — 실제 사업이 아닙니다</span>'
-    return f'<div id="map-legend"><b>{_esc(count)}</b>{note}{chips}</div>'
+    button = '<button id="view-whole" type="button">전체 보기</button>'
+    return f'<div id="map-legend">{button}<b>{_esc(count)}</b>{note}{chips}</div>'
 
 
 _NAV_STYLE = """
@@ -516,6 +520,8 @@ body { display: flex; flex-direction: column; }
 #map-path { font-size: 12px; padding: 4px 6px; border-bottom: 1px solid #e0e0e0; line-height: 1.6; }
 #map-path .step { white-space: nowrap; color: #1A237E; }
 #map-path .gap { color: #C62828; white-space: nowrap; }
+button { font: inherit; font-size: 12px; padding: 1px 8px; border: 1px solid #90A4AE; border-radius: 4px;
+  background: #fff; cursor: pointer; }
 #mynetwork { width: 100%; position: relative; flex: 1 1 auto; min-height: 320px; }
 div.vis-tooltip { position: absolute; visibility: hidden; padding: 6px 8px; white-space: normal;
   font-size: 12px; line-height: 1.45; max-width: 360px; background: #fff; color: #222;
@@ -573,21 +579,44 @@ _NAV_JS = """
       ctx.strokeStyle = '#CFD8DC';
       ctx.lineWidth = 1;
       ctx.beginPath(); ctx.moveTo(left, b.start); ctx.lineTo(right, b.start); ctx.stroke();
-      ctx.fillStyle = '#263238';
-      ctx.font = 'bold 28px NanumGothic, sans-serif';
-      ctx.textAlign = 'left';
-      ctx.textBaseline = 'top';
-      ctx.fillText(b.label, 12, b.start + 14);
     });
     ctx.setLineDash([8, 8]);
     ctx.strokeStyle = '#B0BEC5';
     MAP.columns.forEach(function (c) {
-      ctx.beginPath(); ctx.moveTo(c.start, MAP.header - 60); ctx.lineTo(c.start, bottom); ctx.stroke();
-      ctx.fillStyle = c.key === MAP.you ? '#0D47A1' : '#37474F';
-      ctx.font = 'bold 28px NanumGothic, sans-serif';
-      ctx.textAlign = 'center';
-      ctx.textBaseline = 'top';
-      ctx.fillText(c.label, (c.start + c.end) / 2, 8);
+      ctx.beginPath(); ctx.moveTo(c.start, 0); ctx.lineTo(c.start, bottom); ctx.stroke();
+    });
+    ctx.restore();
+  });
+  // Lane and column names stay on screen (left edge, top edge) at any zoom and pan, in
+  // screen pixels, so they read at the same size everywhere.
+  network.on('afterDrawing', function (ctx) {
+    var ratio = window.devicePixelRatio || 1;
+    var w = container.clientWidth, h = container.clientHeight;
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.textBaseline = 'middle';
+    ctx.font = 'bold 13px NanumGothic, sans-serif';
+    function tag(text, x, y, align, colour) {
+      var tw = ctx.measureText(text).width;
+      var x0 = align === 'center' ? x - tw / 2 : x;
+      ctx.fillStyle = 'rgba(255,255,255,0.9)';
+      ctx.fillRect(x0 - 4, y - 10, tw + 8, 20);
+      ctx.fillStyle = colour;
+      ctx.textAlign = 'left';
+      ctx.fillText(text, x0, y);
+    }
+    MAP.lanes.forEach(function (b) {
+      var top = network.canvasToDOM({x: 0, y: b.start}).y;
+      var bottom = network.canvasToDOM({x: 0, y: b.end}).y;
+      if (bottom < 30 || top > h) { return; }
+      tag(b.label, 4, Math.max(top, 30) + 12, 'left', '#263238');
+    });
+    MAP.columns.forEach(function (c) {
+      var left = network.canvasToDOM({x: c.start, y: 0}).x;
+      var right = network.canvasToDOM({x: c.end, y: 0}).x;
+      if (right < 0 || left > w) { return; }
+      var mid = (Math.max(left, 0) + Math.min(right, w)) / 2;
+      tag(c.label, mid, 12, 'center', c.key === MAP.you ? '#0D47A1' : '#37474F');
     });
     ctx.restore();
   });
@@ -606,19 +635,44 @@ _NAV_JS = """
     edges.update(shown.map(function (id) { return {id: id, hidden: true}; }));
     shown = [];
   });
-  // First view: the whole map; on a narrow frame, the firm's path (readable without zooming).
-  function view() {
-    var w = container.clientWidth || 800, h = container.clientHeight || 600;
-    if (w < 700 && MAP.steps.length) {
-      network.fit({nodes: MAP.stepNodes.concat(MAP.stepNodes.map(function (s) { return s.replace('step:', 'steplabel:'); })).concat(nodes.get('you') ? ['you'] : []),
-                   animation: false, minZoomLevel: 0.25, maxZoomLevel: 0.9});
-      return;
-    }
-    var scale = Math.min(w / (MAP.width + 20), h / (MAP.height + 20));
-    network.moveTo({position: {x: MAP.width / 2, y: MAP.height / 2}, scale: scale,
-                    animation: false});
+  // First view: with a path, the path itself (numbered steps, their labels and the firm's
+  // marker) at a readable scale; without one, the whole map. The buttons switch between them.
+  function box(ids) {
+    var b = null;
+    ids.forEach(function (id) {
+      if (!nodes.get(id)) { return; }
+      var r = network.getBoundingBox(id);
+      b = b ? {left: Math.min(b.left, r.left), right: Math.max(b.right, r.right),
+               top: Math.min(b.top, r.top), bottom: Math.max(b.bottom, r.bottom)} : r;
+    });
+    return b;
   }
+  function show(b, minScale, maxScale) {
+    var w = container.clientWidth || 800, h = container.clientHeight || 600;
+    var pad = 40;
+    var scale = Math.min(w / (b.right - b.left + 2 * pad), h / (b.bottom - b.top + 2 * pad));
+    scale = Math.max(minScale, Math.min(maxScale, scale));
+    var seen = h / scale;  // canvas units visible from top to bottom
+    // The box's top at the top of the view when it fits (no empty band above the map).
+    var cy = b.bottom - b.top + 2 * pad <= seen ? b.top - pad + seen / 2 : (b.top + b.bottom) / 2;
+    network.moveTo({position: {x: (b.left + b.right) / 2, y: cy}, scale: scale, animation: false});
+  }
+  function whole() { show({left: 0, right: MAP.width, top: 0, bottom: MAP.height}, 0.05, 2); }
+  function path() {
+    var ids = MAP.stepNodes.concat(MAP.stepNodes.map(function (s) {
+      return s.replace('step:', 'steplabel:');
+    }));
+    if (nodes.get('you')) { ids.push('you'); }
+    var b = box(ids);
+    if (!b) { whole(); return; }
+    show(b, 0.4, 0.6);
+  }
+  function view() { if (MAP.stepNodes.length) { path(); } else { whole(); } }
   network.once('afterDrawing', view);
   window.addEventListener('resize', view);
+  var bWhole = document.getElementById('view-whole');
+  var bPath = document.getElementById('view-path');
+  if (bWhole) { bWhole.addEventListener('click', whole); }
+  if (bPath) { bPath.addEventListener('click', path); }
 })();
 """

@@ -40,43 +40,48 @@ if frame.empty:
 COLOR_CHOICES = {"support_type": "지원유형", "status": "내 프로필 자격"}
 HIDE_CHOICES = {"fade": "흐리게", "hide": "숨기기"}
 orgs = sorted(set(frame["소관"]).union(frame["운영기관"]).union(frame["지역"]) - {"", "전국"})
-c1, c2, c3, c4 = st.columns(4)
-ministry = c1.selectbox(
-    "부처·기관·시도", orgs, index=None, placeholder="전체", key="m_org", bind="query-params"
-)
-field = c2.selectbox(
-    "기술 분야", TECH_FIELDS, index=None, placeholder="전체", key="m_field", bind="query-params"
-)
-stage = c3.selectbox(
-    "창업 단계", STAGES, index=None, placeholder="전체", key="m_stage", bind="query-params"
-)
-stype = c4.selectbox(
-    "지원유형", SUPPORT_TYPES, index=None, placeholder="전체", key="m_type", bind="query-params"
-)
-c5, c6, c7 = st.columns([1, 1, 1])
-color_by = c5.radio(
-    "색깔",
-    list(COLOR_CHOICES),
-    format_func=COLOR_CHOICES.__getitem__,
-    horizontal=True,
-    key="color",
-    bind="query-params",
-)
-hide = c6.radio(
-    "필터 밖 사업",
-    list(HIDE_CHOICES),
-    format_func=HIDE_CHOICES.__getitem__,
-    horizontal=True,
-    key="m_hide",
-    bind="query-params",
-)
-show_next = c7.toggle(
-    "다음 단계 화살표 모두 보기",
-    value=False,
-    key="next",
-    bind="query-params",
-    help="지원 경로에서 이어 쓸 수 있는 사업끼리 화살표로 잇습니다 (끄면 마우스를 올린 사업만).",
-)
+active = [
+    str(st.session_state.get(k)) for k in ("m_org", "m_field", "m_stage", "m_type")
+    if st.session_state.get(k)
+]  # fmt: skip
+with st.expander("필터·표시" + (f" — {' · '.join(active)}" if active else ""), expanded=False):
+    c1, c2, c3, c4 = st.columns(4)
+    ministry = c1.selectbox(
+        "부처·기관·시도", orgs, index=None, placeholder="전체", key="m_org", bind="query-params"
+    )
+    field = c2.selectbox(
+        "기술 분야", TECH_FIELDS, index=None, placeholder="전체", key="m_field", bind="query-params"
+    )
+    stage = c3.selectbox(
+        "창업 단계", STAGES, index=None, placeholder="전체", key="m_stage", bind="query-params"
+    )
+    stype = c4.selectbox(
+        "지원유형", SUPPORT_TYPES, index=None, placeholder="전체", key="m_type", bind="query-params"
+    )
+    c5, c6, c7 = st.columns([1, 1, 1])
+    color_by = c5.radio(
+        "색깔",
+        list(COLOR_CHOICES),
+        format_func=COLOR_CHOICES.__getitem__,
+        horizontal=True,
+        key="color",
+        bind="query-params",
+    )
+    hide = c6.radio(
+        "필터 밖 사업",
+        list(HIDE_CHOICES),
+        format_func=HIDE_CHOICES.__getitem__,
+        horizontal=True,
+        key="m_hide",
+        bind="query-params",
+    )
+    show_next = c7.toggle(
+        "다음 단계 화살표 모두 보기",
+        value=False,
+        key="next",
+        bind="query-params",
+        help="지원 경로에서 이어 쓸 수 있는 사업끼리 화살표로 잇습니다 (끄면 마우스를 올린 사업만).",
+    )
 
 plan = None
 if prof.given:
@@ -115,4 +120,4 @@ if kept == 0:
 if kept < total:
     rest = "숨겼습니다" if hide == "hide" else "흐리게 그렸습니다"
     st.caption(f"사업 {total:,}개 중 {kept:,}개가 필터에 맞습니다. 나머지는 자리를 지킨 채 {rest}.")
-st.iframe(page, height=780)
+st.iframe(page, height=720)
