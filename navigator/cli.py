@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "navigator.cmd_roadmap",
     "navigator.cmd_diff",
     "navigator.cmd_coverage",
+    "navigator.cmd_calls",
 )
 
 

@@ -32,8 +32,11 @@ __all__ = [
 _STATUS_LABEL = {"eligible": "지원 가능", "maybe": "확인 필요", "ineligible": "지원 불가"}
 
 
-def load_profile(path: str | Path) -> FirmProfile:
-    """Read and validate a profile JSON file (unknown keys are errors, to catch typos)."""
+def load_profile(path: str | Path, *, as_of: str | None = None) -> FirmProfile:
+    """Read and validate a profile JSON file (unknown keys are errors, to catch typos).
+
+    ``as_of`` (YYYY-MM-DD, from a command's ``--as-of``) replaces the file's 기준일.
+    """
     file = Path(path)
     try:
         text = file.read_text(encoding="utf-8-sig")
@@ -47,6 +50,8 @@ def load_profile(path: str | Path) -> FirmProfile:
         ) from None
     if not isinstance(data, dict):
         raise ProfileError(f"프로필 파일 {file.name}은 JSON 객체({{...}})여야 합니다.")
+    if as_of is not None:
+        data = {**data, "as_of": as_of}
     return profile_from_dict(data, strict=True)
 
 

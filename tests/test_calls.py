@@ -1,0 +1,241 @@
+"""Calls (공고) judged for a firm: tick-box fields first, the 지원대상 text second; `navigator calls`."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from graph.calls import judge_call, judge_calls, sort_calls
+from graph.profile import FirmProfile
+from loaders.announcements import Announcement, load_embedded_announcements
+from loaders.eligibility_text import parse_target
+from navigator.cli import main
+
+D = date
+ALL_BANDS = ("예비창업자", "1년미만", "2년미만", "3년미만", "5년미만", "7년미만", "10년미만")
+ALL_AGES = ("만 20세 미만", "만 20세 이상 ~ 만 39세 이하", "만 40세 이상")
+AUG20 = D(2026, 8, 20)
+SEP10 = D(2026, 9, 10)
+
+
+def call(
+    *,
+    bands: tuple[str, ...] = ALL_BANDS,
+    ages: tuple[str, ...] = ALL_AGES,
+    region: str = "전국",
+    applicants: tuple[str, ...] = ("일반인", "일반기업"),
+    text: str = "(예비)창업자",
+    title: str = "2026년 참여기업 모집 공고",
+    start: date = AUG20,
+    end: date | None = SEP10,
+    sn: str = "1",
+) -> Announcement:
+    """SYNTHETIC TEST DATA: a call with the API's tick-box fields."""
+    return Announcement(
+        sn,
+        title,
+        business_ages=bands,
+        ages=ages,
+        region=region,
+        applicant_types=applicants,
+        target_text=text,
+        eligibility=parse_target(text, name=title, summary=""),
+        start=start,
+        end=end,
+    )
+
+
+def firm(**kw) -> FirmProfile:
+    kw.setdefault("as_of", D(2026, 9, 1))
+    return FirmProfile(**kw)
+
+
+# --------------------------------------------------------------------------- 창업기간 (biz_enyy)
+
+
+def test_a_box_that_excludes_the_firm_is_a_definite_no_quoted_with_the_date():
+    verdict = judge_call(
+        call(bands=("예비창업자", "1년미만", "2년미만")), firm(founded=D(2024, 2, 1))
+    )
+    assert verdict.status == "ineligible" and verdict.failed == ("years",)
+    assert verdict.reasons[0] == (
+        "창업기간 '2년미만'까지(예비창업자 포함) — 귀사 업력 2년 6개월 (2026-08-20 기준)"
+    )
+    assert verdict.counted_on == AUG20
+
+
+def test_years_are_counted_on_the_calls_date_not_today():
+    # 2년 11개월 on the call's date, 3년 1개월 on the profile's 기준일.
+    verdict = judge_call(
+        call(bands=("1년미만", "2년미만", "3년미만")),
+        firm(founded=D(2023, 9, 25), as_of=D(2026, 11, 1)),
+    )
+    assert verdict.status == "eligible"
+    assert "업력 2년 10개월 (2026-08-20 기준)" in verdict.reasons[0]
+
+
+def test_a_boundary_inside_the_announcement_window_is_not_guessed():
+    # The third anniversary falls 10 days before the reception start: the 공고일 may be either side.
+    verdict = judge_call(
+        call(bands=("1년미만", "2년미만", "3년미만")), firm(founded=D(2023, 8, 10))
+    )
+    assert verdict.status == "maybe" and "years" in verdict.uncertain
+    assert "공고일" in verdict.reasons[0]
+
+
+def test_pre_founders_need_the_pre_founder_box():
+    founded_only = call(bands=("1년미만", "2년미만", "3년미만"), text="창업기업")
+    verdict = judge_call(founded_only, firm(pre_founding=True))
+    assert verdict.status == "ineligible" and verdict.failed == ("founder",)
+    assert "예비창업자는 해당 없음" in verdict.reasons[0]
+    assert judge_call(call(bands=("예비창업자",)), firm(pre_founding=True)).status == "eligible"
+
+
+def test_every_box_up_to_ten_years_does_not_rule_out_an_older_firm():
+    verdict = judge_call(call(bands=ALL_BANDS[1:]), firm(founded=D(2012, 1, 1)))
+    assert verdict.status == "maybe" and "10년 이상" in verdict.reasons[0]
+
+
+def test_the_box_never_contradicts_the_text_into_a_wrong_no():
+    # Box: up to 1년미만; text: 창업 3년 이내 — the firm (2 years) fits the text.
+    verdict = judge_call(
+        call(bands=("예비창업자", "1년미만"), text="창업 3년 이내 기업"),
+        firm(founded=D(2024, 6, 1)),
+    )
+    assert verdict.status == "maybe" and "years" in verdict.uncertain
+    assert "본문" in verdict.reasons[0]
+
+
+# --------------------------------------------------------------------------- 대상연령, 지역, 대상
+
+
+def test_age_box_counts_the_possible_ages_on_the_calls_date():
+    young = call(ages=("만 20세 이상 ~ 만 39세 이하",))
+    assert judge_call(young, firm(ceo_age=34)).status == "eligible"
+    assert judge_call(young, firm(ceo_age=45)).failed == ("age",)
+    # 40 today, maybe 39 on a call eleven days earlier: not a definite no.
+    verdict = judge_call(young, firm(ceo_age=40))
+    assert verdict.status == "maybe" and "생일에 따라" in verdict.reasons[0]
+    assert judge_call(young, firm()).uncertain == ("age",)
+
+
+def test_the_support_region_alone_never_rules_out_but_a_location_rule_in_the_text_does():
+    seoul = call(region="서울")
+    assert judge_call(seoul, firm(region="서울")).status == "eligible"
+    away = judge_call(seoul, firm(region="경기"))
+    assert away.status == "maybe" and "공고문 확인" in away.reasons[0]
+    rule = judge_call(call(region="서울", text="서울시 소재 스타트업"), firm(region="경기"))
+    assert rule.status == "ineligible" and "region" in rule.failed
+
+
+def test_applicant_boxes():
+    institutions = call(applicants=("대학", "연구기관"))
+    assert judge_call(institutions, firm(founded=D(2024, 1, 1))).failed == ("applicant",)
+    firms_only = call(applicants=("일반기업",), bands=ALL_BANDS[1:])
+    assert "applicant" in judge_call(firms_only, firm(pre_founding=True)).failed
+    people = call(applicants=("대학생", "일반인"))
+    assert judge_call(people, firm(founded=D(2024, 1, 1))).uncertain == ("applicant",)
+
+
+def test_text_narrows_and_unclear_text_is_never_a_silent_yes():
+    women = judge_call(call(text="여성 창업자"), firm(founded=D(2024, 1, 1)))
+    assert women.status == "ineligible" and "women" in women.failed
+    vague = judge_call(call(text="혁신 아이템을 보유한 팀으로 심사를 거쳐 선정"), firm())
+    assert vague.status == "maybe" and "target" in vague.uncertain
+    open_to_all = judge_call(call(text="제한 없음 (누구나 참여 가능)"), firm(founded=D(2024, 1, 1)))
+    assert open_to_all.status == "eligible" and open_to_all.reasons  # says why
+
+
+def test_the_notice_itself_and_operator_calls_are_not_founders_calls():
+    notice = call(title="2026년 중앙부처 및 지자체 창업지원사업 통합공고")
+    assert judge_call(notice, firm()).status == "maybe"
+    operators = judge_call(call(title="2026년 초격차 이노웨이브 수요기업 모집 공고"), firm())
+    assert "role" in operators.uncertain
+
+
+def test_sort_puts_open_calls_first_by_deadline():
+    today = D(2026, 9, 1)
+    calls = [
+        call(sn="closed-old", start=D(2026, 3, 1), end=D(2026, 3, 20)),
+        call(sn="open-late", start=D(2026, 8, 1), end=D(2026, 9, 30)),
+        call(sn="upcoming", start=D(2026, 9, 10), end=D(2026, 9, 20)),
+        call(sn="open-soon", start=D(2026, 8, 1), end=D(2026, 9, 3)),
+        call(sn="closed-new", start=D(2026, 8, 1), end=D(2026, 8, 25)),
+    ]
+    order = [c.pbanc_sn for c in sort_calls(calls, today)]
+    assert order == ["open-soon", "open-late", "upcoming", "closed-new", "closed-old"]
+
+
+# --------------------------------------------------------------------------- real calls
+
+
+def test_real_calls_quote_their_boxes():
+    by_sn = {a.pbanc_sn: a for a in load_embedded_announcements()[0]}
+    profile = firm(founded=D(2024, 3, 1), ceo_age=34, region="서울")
+    verdicts = judge_calls(by_sn.values(), profile)
+    assert len(verdicts) == 1327
+    # 예비창업패키지 2026: the box says 예비창업자 only.
+    pre = verdicts["176458"]
+    assert pre.status == "ineligible" and pre.reasons[0].startswith("창업기간 '예비창업자'만")
+    # 성남 RUN: box 20–39 but text 만19~39세 — the text wins where they differ (here both fit).
+    assert "age" not in verdicts["177378"].failed
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+@pytest.fixture
+def profile_file(tmp_path):
+    path = tmp_path / "p.json"
+    path.write_text(
+        json.dumps({"founded": "2024-03-01", "ceo_age": 34, "region": "서울"}), encoding="utf-8"
+    )
+    return path
+
+
+def test_cli_calls_json_lists_every_call_with_the_agreed_keys(profile_file, capsys):
+    assert main(["calls", "--profile", str(profile_file), "--as-of", "2026-09-01", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 1327
+    assert set(rows[0]) == {
+        "pbanc_sn",
+        "title",
+        "status",
+        "reasons",
+        "open",
+        "d_day",
+        "program_id",
+        "link_score",
+    }
+    assert rows[0]["open"] is True  # open calls first
+    linked = [r for r in rows if r["program_id"]]
+    assert 100 <= len(linked) <= 200 and all(r["link_score"] for r in linked)
+    by_sn = {r["pbanc_sn"]: r for r in rows}
+    assert by_sn["176458"]["open"] is False and by_sn["176458"]["d_day"] < 0
+
+
+def test_cli_calls_reads_a_list_or_a_page_and_counts_days_as_of_the_date(
+    profile_file, tmp_path, capsys
+):
+    from tests.kstartup_server import EXAMPLE_ANNOUNCEMENTS
+
+    page = tmp_path / "page.json"
+    page.write_text(json.dumps({"data": list(EXAMPLE_ANNOUNCEMENTS)}), encoding="utf-8")
+    argv = ["calls", "--profile", str(profile_file), "--calls", str(page), "--json"]
+    assert main([*argv, "--as-of", "2026-09-20"]) == 0
+    rows = {r["pbanc_sn"]: r for r in json.loads(capsys.readouterr().out)}
+    assert set(rows) == {"174652", "174646", "179232"}
+    assert rows["179232"]["open"] is True and rows["179232"]["d_day"] == 16
+    assert main(["calls", "--profile", str(profile_file), "--calls", str(page)]) == 0
+    text = capsys.readouterr().out
+    assert "공고 3건" in text and "[마감" in text
+
+
+def test_cli_calls_bad_file_exits_2(profile_file, tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"items": []}', encoding="utf-8")
+    assert main(["calls", "--profile", str(profile_file), "--calls", str(bad)]) == 2
+    assert "'data' 목록" in capsys.readouterr().err
+    assert main(["calls", "--profile", str(profile_file), "--as-of", "2020-01-01"]) == 2
