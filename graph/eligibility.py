@@ -29,7 +29,7 @@ import gc
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from graph.profile import FirmProfile, add_years
 from loaders.model import Eligibility, Program
@@ -110,8 +110,68 @@ class Verdict:
 
 
 # ----------------------------------------------------------------------------- compilation
-# A check is a plain tuple: (kind, cue_source, phrase, *params). ``cue_source`` is "" for
-# target/rule evidence, else "사업명" or "사업개요" (where the cue was read).
+# A check is a small named tuple: ``kind``, ``cue`` ("" for target/rule evidence, else "사업명" or
+# "사업개요": where the cue was read), the ``phrase`` behind it, then the kind's own parameters.
+# Being tuples, checks hash by value: equal checks of many programs are evaluated once.
+
+
+class FounderCheck(NamedTuple):
+    """Who may apply: ``mode`` is "pre_only", "pre_or_founded" or "founded_only"."""
+
+    kind: str
+    cue: str
+    phrase: str
+    mode: str
+
+
+class YearsCheck(NamedTuple):
+    """업력 band in whole years since founding, each end inclusive or not."""
+
+    kind: str
+    cue: str
+    phrase: str
+    low: int | None
+    low_inclusive: bool
+    high: int | None
+    high_inclusive: bool
+    founder: str | None
+
+
+class AgeCheck(NamedTuple):
+    """대표자 나이 band (만 나이)."""
+
+    kind: str
+    cue: str
+    phrase: str
+    low: int | None
+    high: int | None
+
+
+class RegionCheck(NamedTuple):
+    """소재지: the 시·도 ``required``, the ``label`` of the rule, the 기초 ``unit`` it is tied to
+    and that unit's resolved (시·도, 시·군·구) ``key``; ``strict`` when another 시·군·구 fails."""
+
+    kind: str
+    cue: str
+    phrase: str
+    required: tuple[str, ...]
+    label: str
+    unit: str
+    key: tuple[str, str] | None
+    strict: bool
+
+
+class GroupCheck(NamedTuple):
+    """A founder group the program is for (``kind`` is the group's, e.g. "women")."""
+
+    kind: str
+    cue: str
+    phrase: str
+
+
+Check = FounderCheck | YearsCheck | AgeCheck | RegionCheck | GroupCheck
+# (checks, whether there is 지원대상 text, the program's specific fields): shared by many programs.
+Core = tuple[tuple[Check, ...], bool, tuple[str, ...]]
 
 
 def _cue_source(program: Program, phrase: str) -> str:
@@ -146,10 +206,10 @@ def _institution_unit(program: Program, sido: str | None) -> tuple[str, str] | N
     return resolve_sigungu(inst, sido)
 
 
-def _region_check(program: Program, elig: Eligibility) -> tuple | None:
-    """("region", cue, phrase, required 시·도, label, 기초 unit, unit key, strict) or None.
+def _region_check(program: Program, elig: Eligibility) -> RegionCheck | None:
+    """The 소재지 check of a program, or None when it has none.
 
-    ``unit key`` is the resolved (시·도, 시·군·구) of the 기초 place the program is tied to,
+    The unit key is the resolved (시·도, 시·군·구) of the 기초 place the program is tied to,
     so a profile's ``district`` can settle it. ``strict`` is True when that place is the
     program's own 기초 institution: the local-area rule then rules out other 시·군·구. A 기초
     place known only from the program name or the target phrase settles a match but never
@@ -173,7 +233,7 @@ def _region_check(program: Program, elig: Eligibility) -> tuple | None:
             plain = phrase.split()[1:] in (["소재"], ["거주"])
             own = _institution_unit(program, target_regions[0])
             strict = plain and key is not None and key == own
-        return ("region", cue, phrase, target_regions, "지원대상", unit, key, strict)
+        return RegionCheck("region", cue, phrase, target_regions, "지원대상", unit, key, strict)
     if not program.is_local:
         return None
     sido = canonical_sido(program.region)
@@ -196,13 +256,15 @@ def _region_check(program: Program, elig: Eligibility) -> tuple | None:
         if key is not None and sido is not None and key[0] != sido:
             key, strict = None, False
     required = (sido,) if sido else ()
-    return ("region", "", area.phrase if area else "", required, label, unit, key, strict)
+    return RegionCheck(
+        "region", "", area.phrase if area else "", required, label, unit, key, strict
+    )
 
 
-def _compile(program: Program) -> tuple[tuple, str]:
+def _compile(program: Program) -> tuple[Core, str]:
     """Program -> ((checks, has_target, fields), unparsed-text note or "")."""
     elig = program.eligibility
-    checks: list[tuple] = []
+    checks: list[Check] = []
 
     def cue_of(field: str) -> tuple[str, str]:
         ev = elig.evidence_for(field)
@@ -219,15 +281,15 @@ def _compile(program: Program) -> tuple[tuple, str]:
     has_years = elig.years_min is not None or elig.years_max is not None
     if elig.founder is not None:
         cue, phrase = cue_of("founder")
-        checks.append(("founder", cue, phrase, elig.founder))
+        checks.append(FounderCheck("founder", cue, phrase, elig.founder))
     elif has_years:
         # An 업력 band without a founder phrase still means an existing business.
         cue, phrase = cue_of("years")
-        checks.append(("founder", cue, phrase, "founded_only"))
+        checks.append(FounderCheck("founder", cue, phrase, "founded_only"))
     if has_years:
         cue, phrase = cue_of("years")
         checks.append(
-            (
+            YearsCheck(
                 "years",
                 cue,
                 phrase,
@@ -240,14 +302,14 @@ def _compile(program: Program) -> tuple[tuple, str]:
         )
     if elig.age_min is not None or elig.age_max is not None:
         cue, phrase = cue_of("age")
-        checks.append(("age", cue, phrase, elig.age_min, elig.age_max))
+        checks.append(AgeCheck("age", cue, phrase, elig.age_min, elig.age_max))
     region = _region_check(program, elig)
     if region is not None:
         checks.append(region)
     for flag in GROUP_KINDS:
         if getattr(elig, flag):
             cue, phrase = cue_of(flag)
-            checks.append((flag, cue, phrase))
+            checks.append(GroupCheck(flag, cue, phrase))
     fields = tuple(f for f in program.tech_fields if f != GENERAL_FIELD)
     target = " ".join(program.target_text.split())
     # The core (checks, whether there is text, fields) is shared by many programs; the note
@@ -264,12 +326,12 @@ def _compile(program: Program) -> tuple[tuple, str]:
 # lifetime; the stored reference keeps the id from being reused. Each distinct compiled form is
 # interned to a small integer once, so evaluate_all groups programs without re-hashing nested
 # tuples on every call.
-_CACHE: dict[int, tuple[Program, int, tuple, str]] = {}
-_SIGNATURES: dict[tuple, int] = {}
+_CACHE: dict[int, tuple[Program, int, Core, str]] = {}
+_SIGNATURES: dict[Core, int] = {}
 _CACHE_MAX = 250_000
 
 
-def _compiled(program: Program) -> tuple[int, tuple, str]:
+def _compiled(program: Program) -> tuple[int, Core, str]:
     entry = _CACHE.get(id(program))
     if entry is not None and entry[0] is program:
         return entry[1], entry[2], entry[3]
@@ -327,13 +389,13 @@ def _cue_suffix(cue: str, phrase: str) -> str:
     return f"{cue}의 '{word}'{_ro(word)} 추정 — {CHECK_TEXT}"
 
 
-def _check(check: tuple, ctx: _Context) -> tuple[int, str]:
+def _check(check: Check, ctx: _Context) -> tuple[int, str]:
     """Outcome (_OK/_FAIL/_UNKNOWN) and reason of one check; cue failures are unknown."""
-    kind, cue, phrase = check[0], check[1], check[2]
+    cue, phrase = check.cue, check.phrase
     p = ctx.profile
     outcome, reason = _UNKNOWN, ""
-    if kind == "founder":
-        mode = check[3]
+    if isinstance(check, FounderCheck):
+        mode = check.mode
         quote = f" ('{phrase}')" if phrase else ""
         if mode == "pre_only":
             if p.pre_founding:
@@ -355,8 +417,13 @@ def _check(check: tuple, ctx: _Context) -> tuple[int, str]:
                 outcome, reason = _OK, f"창업기업 대상{quote} — 충족"
         else:
             outcome, reason = _OK, f"(예비)창업자 대상{quote} — 충족"
-    elif kind == "years":
-        low, low_inc, high, high_inc = check[3:7]
+    elif isinstance(check, YearsCheck):
+        low, low_inc, high, high_inc = (
+            check.low,
+            check.low_inclusive,
+            check.high,
+            check.high_inclusive,
+        )
         band = phrase or _years_text(low, low_inc, high, high_inc)
         if p.pre_founding:
             # Whether a pre-founder may apply at all is the founder check's answer; the 업력
@@ -383,8 +450,8 @@ def _check(check: tuple, ctx: _Context) -> tuple[int, str]:
                 outcome, reason = _OK, f"{ctx.age_text} — '{band}' 충족"
             else:
                 outcome, reason = _FAIL, f"{ctx.age_text} — '{band}'{hint}"
-    elif kind == "age":
-        low, high = check[3], check[4]
+    elif isinstance(check, AgeCheck):
+        low, high = check.low, check.high
         if phrase:
             band = phrase
         elif low is None:
@@ -399,8 +466,14 @@ def _check(check: tuple, ctx: _Context) -> tuple[int, str]:
             outcome, reason = _FAIL, f"대표자 만 {p.ceo_age}세 — '{band}' 해당 안 됨"
         else:
             outcome, reason = _OK, f"대표자 만 {p.ceo_age}세 — '{band}' 충족"
-    elif kind == "region":
-        required, label, unit, key, strict = check[3:8]
+    elif isinstance(check, RegionCheck):
+        required, label, unit, key, strict = (
+            check.required,
+            check.label,
+            check.unit,
+            check.key,
+            check.strict,
+        )
         need = "·".join(required)
         head = f"지원대상 '{phrase}'" if label == "지원대상" else label
         if not required:
@@ -430,8 +503,8 @@ def _check(check: tuple, ctx: _Context) -> tuple[int, str]:
                 reason += " (시·군·구를 입력하면 판정합니다)"
         else:
             outcome, reason = _OK, f"지역: {head} — 소재지 {need} 충족"
-    else:  # flags
-        group = GROUP_BY_KIND[kind]
+    else:  # a founder group
+        group = GROUP_BY_KIND[check.kind]
         label = group.person
         quote = f" ('{phrase}')" if phrase else ""
         if getattr(p, group.profile_field):
@@ -446,9 +519,21 @@ def _check(check: tuple, ctx: _Context) -> tuple[int, str]:
     return outcome, reason
 
 
-def _combine(core: tuple, ctx: _Context, memo: dict[tuple, tuple[int, str]]) -> tuple:
-    """(status, reasons, failed, uncertain, kinds) of a compiled core, plus the status and
-    tuples to use when the program also carries an unparsed-text note."""
+class _Outcome(NamedTuple):
+    """A verdict without its program id (the fields of :class:`Verdict` after the id)."""
+
+    status: Status
+    reasons: tuple[str, ...]
+    failed: tuple[str, ...]
+    uncertain: tuple[str, ...]
+    kinds: tuple[str, ...]
+
+
+def _combine(
+    core: Core, ctx: _Context, memo: dict[Check, tuple[int, str]]
+) -> tuple[_Outcome, _Outcome]:
+    """The outcome of a compiled core, and the outcome when the program also carries an
+    unparsed-text note (its quoted text is added per program by :func:`_verdict`)."""
     checks, has_target, fields = core
     reasons: list[str] = []
     kinds: list[str] = []
@@ -460,11 +545,11 @@ def _combine(core: tuple, ctx: _Context, memo: dict[tuple, tuple[int, str]]) -> 
             got = memo[check] = _check(check, ctx)
         outcome, reason = got
         reasons.append(reason)
-        kinds.append(check[0])
+        kinds.append(check.kind)
         if outcome == _FAIL:
-            failed.append(check[0])
+            failed.append(check.kind)
         elif outcome == _UNKNOWN:
-            uncertain.append(check[0])
+            uncertain.append(check.kind)
     wanted = ctx.profile.fields
     if wanted and fields:
         shared = [f for f in fields if f in wanted]
@@ -480,28 +565,30 @@ def _combine(core: tuple, ctx: _Context, memo: dict[tuple, tuple[int, str]]) -> 
         reasons.append(f"지원대상 원문 없음 — 사업명·개요로만 판단했습니다. {CHECK_TEXT}")
         kinds.append("target")
         uncertain.append("target")
-    plain = (
+    plain = _Outcome(
         "ineligible" if failed else "maybe" if uncertain else "eligible",
         tuple(reasons),
         tuple(failed),
         tuple(uncertain),
         tuple(kinds),
     )
-    noted = (
+    noted = _Outcome(
         "ineligible" if failed else "maybe",
-        tuple(failed),
+        plain.reasons,
+        plain.failed,
         (*uncertain, "target"),
         (*kinds, "target"),
     )
     return plain, noted
 
 
-def _verdict(pid: str, combined: tuple, note: str) -> Verdict:
+def _verdict(pid: str, combined: tuple[_Outcome, _Outcome], note: str) -> Verdict:
     plain, noted = combined
     if not note:
         return Verdict(pid, *plain)
-    status, failed, uncertain, kinds = noted
-    return Verdict(pid, status, (*plain[1], note), failed, uncertain, kinds)
+    return Verdict(
+        pid, noted.status, (*noted.reasons, note), noted.failed, noted.uncertain, noted.kinds
+    )
 
 
 def evaluate(program: Program, profile: FirmProfile) -> Verdict:
@@ -542,8 +629,8 @@ def evaluate_all(programs: Iterable[Program], profile: FirmProfile) -> dict[str,
 
 def _evaluate_all(programs: Iterable[Program], profile: FirmProfile) -> dict[str, Verdict]:
     ctx = _Context(profile)
-    memo: dict[tuple, tuple[int, str]] = {}
-    combos: dict[int, tuple] = {}
+    memo: dict[Check, tuple[int, str]] = {}
+    combos: dict[int, tuple[_Outcome, _Outcome]] = {}
     out: dict[str, Verdict] = {}
     cache = _CACHE
     for program in programs:
