@@ -20,6 +20,7 @@ from data import EMBEDDED_FILES, EMBEDDED_YEARS, TOTALS_FILE
 from loaders.errors import LoadError
 from loaders.kstartup.mapping import BUSINESS_OPERATION, map_business_items
 from loaders.model import Program
+from loaders.plausibility import catalogue_flags
 from loaders.report import LoadReport
 from loaders.rows import SeenPrograms
 from loaders.snapshots import list_snapshots, newest_good, read_snapshot
@@ -216,7 +217,9 @@ def summarise(catalogue: Catalogue) -> dict[str, Any]:
     """Summary figures of a catalogue (the CLI's ``load --json`` object and the Overview page).
 
     Budgets are sums of the stated budgets only; ``with_budget`` says how many programs stated
-    one, so a partial dataset is never mistaken for the notice's total.
+    one, so a partial dataset is never mistaken for the notice's total. ``suspicious`` lists
+    loaded rows that look like noise and ``flags`` says where the load exceeds the year's
+    published totals (see :mod:`loaders.plausibility`).
     """
     programs = catalogue.programs
     report = catalogue.report
@@ -254,6 +257,8 @@ def summarise(catalogue: Catalogue) -> dict[str, Any]:
         "skipped": [i.to_dict() for i in report.skipped],
         "rejected": [i.to_dict() for i in report.rejected],
         "warnings": [i.to_dict() for i in report.warnings],
+        "suspicious": [i.to_dict() for i in report.suspicious],
+        "flags": catalogue_flags(programs, totals),
         "ignored_sheets": report.ignored_sheets,
         "notes": report.notes
         + [f"{s.file} {s.sheet}: {n}".strip() for s in report.sheets for n in s.notes],

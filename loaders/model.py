@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from loaders.textnorm import norm_key
 
@@ -18,6 +18,7 @@ __all__ = [
     "LEVELS",
     "LOCAL_LEVELS",
     "Basis",
+    "BudgetPart",
     "Eligibility",
     "Evidence",
     "Program",
@@ -32,6 +33,13 @@ LEVELS: tuple[str, ...] = ("중앙부처", "광역", "기초", "지자체")
 LOCAL_LEVELS: frozenset[str] = frozenset({"광역", "기초", "지자체"})
 
 Basis = Literal["target", "cue", "rule"]
+
+
+class BudgetPart(NamedTuple):
+    """One funding source's share of a budget as the text states it ("도비", 2.0 억원)."""
+
+    source: str
+    eok: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +175,9 @@ class Program:
     name: str
     support_type: str
     budget_eok: float | None = None
+    # Amounts by funding source when the budget text states them ("도비 2억, 시비 1억"); a
+    # budget given only as parts is their sum (see loaders.budget).
+    budget_parts: tuple[BudgetPart, ...] = ()
     target_text: str = ""
     content_text: str = ""
     summary: str = ""

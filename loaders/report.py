@@ -11,14 +11,37 @@ from typing import Any, Literal
 
 from loaders.headers import HeaderMatch
 
-__all__ = ["LoadReport", "RowIssue", "SheetReport"]
+__all__ = ["IssueKind", "LoadReport", "RowIssue", "SheetReport", "cell_ref"]
 
-IssueKind = Literal["skipped", "rejected", "warning"]
+# "suspicious" marks a row that was loaded but looks like noise (loaders.plausibility); like a
+# warning it goes with a loaded row and does not change the accounting.
+IssueKind = Literal["skipped", "rejected", "warning", "suspicious"]
+
+
+def cell_ref(row: int | None, column: int | None) -> str:
+    """A spreadsheet cell address from a 1-based row and 0-based column: ``(7, 2)`` → ``"C7"``.
+
+    >>> cell_ref(7, 2), cell_ref(1, 27), cell_ref(None, 0)
+    ('C7', 'AB1', '')
+    """
+    if row is None or column is None or column < 0:
+        return ""
+    letters = ""
+    n = column + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(ord("A") + rem) + letters
+    return f"{letters}{row}"
 
 
 @dataclass(frozen=True, slots=True)
 class RowIssue:
-    """One row (or cell) that was skipped, rejected or loaded with a warning."""
+    """One row (or cell) that was skipped, rejected, loaded with a warning, or looks like noise.
+
+    ``column``, ``value`` and ``cell`` name the cell that caused the issue: the header as the
+    file spells it, the cell's own text ("" for an empty cell) and its address ("C7") where the
+    source is a spreadsheet.
+    """
 
     kind: IssueKind
     file: str
@@ -27,17 +50,22 @@ class RowIssue:
     reason: str
     column: str = ""
     value: str = ""
+    cell: str = ""
 
     def describe(self) -> str:
-        """``file · sheet · 12행 · 열 '예산' · 값 '미정': reason``."""
+        """``file · sheet · 12행 · E12 · 열 '예산' · 값 '미정': reason``."""
         where = [p for p in (self.file, self.sheet) if p]
         if self.row is not None:
             where.append(f"{self.row}행")
+        if self.cell:
+            where.append(self.cell)
         if self.column:
             where.append(f"열 '{self.column}'")
         if self.value:
             value = self.value if len(self.value) <= 40 else self.value[:39] + "…"
             where.append(f"값 '{value}'")
+        elif self.cell and self.column:
+            where.append("빈 칸")
         return f"{' · '.join(where)}: {self.reason}"
 
     def to_dict(self) -> dict[str, Any]:
@@ -101,6 +129,11 @@ class LoadReport:
         return self.of_kind("warning")
 
     @property
+    def suspicious(self) -> list[RowIssue]:
+        """Loaded rows that look like noise (one issue per row)."""
+        return self.of_kind("suspicious")
+
+    @property
     def balanced(self) -> bool:
         """The accounting invariant: loaded + skipped + rejected = rows read."""
         return self.loaded + len(self.skipped) + len(self.rejected) == self.rows_read
@@ -133,6 +166,7 @@ class LoadReport:
             "skipped": [i.to_dict() for i in self.skipped],
             "rejected": [i.to_dict() for i in self.rejected],
             "warnings": [i.to_dict() for i in self.warnings],
+            "suspicious": [i.to_dict() for i in self.suspicious],
             "sheets": [s.to_dict() for s in self.sheets],
             "ignored_sheets": list(self.ignored_sheets),
             "encodings": dict(self.encodings),

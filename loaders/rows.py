@@ -44,17 +44,18 @@ def tally(
     reason: str,
     column: str = "",
     value: str = "",
+    cell: str = "",
 ) -> None:
     """Record one row's issue; a skipped or rejected row also counts on its sheet.
 
-    Warnings go with a row that is loaded (and counted as loaded by its caller), so they add
-    an issue without a count.
+    Warnings and suspicious rows go with a row that is loaded (and counted as loaded by its
+    caller), so they add an issue without a count.
     """
     if kind == "skipped":
         sheet.skipped += 1
     elif kind == "rejected":
         sheet.rejected += 1
-    report.issues.append(RowIssue(kind, sheet.file, sheet.sheet, row, reason, column, value))
+    report.issues.append(RowIssue(kind, sheet.file, sheet.sheet, row, reason, column, value, cell))
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,8 @@ class Repeat:
     kind: IssueKind
     where: str
     first: Program
+    # The first compared field where the two versions differ ("budget_eok"), None when equal.
+    differs: str | None = None
 
 
 class SeenPrograms:
@@ -92,8 +95,10 @@ class SeenPrograms:
         if seen is None:
             return None
         first, where = seen
-        kind: IssueKind = "skipped" if same_content(first, program, fields=fields) else "rejected"
-        return Repeat(kind, where, first)
+        if same_content(first, program, fields=fields):
+            return Repeat("skipped", where, first)
+        differs = next(f for f in fields if getattr(first, f) != getattr(program, f))
+        return Repeat("rejected", where, first, differs)
 
     def add(self, program: Program, where: str) -> None:
         """Remember ``program`` as loaded at ``where`` ("notice.csv · 사업 12행", "page 1 3번째 항목")."""

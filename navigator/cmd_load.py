@@ -22,19 +22,28 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="K-Startup 스냅샷이 있어도 내장 데이터를 씁니다 (FILE이 없을 때)",
     )
-    p.add_argument("--strict", action="store_true", help="거부된 행이 있으면 종료 코드 1")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="거부된 행·의심스러운 행이 있거나 합계가 공표 총액을 넘으면 종료 코드 1",
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Load, print, and return 1 under ``--strict`` when any row was rejected."""
+    """Load and print; under ``--strict`` return 1 when anything is not plausible.
+
+    That is: a rejected row, a suspicious (noise-like) row, or a total above the year's
+    published one.
+    """
     catalogue = catalogue_from_args(args)
     summary = summarise(catalogue)
     if args.json:
         print_json(summary)
     else:
         print(render_text(summary))
-    return 1 if args.strict and summary["rejected"] else 0
+    failed = summary["rejected"] or summary["suspicious"] or summary["flags"]
+    return 1 if args.strict and failed else 0
 
 
 def _table(title: str, groups: dict[str, dict[str, Any]], limit: int | None = None) -> list[str]:
@@ -61,6 +70,11 @@ def render_text(s: dict[str, Any]) -> str:
         f" · 예산 합계 {s['total_budget_eok']:,.1f}억원 (예산 명시 {s['programs_with_budget']}개 사업)",
         s["accounting"],
     ]
+    if s["suspicious"]:
+        lines.append(
+            f"의심스러운 행 {len(s['suspicious'])}개 (불러왔지만 잡음으로 보임 — 아래 목록)"
+        )
+    lines += [f"※ 확인 필요: {flag}" for flag in s["flags"]]
     lines += _table("지원유형별", s["by_support_type"])
     lines += _table("구분별", s["by_level"])
     lines += _table("중앙부처별", s["by_ministry"], 20)
@@ -72,7 +86,13 @@ def render_text(s: dict[str, Any]) -> str:
             target = m["field"] or "(사용 안 함)"
             how = f"{m['method']} {m['score']:.0f}" if m["method"] == "fuzzy" else m["method"]
             lines.append(f"    '{header}' → {target} ({how})")
-    for title, key in (("건너뛴 행", "skipped"), ("거부된 행", "rejected"), ("경고", "warnings")):
+    sections = (
+        ("건너뛴 행", "skipped"),
+        ("거부된 행", "rejected"),
+        ("의심스러운 행", "suspicious"),
+        ("경고", "warnings"),
+    )
+    for title, key in sections:
         items = s[key]
         lines.append(f"\n[{title}: {len(items)}]")
         lines += [f"  {RowIssue(**i).describe()}" for i in items]

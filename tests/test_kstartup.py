@@ -378,7 +378,10 @@ def test_item_without_url_still_maps_with_its_budget():
     [
         ("(예산현황) 24억원\r\n(지원규모) 95개사", 24.0, False),
         ("(예산현황) 비예산\r\n(지원규모) 10개사", None, True),  # not 10 from the next line
-        ("(예산현황) 도비 2억, 시비 1억 / (지원규모) 5개사", None, True),
+        # Parts without a total are summed (the warning shows the sum); issue 13.
+        ("(예산현황) 도비 2억, 시비 1억 / (지원규모) 5개사", 3.0, True),
+        ("(예산현황) 850백만 원 / (지원규모) 10개사", 8.5, False),
+        ("(예산현황) 240백만 원 (군)", 2.4, False),
         ("(예산현황) 500백만원 / (지원규모) 5개사", 5.0, False),
         ("(예산현황) 2026년 130억원 / (지원규모) 120개사", 130.0, False),
         ("", None, False),

@@ -15,10 +15,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from loaders.budget import parse_budget
+from loaders.budget import BudgetParse, parse_budget
 from loaders.derive import derived_fields
 from loaders.kstartup.wire import CITATION, as_int
 from loaders.model import CONTENT_FIELDS, Program, Source, make_program_id
+from loaders.plausibility import noise_reasons
 from loaders.regions import (
     NATIONWIDE,
     is_sido_name,
@@ -60,40 +61,24 @@ def _text(value: object) -> str:
     return clean_cell(html.unescape(text))
 
 
-# "(예산현황) 24억원\r\n(지원규모) 95개사" and "(예산현황) ‘25년 24.09억원 / (지원규모) …": the
-# amount is the text between "(예산현황)" and the next "(지원규모)", "/" or line break, with a
-# leading fiscal-year tag removed (otherwise "‘25년" would be read as 25억원).
-_BUDGET_HEAD = re.compile(r"\(\s*예산\s*현황\s*\)")
-_BUDGET_END = re.compile(r"\(\s*지원\s*규모\s*\)|/|\r|\n")
-_FY_TAG = re.compile(r"^\s*(?:[‘’'`]\s*\d{2}|(?:19|20)\d{2})\s*년(?:도)?\s*(?:예산)?\s*[:：]?\s*")
-# A budget stated only per funding source ("도비 2억, 시비 1억") has no total to read.
-_SPLIT_ONLY = re.compile(r"^\s*(?:국비|도비|시비|군비|구비|지방비)")
+def _budget(value: object) -> tuple[BudgetParse, str | None]:
+    raw = "" if value is None else str(value)
+    parsed = parse_budget(raw if raw.strip() else None)
+    warning = parsed.warning
+    if parsed.eok is not None and parsed.assumed_unit:
+        warning = f"예산 '{parsed.amount_text}'에 단위가 없어 억원으로 읽었습니다"
+    return parsed, warning
 
 
 def budget_from_text(value: object) -> tuple[float | None, str | None, str]:
     """억원 from K-Startup's ``biz_supt_bdgt_info``: ``(eok, warning, amount text)``.
 
-    Uses :func:`~loaders.budget.parse_budget` on the "(예산현황)" part only. Amounts split by
-    funding source without a total are left missing with a warning, as in the embedded data.
+    The same :func:`~loaders.budget.parse_budget` the spreadsheet loader uses (it reads the
+    "(예산현황)" part, units with spaces, funding-source parts, years and counts); the API
+    states no unit header, so a bare number is taken as 억원 and says so.
     """
-    raw = str(value or "")
-    if not raw.strip():
-        return None, None, ""
-    head = _BUDGET_HEAD.search(raw)
-    section = raw[head.end() :] if head else raw
-    end = _BUDGET_END.search(section)
-    if end:
-        section = section[: end.start()]
-    section = _FY_TAG.sub("", clean_cell(section)).strip(" ,;:")
-    if not section:
-        return None, "예산현황이 비어 있습니다", ""
-    if _SPLIT_ONLY.match(section):
-        return None, f"예산 '{section}'이(가) 재원별 금액뿐이라 합계를 추정하지 않았습니다", section
-    parsed = parse_budget(section)
-    warning = parsed.warning
-    if parsed.eok is not None and parsed.assumed_unit:
-        warning = f"예산 '{section}'에 단위가 없어 억원으로 읽었습니다"
-    return parsed.eok, warning, section
+    parsed, warning = _budget(value)
+    return parsed.eok, warning, parsed.amount_text
 
 
 def _url_and_id(value: object) -> tuple[str, str]:
@@ -164,7 +149,7 @@ def program_from_item(
             ("biz_category_cd", raw_type, "알 수 없는 지원유형 코드 — 원래 값을 그대로 두었습니다")
         )
     budget_raw = item.get("biz_supt_bdgt_info")
-    budget_eok, budget_warning, _ = budget_from_text(budget_raw)
+    budget, budget_warning = _budget(budget_raw)
     if budget_warning:
         warnings.append(("biz_supt_bdgt_info", clean_cell(budget_raw), budget_warning))
     target = _text(item.get("biz_supt_trgt_info"))
@@ -201,7 +186,8 @@ def program_from_item(
         region=region or "",
         name=name,
         support_type=support_type,
-        budget_eok=budget_eok,
+        budget_eok=budget.eok,
+        budget_parts=budget.parts if budget.eok is not None else (),
         target_text=target,
         content_text=content,
         summary=summary,
@@ -213,6 +199,17 @@ def program_from_item(
     )
     return program, how
 
+
+# Record fields compared between two versions of a program, and the item key each comes from.
+_ITEM_KEYS = {
+    "name": "supt_biz_titl_nm",
+    "support_type": "biz_category_cd",
+    "budget_eok": "biz_supt_bdgt_info",
+    "target_text": "biz_supt_trgt_info",
+    "content_text": "biz_supt_ctnt",
+    "summary": "supt_biz_intrd_info",
+    "url": "detl_pg_url",
+}
 
 _LEVEL_NOTES = {
     "name": "사업명 앞의 지자체명으로",
@@ -262,16 +259,34 @@ def map_business_items(
             # name, is a second version of the program.
             repeat = seen.repeat_of(program, fields=("name", *CONTENT_FIELDS))
             if repeat is not None:
+                if repeat.kind == "skipped":
+                    reason = f"중복 항목 — {repeat.where}과 내용이 같습니다"
+                    tally(report, sr, "skipped", index, reason, "supt_biz_titl_nm", program.name)
+                    continue
+                # Name the item key whose value differs from the first version.
+                key = _ITEM_KEYS.get(repeat.differs or "", "supt_biz_titl_nm")
                 reason = (
-                    f"중복 항목 — {repeat.where}과 내용이 같습니다"
-                    if repeat.kind == "skipped"
-                    else f"같은 사업(ID {program.kstartup_id or '없음'})이 {repeat.where}에 이미 있는데 내용이 다릅니다"
+                    f"같은 사업(ID {program.kstartup_id or '없음'})이 {repeat.where}에 이미 있는데 "
+                    f"내용이 다릅니다 ({key})"
                 )
-                tally(report, sr, repeat.kind, index, reason, "supt_biz_titl_nm", program.name)
+                tally(report, sr, "rejected", index, reason, key, clean_cell(item.get(key)))
                 continue
             seen.add(program, f"{sheet} {index}번째 항목")
             for column, value, reason in warnings:
                 tally(report, sr, "warning", index, reason, column, value)
+            noise = noise_reasons(
+                program.name, (program.target_text, program.content_text, program.summary)
+            )
+            if noise:
+                tally(
+                    report,
+                    sr,
+                    "suspicious",
+                    index,
+                    "; ".join(noise),
+                    "supt_biz_titl_nm",
+                    program.name,
+                )
             how_counts[how] = how_counts.get(how, 0) + 1
             sr.loaded += 1
             programs.append(program)

@@ -15,14 +15,16 @@ from dataclasses import dataclass
 
 from loaders.budget import parse_budget
 from loaders.derive import derived_fields
-from loaders.model import Program, Source, make_program_id
+from loaders.headers import FIELD_LABELS
+from loaders.model import BudgetPart, Program, Source, make_program_id
+from loaders.plausibility import noise_reasons
 from loaders.regions import (
     NATIONWIDE,
     canonical_sido,
     official_institution_name,
     sido_of_institution,
 )
-from loaders.report import IssueKind, LoadReport, SheetReport
+from loaders.report import IssueKind, LoadReport, SheetReport, cell_ref
 from loaders.rows import SeenPrograms, clean_url, tally
 from loaders.spreadsheet.grids import Grid, SheetGrid
 from loaders.spreadsheet.header import Header, row_texts
@@ -106,26 +108,59 @@ class _Context:
 
 
 def _issue(
-    ctx: _Context, kind: IssueKind, row: int, reason: str, column: str = "", value: str = ""
+    ctx: _Context,
+    kind: IssueKind,
+    row: int,
+    reason: str,
+    column: str = "",
+    value: str = "",
+    col: int | None = None,
 ) -> None:
-    tally(ctx.report, ctx.sheet_report, kind, row, reason, column, value)
+    """Record an issue on ``row``; ``col`` (0-based) names the cell that caused it ("C7")."""
+    tally(ctx.report, ctx.sheet_report, kind, row, reason, column, value, cell_ref(row, col))
+
+
+def _cell_issue(
+    ctx: _Context, kind: IssueKind, row: int, reason: str, field: str, value: str
+) -> None:
+    """An issue caused by ``field``'s cell on ``row``: header label, value and address."""
+    _issue(ctx, kind, row, reason, ctx.header.label(field), value, ctx.header.columns.get(field))
+
+
+# Record fields compared between two versions of a program, and the column each comes from.
+_FIELD_COLUMN = {
+    "support_type": "support_type",
+    "budget_eok": "budget",
+    "target_text": "target",
+    "content_text": "content",
+    "summary": "summary",
+    "url": "url",
+    "name": "name",
+}
 
 
 def _fill_down_fields(ctx: _Context, body: list[tuple[int, list[str]]]) -> set[str]:
-    """Grouping columns that look merged: a label once per group, blanks below it.
+    """Grouping columns written once per group, blanks below (a merged cell saved as CSV).
 
-    A column is filled down only if its first program row has a value and its values are
-    (almost) all distinct: a column where the same ministry is written on many rows is a normal
-    column with some cells unknown, and blanks there mean "not stated", not "same as above".
+    A column is filled down only when it looks like that layout: its first program row has a
+    value, blanks outnumber values (groups of several rows) and the values are (almost) all
+    distinct. A column where the same ministry is written on many rows is a normal column with
+    some cells unknown, and blanks there mean "not stated", not "same as above"; random text
+    with a few blank cells is not a grouping either. Rows that look like noise are left out.
     """
+    name_col = ctx.header.columns["name"]
+    rows = [cells for _, cells in body if not noise_reasons(cells[name_col])]
+    if len(rows) * 2 < len(body):
+        return set()  # mostly noise: no layout to infer
     fields: set[str] = set()
     for field in _GROUP_FIELDS:
         col = ctx.header.columns.get(field)
         if col is None:
             continue
-        values = [cells[col] for _, cells in body]
+        values = [cells[col] for cells in rows]
         nonblank = [v for v in values if v]
-        if not values or not values[0] or len(nonblank) == len(values):
+        blanks = len(values) - len(nonblank)
+        if not values or not values[0] or blanks < max(1, len(nonblank)):
             continue
         if len(set(nonblank)) * 10 >= len(nonblank) * 9:
             fields.add(field)
@@ -178,14 +213,15 @@ def _build_sheet(grid: Grid, ctx: _Context, seen: SeenPrograms) -> list[Program]
             _issue(ctx, "skipped", r + 1, skip)
             continue
         if not name:
-            shown = next((t for t in texts if t), "")
-            _issue(
+            # The cell at fault is the empty name; the row's other text helps find the row.
+            context = ", ".join(f"'{t[:20]}'" for t in [t for t in texts if t][:3])
+            _cell_issue(
                 ctx,
                 "rejected",
                 r + 1,
-                "사업명이 비어 있습니다 — 사업명을 채우거나 행을 지우세요",
-                ctx.header.label("name"),
-                shown,
+                f"사업명이 비어 있습니다 (이 행의 다른 값: {context}) — 사업명을 채우거나 행을 지우세요",
+                "name",
+                "",
             )
             continue
         width = max(len(texts), max(cols.values()) + 1)
@@ -207,6 +243,7 @@ def _build_sheet(grid: Grid, ctx: _Context, seen: SeenPrograms) -> list[Program]
                     "수식만 있고 계산된 값이 없어 빈 값으로 읽었습니다 — Excel에서 열어 저장한 뒤 다시 불러오세요",
                     labels.get(fc, f"{fc + 1}번째 열"),
                     formula,
+                    fc,
                 )
         for field in _GROUP_FIELDS:
             col = cols.get(field)
@@ -220,19 +257,42 @@ def _build_sheet(grid: Grid, ctx: _Context, seen: SeenPrograms) -> list[Program]
         program = _record(ctx, r + 1, grid[r], texts)
         repeat = seen.repeat_of(program)
         if repeat is not None:
+            if repeat.kind == "skipped":
+                reason = f"중복 행 — {repeat.where}과 내용이 같습니다"
+                _cell_issue(ctx, "skipped", r + 1, reason, "name", program.name)
+                continue
+            # Name the cell whose value differs from the first version (else the name cell).
+            field = _FIELD_COLUMN.get(repeat.differs or "", "name")
+            if field not in cols:
+                field = "name"
+            col = cols[field]
+            label = FIELD_LABELS.get(field, field)
             reason = (
-                f"중복 행 — {repeat.where}과 내용이 같습니다"
-                if repeat.kind == "skipped"
-                else f"같은 연도·기관·사업명이 {repeat.where}에 이미 있는데 내용이 다릅니다 — 어느 쪽이 맞는지 확인하세요"
+                f"같은 연도·기관·사업명이 {repeat.where}에 이미 있는데 내용이 다릅니다 ({label}) — "
+                "어느 쪽이 맞는지 확인하세요"
             )
-            _issue(ctx, repeat.kind, r + 1, reason, ctx.header.label("name"), program.name)
+            _cell_issue(
+                ctx,
+                "rejected",
+                r + 1,
+                reason,
+                field,
+                clean_cell(grid[r][col]) if col < len(grid[r]) else "",
+            )
             continue
         seen.add(program, f"{ctx.file}{' · ' + ctx.sheet if ctx.sheet else ''} {r + 1}행")
         sr.loaded += 1
         programs.append(program)
+        noise = noise_reasons(
+            program.name,
+            (program.target_text, program.content_text, program.summary, program.agency),
+        )
+        if noise:
+            _cell_issue(ctx, "suspicious", r + 1, "; ".join(noise), "name", program.name)
     for field, count in filled_counts.items():
         sr.notes.append(
-            f"'{ctx.header.label(field)}' 열: 병합된 그룹의 빈 칸 {count}개를 위 값으로 채웠습니다"
+            f"'{ctx.header.label(field)}' 열: 묶음의 첫 행에만 값이 적혀 있어 빈 칸 {count}개를 "
+            "위 값으로 채웠습니다"
         )
     return programs
 
@@ -248,13 +308,8 @@ def _record(ctx: _Context, row: int, raw: Sequence[object], texts: list[str]) ->
     year_text = get("year")
     year = year_hint(year_text) if year_text else ctx.default_year
     if year_text and year is None:
-        _issue(
-            ctx,
-            "warning",
-            row,
-            "연도를 읽을 수 없어 파일의 연도를 씁니다",
-            ctx.header.label("year"),
-            year_text,
+        _cell_issue(
+            ctx, "warning", row, "연도를 읽을 수 없어 파일의 연도를 씁니다", "year", year_text
         )
         year = ctx.default_year
 
@@ -262,25 +317,20 @@ def _record(ctx: _Context, row: int, raw: Sequence[object], texts: list[str]) ->
     ministry = get("ministry")
     level = _infer_level(institution or ministry, ctx.sheet, _normalise_level(get("level")))
     if get("level") and _normalise_level(get("level")) is None:
-        _issue(
+        _cell_issue(
             ctx,
             "warning",
             row,
             "구분 값을 알 수 없어 기관명으로 판단했습니다",
-            ctx.header.label("level"),
+            "level",
             get("level"),
         )
 
     region_text = get("region")
     region = canonical_sido(region_text) if region_text else None
     if region_text and region is None:
-        _issue(
-            ctx,
-            "warning",
-            row,
-            "알 수 없는 지역(시·도) — 비워 두었습니다",
-            ctx.header.label("region"),
-            region_text,
+        _cell_issue(
+            ctx, "warning", row, "알 수 없는 지역(시·도) — 비워 두었습니다", "region", region_text
         )
     if region is None:
         if level == "중앙부처":
@@ -295,18 +345,19 @@ def _record(ctx: _Context, row: int, raw: Sequence[object], texts: list[str]) ->
     raw_type = get("support_type")
     support_type, known = normalise_support_type(raw_type)
     if raw_type and not known:
-        _issue(
+        _cell_issue(
             ctx,
             "warning",
             row,
             "알 수 없는 지원유형 — 원래 값을 그대로 두었습니다",
-            ctx.header.label("support_type"),
+            "support_type",
             raw_type,
         )
     elif not raw_type and "support_type" in cols:
-        _issue(ctx, "warning", row, "지원유형이 비어 있습니다", ctx.header.label("support_type"))
+        _cell_issue(ctx, "warning", row, "지원유형이 비어 있습니다", "support_type", "")
 
     budget_eok = None
+    budget_parts: tuple[BudgetPart, ...] = ()
     budget_col = cols.get("budget")
     if budget_col is not None:
         cell = raw[budget_col] if budget_col < len(raw) else None
@@ -314,10 +365,9 @@ def _record(ctx: _Context, row: int, raw: Sequence[object], texts: list[str]) ->
             cell if not isinstance(cell, str) else cell.strip() or None, ctx.header.budget_unit
         )
         budget_eok = parsed.eok
+        budget_parts = parsed.parts if parsed.eok is not None else ()
         if parsed.warning:
-            _issue(
-                ctx, "warning", row, parsed.warning, ctx.header.label("budget"), clean_cell(cell)
-            )
+            _cell_issue(ctx, "warning", row, parsed.warning, "budget", clean_cell(cell))
         ctx.unit_assumed |= parsed.assumed_unit
 
     target, content, summary = get("target"), get("content"), get("summary")
@@ -344,6 +394,7 @@ def _record(ctx: _Context, row: int, raw: Sequence[object], texts: list[str]) ->
         name=name,
         support_type=support_type,
         budget_eok=budget_eok,
+        budget_parts=budget_parts,
         target_text=target,
         content_text=content,
         summary=summary,
