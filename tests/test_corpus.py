@@ -1,6 +1,7 @@
 """The bad-input corpus: every odd file has a stated outcome, and every row is accounted for.
 
-Files and expectations live in tests/corpus/ (regenerate with tests/corpus/make_corpus.py).
+Files and expectations live in tests/corpus/; both are written by tests/corpus/make_corpus.py,
+where each case stands next to the outcome a person stated for it.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from loaders.catalogue import load_files, summarise
 from loaders.errors import LoadError
 from loaders.spreadsheet.load import load_bytes, load_path
 
@@ -20,6 +22,7 @@ EXPECTED: dict[str, dict] = json.loads((CORPUS / "expected.json").read_text(enco
 def test_every_corpus_file_has_an_expectation():
     files = {p.name for p in CORPUS.iterdir() if p.suffix in {".csv", ".xlsx"}}
     assert files == set(EXPECTED)
+    assert len(files) >= 40
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -34,21 +37,31 @@ def test_corpus_file(name):
         assert message.startswith(name)  # the message names the file
         return
     programs, report = load_path(path)
-    assert report.balanced
+    # The accounting check: every row read is loaded, skipped or rejected.
+    assert report.balanced, report.accounting_line()
+    assert report.loaded + len(report.skipped) + len(report.rejected) == report.rows_read
     assert report.rows_read == spec["rows_read"]
     assert report.loaded == spec["loaded"] == len(programs)
     assert len(report.skipped) == spec["skipped"]
     assert len(report.rejected) == spec["rejected"]
+    assert len(report.suspicious) == spec["suspicious"]
     for issue in report.issues:
         assert issue.file == name and issue.row and issue.reason
+    for issue in report.rejected:
+        assert issue.cell and issue.column  # every rejection names the cell at fault
+    notes = " ".join(n for s in report.sheets for n in s.notes) + " ".join(report.notes)
     if "header_rows" in spec:
         assert report.sheets[0].header_rows == spec["header_rows"]
     if "budgets" in spec:
-        assert [p.budget_eok for p in programs] == spec["budgets"]
+        assert [p.budget_eok for p in programs] == pytest.approx(spec["budgets"])
+    if "parts" in spec:
+        assert [[[s, e] for s, e in p.budget_parts] for p in programs] == spec["parts"]
     if "names" in spec:
         assert [p.name for p in programs] == spec["names"]
     if "ministries" in spec:
         assert [p.ministry for p in programs] == spec["ministries"]
+    if "levels" in spec:
+        assert [p.level for p in programs] == spec["levels"]
     if "mapping" in spec:
         mapped = {m.header: m.field for m in report.sheets[0].mapping}
         for header, field in spec["mapping"].items():
@@ -59,10 +72,22 @@ def test_corpus_file(name):
     if "warning_values" in spec:
         assert [w.value for w in report.warnings] == spec["warning_values"]
         assert all(w.column for w in report.warnings)
+    if "warning_cells" in spec:
+        assert [w.cell for w in report.warnings] == spec["warning_cells"]
+    if "rejected_cells" in spec:
+        assert [i.cell for i in report.rejected] == spec["rejected_cells"]
+    if "suspicious_rows" in spec:
+        assert [i.row for i in report.suspicious] == spec["suspicious_rows"]
+    if "ignored_sheets" in spec:
+        assert [s["sheet"] for s in report.ignored_sheets] == spec["ignored_sheets"]
     if "encoding" in spec:
         assert report.encodings[name] == spec["encoding"]
     if "note" in spec:
-        assert any(spec["note"] in n for n in report.notes)
+        assert spec["note"] in notes
+    if "no_note" in spec:
+        assert spec["no_note"] not in notes
+    if "flags" in spec:
+        assert len(summarise(load_files([path]))["flags"]) == spec["flags"]
 
 
 def test_fifty_megabyte_file_is_refused_with_a_clear_message():
