@@ -15,6 +15,7 @@ founding and no longer on the day after (:meth:`FirmProfile.anniversary`).
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -218,6 +219,20 @@ def _err(name: str, problem: str) -> ProfileError:
     return ProfileError(f"{_LABELS.get(name, name)}: {problem}", field=name)
 
 
+def _text(value: Any) -> str:
+    """``str(value).strip()`` that never raises (Python refuses ints over 4,300 digits)."""
+    try:
+        return str(value).strip()
+    except ValueError:
+        return "(자릿수가 너무 많은 수)"
+
+
+def _shown(value: Any) -> str:
+    """A value as quoted in a message: at most 30 characters."""
+    text = _text(value)
+    return text if len(text) <= 30 else text[:29] + "…"
+
+
 def parse_date(value: Any, name: str = "founded") -> date | None:
     """A date from ``date``, ``datetime`` or text ("2024-03-15", "2024.3.15", "20240315").
 
@@ -229,7 +244,7 @@ def parse_date(value: Any, name: str = "founded") -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    text = str(value).strip()
+    text = _text(value)
     if not text:
         return None
     match = _DATE_RE.match(text) or _COMPACT_DATE_RE.match(text)
@@ -238,7 +253,7 @@ def parse_date(value: Any, name: str = "founded") -> date | None:
             return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
         except ValueError:
             pass
-    raise _err(name, f"날짜 '{text}'를 읽을 수 없습니다 — YYYY-MM-DD 형식으로 입력하세요.")
+    raise _err(name, f"날짜 '{_shown(text)}'를 읽을 수 없습니다 — YYYY-MM-DD 형식으로 입력하세요.")
 
 
 def _parse_bool(value: Any, name: str) -> bool:
@@ -248,27 +263,37 @@ def _parse_bool(value: Any, name: str) -> bool:
         return False
     if isinstance(value, int | float) and value in (0, 1):
         return bool(value)
-    text = str(value).strip().lower()
+    text = _text(value).lower()
     if text in _TRUE:
         return True
     if text in _FALSE:
         return False
-    raise _err(name, f"'{value}'는 예/아니오 값이 아닙니다 — true 또는 false로 입력하세요.")
+    raise _err(name, f"'{_shown(value)}'는 예/아니오 값이 아닙니다 — true 또는 false로 입력하세요.")
 
 
 def _parse_age(value: Any) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
-        raise _err("ceo_age", f"'{value}'는 나이가 아닙니다.")
+        raise _err("ceo_age", f"'{_shown(value)}'는 나이가 아닙니다.")
     try:
-        number = float(str(value).strip().removeprefix("만").removesuffix("세").strip())
-    except ValueError:
+        number = float(_text(value).removeprefix("만").removesuffix("세").strip())
+    except (ValueError, OverflowError):
         raise _err(
-            "ceo_age", f"'{value}'는 숫자가 아닙니다 — 만 나이를 숫자로 입력하세요."
+            "ceo_age", f"'{_shown(value)}'는 숫자가 아닙니다 — 만 나이를 숫자로 입력하세요."
         ) from None
+    if not math.isfinite(number):
+        # "inf", "nan", JSON Infinity/NaN, 1e400: one message, never int(inf)'s OverflowError.
+        raise _err(
+            "ceo_age",
+            f"'{_shown(value)}'는 나이가 아닙니다 — {_AGE_MIN}세에서 {_AGE_MAX}세 사이로 입력하세요.",
+        )
+    if not -1e6 < number < 1e6:
+        raise _err(
+            "ceo_age", f"{_shown(value)}세 — {_AGE_MIN}세에서 {_AGE_MAX}세 사이로 입력하세요."
+        )
     if number != int(number):
-        raise _err("ceo_age", f"{value}세 — 만 나이는 정수로 입력하세요.")
+        raise _err("ceo_age", f"{_shown(value)}세 — 만 나이는 정수로 입력하세요.")
     age = int(number)
     if age < 0:
         raise _err("ceo_age", f"{age}세 — 나이는 음수일 수 없습니다.")
@@ -278,9 +303,9 @@ def _parse_age(value: Any) -> int | None:
 
 
 def _parse_region(value: Any) -> str | None:
-    if value is None or not str(value).strip():
+    if value is None or not _text(value):
         return None
-    text = str(value).strip()
+    text = _text(value)
     sido = canonical_sido(text)
     if sido == NATIONWIDE:
         raise _err(
@@ -291,7 +316,7 @@ def _parse_region(value: Any) -> str | None:
     if sido is None:
         raise _err(
             "region",
-            f"알 수 없는 지역 '{text}' — 시·도 이름(예: 서울, 서울특별시, 경기도)을 입력하세요.",
+            f"알 수 없는 지역 '{_shown(text)}' — 시·도 이름(예: 서울, 서울특별시, 경기도)을 입력하세요.",
         )
     return sido
 
@@ -304,11 +329,11 @@ def _parse_district(
     An unambiguous 시·군·구 fills a missing region; a region written as a 기초 name
     ("김천시", accepted for ``region`` since before districts existed) fills a missing district.
     """
-    text = "" if value is None else str(value).strip()
+    text = "" if value is None else _text(value)
     if not text:
         if region is not None and region_text is not None:
-            derived = resolve_sigungu(str(region_text).strip(), region)
-            if derived is not None and not is_sido_name(str(region_text).strip()):
+            derived = resolve_sigungu(_text(region_text), region)
+            if derived is not None and not is_sido_name(_text(region_text)):
                 return region, derived[1]
         return region, None
     found = resolve_sigungu(text, region)
@@ -323,11 +348,11 @@ def _parse_district(
             if region is not None:
                 raise _err(
                     "district",
-                    f"'{text}' — 소재지 {region}에 없는 시·군·구입니다 (있는 곳: {where}).",
+                    f"'{_shown(text)}' — 소재지 {region}에 없는 시·군·구입니다 (있는 곳: {where}).",
                 )
             raise _err(
                 "district",
-                f"'{text}'만으로는 어느 시·도인지 알 수 없습니다({where}) — 소재지(region)를 "
+                f"'{_shown(text)}'만으로는 어느 시·도인지 알 수 없습니다({where}) — 소재지(region)를 "
                 "함께 입력하세요.",
             )
         if region is not None and not SIGUNGU_BY_SIDO.get(region):
@@ -335,12 +360,12 @@ def _parse_district(
         if is_sido_name(text):
             raise _err(
                 "district",
-                f"'{text}'은(는) 시·도 이름입니다. 시·군·구(예: 김천시, 대전 서구)를 입력하거나 "
+                f"'{_shown(text)}'은(는) 시·도 이름입니다. 시·군·구(예: 김천시, 대전 서구)를 입력하거나 "
                 "비워 두세요.",
             )
         raise _err(
             "district",
-            f"알 수 없는 시·군·구 '{text}' — 기초자치단체 이름(예: 김천시, 수원시, 대전 서구)을 "
+            f"알 수 없는 시·군·구 '{_shown(text)}' — 기초자치단체 이름(예: 김천시, 수원시, 대전 서구)을 "
             "입력하세요.",
         )
     sido, name = found
@@ -362,17 +387,17 @@ def _parse_fields(value: Any) -> tuple[str, ...]:
     elif isinstance(value, Iterable):
         items = value
     else:
-        raise _err("fields", f"'{value}'는 분야 목록이 아닙니다.")
+        raise _err("fields", f"'{_shown(value)}'는 분야 목록이 아닙니다.")
     out: list[str] = []
     for item in items:
-        text = str(item).strip()
+        text = _text(item)
         if not text:
             continue
         canon = canonical_field(text)
         if canon is None:
             raise _err(
                 "fields",
-                f"알 수 없는 기술분야 '{text}' — 분류표의 분야(예: 인공지능·빅데이터, 바이오·헬스)를 입력하세요.",
+                f"알 수 없는 기술분야 '{_shown(text)}' — 분류표의 분야(예: 인공지능·빅데이터, 바이오·헬스)를 입력하세요.",
             )
         if canon not in out:
             out.append(canon)
@@ -404,7 +429,8 @@ def profile_from_dict(
     if strict and unknown:
         known = ", ".join(PROFILE_FIELDS)
         raise ProfileError(
-            f"알 수 없는 항목 '{unknown[0]}' — 사용할 수 있는 항목: {known}", field=str(unknown[0])
+            f"알 수 없는 항목 '{_shown(unknown[0])}' — 사용할 수 있는 항목: {known}",
+            field=str(unknown[0]),
         )
     today = today or date.today()
     as_of = parse_date(data.get("as_of"), "as_of") or today

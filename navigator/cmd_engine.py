@@ -23,6 +23,7 @@ from navigator.common import add_data_args, catalogue_from_args, print_json
 
 __all__ = [
     "load_profile",
+    "profile_from_json",
     "register",
     "run_duplicates",
     "run_eligible",
@@ -42,14 +43,30 @@ def load_profile(path: str | Path, *, as_of: str | None = None) -> FirmProfile:
         text = file.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise ProfileError(f"프로필 파일을 열 수 없습니다: {file} ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise ProfileError(f"프로필 파일 {file.name}이 UTF-8 텍스트가 아닙니다.") from None
+    return profile_from_json(text, file.name, as_of=as_of)
+
+
+def profile_from_json(text: str, name: str = "프로필", *, as_of: str | None = None) -> FirmProfile:
+    """A validated profile from JSON text; any problem is a :class:`ProfileError`.
+
+    Whatever the text — not JSON, nested a thousand deep, ``Infinity`` for an age — the only
+    error raised is :class:`ProfileError`, which the CLI prints as one line with exit code 2.
+    ``as_of`` (YYYY-MM-DD) replaces the profile's 기준일.
+    """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ProfileError(
-            f"프로필 파일 {file.name}이 올바른 JSON이 아닙니다 ({exc.lineno}행 {exc.colno}열: {exc.msg})"
+            f"프로필 파일 {name}이 올바른 JSON이 아닙니다 ({exc.lineno}행 {exc.colno}열: {exc.msg})"
         ) from None
+    except RecursionError:
+        raise ProfileError(f"프로필 파일 {name}의 JSON이 너무 깊게 중첩되어 있습니다.") from None
+    except ValueError as exc:  # e.g. an integer literal of more than 4,300 digits
+        raise ProfileError(f"프로필 파일 {name}의 값을 읽을 수 없습니다 ({exc}).") from None
     if not isinstance(data, dict):
-        raise ProfileError(f"프로필 파일 {file.name}은 JSON 객체({{...}})여야 합니다.")
+        raise ProfileError(f"프로필 파일 {name}은 JSON 객체({{...}})여야 합니다.")
     if as_of is not None:
         data = {**data, "as_of": as_of}
     return profile_from_dict(data, strict=True)

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.profile import FirmProfile, add_years, profile_from_dict, profile_to_dict
+from graph.profile import (
+    PROFILE_FIELDS,
+    FirmProfile,
+    add_years,
+    profile_from_dict,
+    profile_to_dict,
+)
 from loaders.errors import ProfileError
 from navigator.cli import main
+from navigator.cmd_engine import load_profile, profile_from_json
 
 TODAY = date(2026, 6, 1)
 
@@ -249,3 +260,106 @@ def test_cli_profile_file_problems_exit_2(
     typo.write_text('{"ceo_agee": 30}', encoding="utf-8")
     assert main(["path", "--profile", str(typo)]) == 2
     assert "ceo_agee" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ non-finite and huge numbers
+# (issue 13: "inf", "nan" and JSON Infinity crashed with a traceback and exit 1)
+
+
+@pytest.mark.parametrize(
+    "age",
+    ["inf", "nan", "-inf", "Infinity", float("inf"), float("nan"), 1e400, 10**400, -(10**30)],
+)
+def test_non_finite_and_out_of_range_ages_are_one_profile_error(age: object) -> None:
+    with pytest.raises(ProfileError) as err:
+        make(ceo_age=age)
+    assert err.value.field == "ceo_age"
+    assert "10세에서 110세 사이" in str(err.value)
+    assert len(str(err.value)) < 120  # the value is shortened, not echoed in full
+
+
+_BAD_JSON = {
+    "Infinity": '{"ceo_age": Infinity}',
+    "NaN": '{"ceo_age": NaN}',
+    "-Infinity": '{"ceo_age": -Infinity}',
+    "1e400": '{"ceo_age": 1e400}',
+    "text inf": '{"ceo_age": "inf"}',
+    "date 1e400": '{"founded": 1e400}',
+    "5000 digits": '{"region": ' + "9" * 5000 + "}",
+    "nested 100000": "[" * 100_000,
+    "fields Infinity": '{"fields": [Infinity, NaN]}',
+}
+
+
+@pytest.mark.parametrize("text", list(_BAD_JSON.values()), ids=list(_BAD_JSON))
+def test_cli_non_finite_profile_values_exit_2_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    bad = tmp_path / "profile.json"
+    bad.write_text(text, encoding="utf-8")
+    assert main(["eligible", "--profile", str(bad), "--json"]) == 2  # anything else raises
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert len(captured.err.strip().splitlines()) == 1
+
+
+def test_cli_infinity_age_exits_2_without_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "profile.json"
+    bad.write_text('{"ceo_age": Infinity}', encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "navigator.cli", "eligible", "--profile", str(bad), "--json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.strip().splitlines() == [
+        "오류: 대표자 나이(ceo_age): 'inf'는 나이가 아닙니다 — 10세에서 110세 사이로 입력하세요."
+    ]
+
+
+def test_binary_profile_file_is_a_profile_error(tmp_path: Path) -> None:
+    bad = tmp_path / "profile.json"
+    bad.write_bytes(b"\xff\xfe\x00garbage")
+    with pytest.raises(ProfileError, match="UTF-8"):
+        load_profile(bad)
+
+
+_JSON_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=30)
+    | st.sampled_from(["inf", "nan", "-1", "39세", "2024-02-30", "서울", "김천시", "AI", "예"])
+)
+_JSON = st.recursive(
+    _JSON_SCALARS,
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+_PROFILE_LIKE = st.dictionaries(
+    st.sampled_from(PROFILE_FIELDS) | st.text(max_size=8), _JSON, max_size=len(PROFILE_FIELDS)
+)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(_PROFILE_LIKE, st.booleans())
+def test_profile_parsing_raises_only_its_own_error_on_any_json(data: dict, strict: bool) -> None:
+    try:
+        profile = profile_from_dict(data, strict=strict, today=TODAY)
+    except ProfileError as err:
+        assert str(err)  # a message a person can read
+    else:
+        assert isinstance(profile, FirmProfile)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(_JSON | _PROFILE_LIKE | st.text(max_size=60))
+def test_profile_json_text_raises_only_profile_errors(value: object) -> None:
+    text = value if isinstance(value, str) else json.dumps(value)
+    with contextlib.suppress(ProfileError):  # any other exception fails the test
+        profile_from_json(text)
