@@ -7,9 +7,27 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
+
+# One Hypothesis profile for the suite: reproducible examples, no deadline on a shared 2-core
+# machine, and no example database (tests write nothing outside their tmp_path).
+settings.register_profile("ci", max_examples=150, deadline=None, derandomize=True, database=None)
+settings.load_profile("ci")
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.hookimpl(trylast=True)  # after pytest has set up its temp-path factory
+def pytest_configure(config: pytest.Config) -> None:
+    """Hypothesis keeps caches in ``.hypothesis/`` of the checkout; put them in pytest's temp dir.
+
+    Set before collection, because Hypothesis collects constants of the tested modules then.
+    """
+    factory = getattr(config, "_tmp_path_factory", None)
+    if factory is not None:
+        set_hypothesis_home_dir(factory.getbasetemp() / "hypothesis")
 
 
 @pytest.fixture(autouse=True)

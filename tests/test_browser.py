@@ -3,8 +3,15 @@
 One server and one browser for the module. The test walks a first-time user's path: open the
 finder, fill the sidebar profile with the real widgets, see verdicts (and the URL carrying the
 profile), open the policy map and find the vis.js canvas drawn inside its iframe, download the
-Excel roadmap and open it with openpyxl. Every page is screenshotted to ``/tmp/shots`` and no
-request may leave localhost (the app must work offline).
+Excel roadmap and open it with openpyxl. No request may leave localhost (the app must work
+offline).
+
+Deterministic by construction: a test never sleeps for a fixed time. It waits on the app's
+own state — the ``data-test-script-state`` / ``data-test-connection-state`` attributes that
+Streamlit's frontend keeps on ``stApp`` — and then on the state it expects (Playwright's
+``expect`` polls until the value, text or URL is there, and fails after a bound). Tests write
+only under pytest's ``tmp_path``; screenshots are taken only when ``NAVIGATOR_SHOTS`` names a
+folder to put them in.
 
 Chromium is Debian's ``/usr/bin/chromium`` (``apt-get install chromium fonts-nanum``); nothing is
 downloaded (never ``playwright install``). Without it the tests skip locally and fail when
@@ -14,6 +21,7 @@ downloaded (never ``playwright install``). Without it the tests skip locally and
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -26,6 +34,11 @@ from urllib.parse import urlencode, urlparse
 
 import openpyxl
 import pytest
+
+try:
+    from playwright.sync_api import expect
+except ImportError:  # pragma: no cover - dev extra not installed; the browser fixture skips
+    expect = None  # type: ignore[assignment]
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +53,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SHOTS = Path(os.environ.get("NAVIGATOR_SHOTS", "/tmp/shots"))
+# Screenshots only when asked: NAVIGATOR_SHOTS=/some/folder python -m pytest -m browser
+SHOTS = Path(os.environ["NAVIGATOR_SHOTS"]) if os.environ.get("NAVIGATOR_SHOTS") else None
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
@@ -91,7 +105,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
                 pytest.fail(f"streamlit did not start:\n{log.read_text(errors='replace')[-3000:]}")
-            time.sleep(0.3)
+            time.sleep(0.3)  # poll interval of the health check, not a wait for a state
         yield base
     finally:
         proc.terminate()
@@ -127,22 +141,30 @@ def page(browser, server: str):
         "request",
         lambda r: tab.hosts.add(urlparse(r.url).scheme + "://" + (urlparse(r.url).hostname or "")),
     )
+    # Bounds, not waits: on a busy 2-core machine a first run can take several seconds.
     tab.set_default_timeout(30_000)
+    expect.set_options(timeout=30_000)
     yield tab
     context.close()
 
 
 def wait_ready(tab) -> None:
-    """Until Streamlit has finished the run (no running indicator, main block present)."""
+    """Until the app is connected, its script run has finished and the page has a title.
+
+    Streamlit's frontend keeps the run state on ``stApp`` (``data-test-script-state`` is
+    ``initial``, ``running``, ``notRunning`` …). After ``goto`` the state starts at
+    ``initial``, so waiting for ``notRunning`` waits for the first run. After an interaction,
+    wait for its effect with ``expect`` first (the rerun may not have started yet), then here.
+    """
+    tab.wait_for_selector("[data-testid=stApp][data-test-connection-state=CONNECTED]")
+    tab.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
     tab.wait_for_selector("[data-testid=stMain] h1")
-    tab.wait_for_function(
-        "() => !document.querySelector('[data-testid=stStatusWidget]')"
-        " || !document.querySelector('[data-testid=stStatusWidget]').innerText.includes('Running')"
-    )
-    tab.wait_for_timeout(400)
 
 
 def shot(tab, name: str) -> None:
+    """A full-page screenshot, only when NAVIGATOR_SHOTS names a folder."""
+    if SHOTS is None:
+        return
     SHOTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
@@ -158,9 +180,13 @@ def assert_offline(tab, server: str) -> None:
     assert not tab.errors, tab.errors
 
 
-def sidebar_metric(tab, label: str) -> str:
+def sidebar_metric(tab, label: str):
+    """The value element of the metric labelled ``label`` (a locator, to ``expect`` on)."""
     metric = tab.locator("[data-testid=stMetric]", has_text=label).first
-    return metric.locator("[data-testid=stMetricValue]").inner_text()
+    return metric.locator("[data-testid=stMetricValue]")
+
+
+POSITIVE = re.compile(r"^\s*[1-9][\d,]*")
 
 
 def test_deep_link_on_first_visit_goes_through_the_router(page, server: str) -> None:
@@ -171,45 +197,51 @@ def test_deep_link_on_first_visit_goes_through_the_router(page, server: str) -> 
     )
     page.goto(f"{server}/finder?{query}")
     wait_ready(page)
-    nav = page.locator("[data-testid=stSidebarNav]").inner_text()
-    assert "사업 찾기 (Finder)" in nav and "state" not in nav
-    assert page.get_by_label("사업 검색").input_value() == "예비 창업 패키지"
-    assert int(sidebar_metric(page, "검색·필터 결과").removesuffix("개")) >= 1
+    nav = page.locator("[data-testid=stSidebarNav]")
+    expect(nav).to_contain_text("사업 찾기 (Finder)")
+    expect(nav).not_to_contain_text("state")
+    # The URL-bound box gets its value just after the run has finished: wait for it.
+    expect(page.get_by_label("사업 검색")).to_have_value("예비 창업 패키지")
+    expect(sidebar_metric(page, "검색·필터 결과")).to_have_text(POSITIVE)
 
 
-def test_first_time_user_path(page, server: str) -> None:
+def test_first_time_user_path(page, server: str, tmp_path: Path) -> None:
     tab = page
     # 1. Overview opens on the embedded dataset.
     tab.goto(server)
     wait_ready(tab)
-    assert "377" in tab.locator("[data-testid=stMain]").inner_text()
+    expect(tab.locator("[data-testid=stMain]")).to_contain_text("377")
     shot(tab, "browser_overview")
 
-    # 2. Finder: fill the profile with the sidebar's own widgets.
+    # 2. Finder: fill the profile with the sidebar's own widgets; after each step wait for the
+    # step's effect (the next widget, the URL, the profile line), then for the run to finish.
     tab.goto(f"{server}/finder")
     wait_ready(tab)
     sidebar = tab.locator("[data-testid=stSidebar]")
+    main = tab.locator("[data-testid=stMain]")
     sidebar.get_by_text("창업기업", exact=True).click()
+    year = sidebar.get_by_role("spinbutton", name="year, 설립일 (개업일·법인 설립일)")
+    expect(year).to_be_visible()
     wait_ready(tab)
     # The date input is three spin buttons (year, month, day); typing digits moves along.
-    sidebar.get_by_role("spinbutton", name="year, 설립일 (개업일·법인 설립일)").click()
+    year.click()
     tab.keyboard.type("20240501")
     tab.keyboard.press("Escape")  # closes the calendar and commits the date
+    expect(main).to_contain_text("업력 2년")  # the profile line reflects the form
     wait_ready(tab)
     age = sidebar.get_by_label("대표자 만 나이")
     age.fill("34")
     age.press("Enter")
+    expect(tab).to_have_url(re.compile(r"age=34"))
     wait_ready(tab)
     region = sidebar.get_by_role("combobox", name="소재지 (본사·주사무소, 예비창업자는 거주지)")
     region.click()
     region.fill("서울")
     region.press("Enter")
+    expect(tab).to_have_url(re.compile(r"region="))  # a link reproduces the view
     wait_ready(tab)
-    main = tab.locator("[data-testid=stMain]")
-    assert "업력 2년" in main.inner_text()  # the profile line reflects the form
-    assert int(sidebar_metric(tab, "○ 신청 가능")) > 0
-    assert main.locator("[data-testid=stDataFrame]").count() == 1
-    assert "age=34" in tab.url and "region=" in tab.url  # a link reproduces the view
+    expect(sidebar_metric(tab, "○ 신청 가능")).to_have_text(POSITIVE)
+    expect(main.locator("[data-testid=stDataFrame]")).to_have_count(1)
     shot(tab, "browser_finder")
 
     # 2a. Selecting a row opens the program card (with its source).
@@ -217,41 +249,47 @@ def test_first_time_user_path(page, server: str) -> None:
     box = grid.bounding_box()
     assert box
     tab.mouse.click(box["x"] + 18, box["y"] + 35 + 17)  # the first row's selection box
-    tab.get_by_text("상세 페이지 열기", exact=False).first.wait_for()
-    card = main.inner_text()
-    assert "지원대상" in card and "출처:" in card and "sel=" in tab.url
+    expect(tab.get_by_text("상세 페이지 열기", exact=False).first).to_be_visible()
+    expect(tab).to_have_url(re.compile(r"sel="))
+    wait_ready(tab)
+    expect(main).to_contain_text("지원대상")
+    expect(main).to_contain_text("출처:")
     shot(tab, "browser_finder_card")
 
     # 2b. The link alone restores the same view in a new tab.
     link = tab.url
+    eligible = sidebar_metric(tab, "○ 신청 가능").inner_text()
     other = tab.context.new_page()
     other.goto(link)
     wait_ready(other)
-    assert sidebar_metric(other, "○ 신청 가능") == sidebar_metric(tab, "○ 신청 가능")
+    expect(sidebar_metric(other, "○ 신청 가능")).to_have_text(eligible)
     other.close()
 
     # 3. Policy map: the vis.js canvas is drawn inside the iframe.
     tab.locator("[data-testid=stSidebarNav]").get_by_text("정책 지도").click()
+    expect(tab).to_have_url(re.compile(r"/policy_map"))
     wait_ready(tab)
     frame = tab.frame_locator("[data-testid=stIFrame]")
     canvas = frame.locator("#mynetwork canvas")
     canvas.wait_for(state="visible")
     box = canvas.bounding_box()
     assert box and box["width"] > 300 and box["height"] > 300
-    drawn = tab.frames[-1].evaluate(
-        "() => typeof network !== 'undefined' && network.body.data.nodes.length"
+    map_frame = tab.frames[-1]
+    map_frame.wait_for_function(
+        "() => typeof network !== 'undefined' && network.body.data.nodes.length > 300"
     )
-    assert drawn and drawn > 300
-    tab.wait_for_timeout(1500)  # let the layout settle for the screenshot
+    if SHOTS is not None:  # the map turns physics off once its layout has settled
+        map_frame.wait_for_function("() => network.physics.options.enabled === false")
     shot(tab, "browser_policy_map")
 
-    # 4. Roadmap: download the Excel file and open it.
+    # 4. Roadmap: download the Excel file (into tmp_path) and open it.
     tab.locator("[data-testid=stSidebarNav]").get_by_text("지원 경로").click()
+    expect(tab).to_have_url(re.compile(r"/roadmap"))
     wait_ready(tab)
     shot(tab, "browser_roadmap")
     with tab.expect_download() as info:
         tab.get_by_role("button", name="Excel 로드맵 (.xlsx)").click()
-    target = SHOTS / "roadmap_download.xlsx"
+    target = tmp_path / "roadmap_download.xlsx"
     info.value.save_as(target)
     wb = openpyxl.load_workbook(target)
     assert wb.sheetnames == ["로드맵", "사업 상세", "가정·프로필"]
@@ -267,10 +305,10 @@ def test_bad_upload_shows_an_error_not_a_traceback(page, server: str, tmp_path: 
     wait_ready(page)
     page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(bad))
     alert = page.locator("[data-testid=stAlertContentError]")
-    alert.wait_for()
-    assert "지금 쓰는 데이터는 그대로입니다" in alert.inner_text()
-    assert "not_a_notice.csv" in alert.inner_text()
-    assert not page.locator("[data-testid=stException]").count()
+    expect(alert).to_contain_text("지금 쓰는 데이터는 그대로입니다")
+    expect(alert).to_contain_text("not_a_notice.csv")
+    wait_ready(page)
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
     shot(page, "browser_data_desk_bad_upload")
 
 
@@ -278,6 +316,6 @@ def test_bad_upload_shows_an_error_not_a_traceback(page, server: str, tmp_path: 
 def test_other_pages_render_offline(page, server: str, name: str) -> None:
     page.goto(f"{server}/{name}")
     wait_ready(page)
-    assert not page.locator("[data-testid=stException]").count()
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
     shot(page, f"browser_{name}")
     assert_offline(page, server)

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import math
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from loaders.budget import MAX_PLAUSIBLE_EOK, parse_budget
 from loaders.headers import HEADER_VARIANTS, match_header
 from loaders.textnorm import clean_cell, norm_key
-
-settings.register_profile("ci", max_examples=150, deadline=None, derandomize=True)
-settings.load_profile("ci")
 
 # Amounts in 억원 with at most two decimals (the notice's precision), inside the plausible range.
 eok_amounts = st.decimals(min_value=0, max_value=30_000, places=2).map(float)
