@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from graph.eligibility import Verdict, evaluate_all
+from graph.path import Roadmap, RoadmapEdits
 from graph.profile import FirmProfile
 from graph.search import SearchIndex, build_index
 from loaders import announcements
@@ -25,6 +27,8 @@ from loaders.errors import NavigatorError
 from loaders.model import Program
 from pages._dataset import Dataset
 from pages._sidebar import ProfileInput
+from usecases import roadmap as usecase
+from usecases.roadmap import RoadmapOptions
 
 __all__ = [
     "call_statuses",
@@ -180,54 +184,75 @@ def map_html(
 
 @st.cache_resource(max_entries=32)
 def _roadmap(
-    key: str, pkey: str, options: tuple, _catalogue: Catalogue, _profile: FirmProfile, _v: dict
-) -> Any:
-    from graph.path import plan_path
-
-    fields, max_per_phase, include_loans = options
-    return plan_path(
-        _catalogue.programs,
-        _profile,
-        fields=fields or None,
-        max_per_phase=max_per_phase,
-        include_loans=include_loans,
-        verdicts=_v,
-    )
+    key: str,
+    pkey: str,
+    options: RoadmapOptions,
+    edits: RoadmapEdits,
+    _catalogue: Catalogue,
+    _profile: FirmProfile,
+    _v: dict,
+) -> Roadmap:
+    return usecase.plan(_catalogue.programs, _profile, options, edits=edits, verdicts=_v)
 
 
 def roadmap(
-    ds: Dataset, prof: ProfileInput, *, max_per_phase: int = 2, include_loans: bool = True
-) -> Any:
-    """:func:`graph.path.plan_path` for the dataset and profile."""
-    options = (tuple(prof.profile.fields), max_per_phase, include_loans)
-    return _roadmap(ds.key, prof.key, options, ds.catalogue, prof.profile, verdicts(ds, prof))
+    ds: Dataset,
+    prof: ProfileInput,
+    *,
+    max_per_phase: int = 2,
+    include_loans: bool = True,
+    edits: RoadmapEdits | None = None,
+) -> Roadmap:
+    """:func:`usecases.roadmap.plan` for the dataset, profile, options and edits."""
+    options = RoadmapOptions(max_per_phase=max_per_phase, include_loans=include_loans)
+    return _roadmap(
+        ds.key,
+        prof.key,
+        options,
+        edits or RoadmapEdits(),
+        ds.catalogue,
+        prof.profile,
+        verdicts(ds, prof),
+    )
 
 
 @st.cache_data(show_spinner="파일을 만드는 중…", max_entries=32)
 def _roadmap_files(
     key: str,
     pkey: str,
-    options: tuple,
-    label: str,
-    _roadmap: Any,
+    options: RoadmapOptions,
+    edits: RoadmapEdits,
+    client: str,
+    made: date,
+    _roadmap: Roadmap,
+    _catalogue: Catalogue,
     _by_id: dict[str, Program],
-    _p: Any,
-) -> tuple[bytes, bytes]:
-    from graph.export import roadmap_to_csv, roadmap_to_excel
-
-    return (
-        roadmap_to_excel(_roadmap, _by_id, _p, dataset_label=label),
-        roadmap_to_csv(_roadmap, _by_id, _p),
-    )
+) -> usecase.RoadmapFiles:
+    return usecase.files(_roadmap, _catalogue, client=client, made=made, by_id=_by_id)
 
 
 def roadmap_files(
-    ds: Dataset, prof: ProfileInput, plan: Any, *, max_per_phase: int, include_loans: bool
-) -> tuple[bytes, bytes]:
-    """``(xlsx, csv)`` of a roadmap — the same bytes ``navigator roadmap`` writes."""
-    options = (tuple(prof.profile.fields), max_per_phase, include_loans)
+    ds: Dataset,
+    prof: ProfileInput,
+    plan: Roadmap,
+    *,
+    max_per_phase: int,
+    include_loans: bool,
+    edits: RoadmapEdits | None = None,
+    client: str = "",
+) -> usecase.RoadmapFiles:
+    """The roadmap's workbook and CSV — the same bytes ``navigator roadmap`` writes."""
+    options = RoadmapOptions(max_per_phase=max_per_phase, include_loans=include_loans)
     return _roadmap_files(
-        ds.key, prof.key, options, ds.catalogue.label, plan, ds.by_id(), prof.profile
+        ds.key,
+        prof.key,
+        options,
+        edits or RoadmapEdits(),
+        client,
+        date.today(),
+        plan,
+        ds.catalogue,
+        ds.by_id(),
     )
 
 

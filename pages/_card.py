@@ -6,6 +6,7 @@ import streamlit as st
 
 from graph.eligibility import Verdict
 from loaders.model import Program
+from loaders.sources import sources_text
 from pages._format import STATUS_BADGES, eok, md_escape
 
 __all__ = ["program_card"]
@@ -49,7 +50,7 @@ def program_card(program: Program, verdict: Verdict | None, call: str = "") -> N
         src = p.source
         provenance = [f"위치: {src.describe()}"]
         if src.citation:
-            provenance.append(f"출처: {src.citation}")
+            provenance.append(f"출처: {sources_text(src.citation, p.url)}")
         if src.fetched_at:
             provenance.append(f"수집 시각: {src.fetched_at}")
         if p.synthetic:

@@ -1,8 +1,10 @@
-"""지원 경로: the continuous support path R&D → 사업화 → 보육·멘토링 → 판로·투자·융자 → 글로벌.
+"""지원 경로: the firm's roadmap as a path a consultant can edit and hand over.
 
-The plan is :func:`graph.path.plan_path` for the sidebar profile; the Excel/CSV files are
-:func:`graph.export.roadmap_to_excel`/``roadmap_to_csv`` — the same files ``navigator roadmap``
-writes. Options ``loans`` and ``per`` are bound to the URL like the profile.
+The plan is :func:`usecases.roadmap.plan` for the sidebar profile and the consultant's edits
+(pinned, removed and annotated steps); the Excel/CSV files are :func:`usecases.roadmap.files` —
+the same call ``navigator roadmap`` makes. Options ``loans``, ``per`` and the client's name
+``client`` are bound to the URL like the profile; edits live in the session and in the saved
+client file.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from graph.path import DEFAULT_HORIZON_YEARS
+from graph.clients import Client, client_from_json, client_to_json, clients_to_csv, read_clients_csv
+from graph.path import DEFAULT_HORIZON_YEARS, Alternative, Step
 from graph.profile import add_years
-from loaders.vocab import PHASES
+from loaders.errors import NavigatorError
 from pages._caches import roadmap, roadmap_files
+from pages._clients import apply_client, current_edits, set_edits
 from pages._dataset import active_dataset
 from pages._format import STATUS_BADGES, md_escape
 from pages._router import require_router
@@ -26,17 +30,109 @@ require_router()
 
 ds = active_dataset()
 prof = profile_sidebar()
+by_id = ds.by_id()
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _no(n: int) -> str:
+    return CIRCLED[n - 1] if 1 <= n <= len(CIRCLED) else f"({n})"
+
+
+# ------------------------------------------------------------------ edits (callbacks)
+
+
+def _pin_changed(pid: str) -> None:
+    edits = current_edits()
+    set_edits(edits.pin(pid) if st.session_state.get(f"pin_{pid}") else edits.restore(pid))
+
+
+def _remove(pid: str) -> None:
+    set_edits(current_edits().remove(pid))
+
+
+def _add(pid: str) -> None:
+    set_edits(current_edits().pin(pid))
+
+
+def _restore(pid: str) -> None:
+    set_edits(current_edits().restore(pid))
+
+
+def _note_changed(pid: str) -> None:
+    set_edits(current_edits().with_note(pid, st.session_state.get(f"note_{pid}", "")))
+
+
+def _open_client_file() -> None:
+    upload = st.session_state.get("client_json")
+    if upload is None:
+        return
+    try:
+        apply_client(client_from_json(upload.getvalue(), name=upload.name))
+        st.session_state["_client_msg"] = ("ok", f"'{upload.name}'을 불러왔습니다.")
+    except NavigatorError as exc:
+        st.session_state["_client_msg"] = ("error", str(exc))
+
+
+def _open_from_list(clients: list[Client]) -> None:
+    pick = st.session_state.get("client_pick")
+    for client in clients:
+        if client.name == pick:
+            apply_client(client)
+            st.session_state["_client_msg"] = ("ok", f"고객 '{client.name}'을 불러왔습니다.")
+
+
+# ------------------------------------------------------------------ page
 
 st.title("지원 경로")
 st.caption(
-    "R&D → 사업화 → 보육·멘토링 → 판로·투자·융자 → 글로벌: 회사가 자라는 동안 부처와 지자체를 "
-    "넘나들며 이어 쓸 수 있는 사업을 단계마다 골라 줍니다."
+    "회사가 자라면서 신청할 수 있게 되는 순서대로, 귀사에 맞는 사업을 R&D → 사업화 → 보육·멘토링 "
+    "→ 판로·투자·융자 → 글로벌 단계마다 골라 잇습니다. 컨설턴트는 단계를 고정·제외하고 메모를 달아 "
+    "고객별 Excel로 내보낼 수 있습니다."
 )
+
+with st.expander("고객 — 불러오기·저장", expanded=not prof.given):
+    c1, c2, c3 = st.columns(3)
+    c1.text_input("고객명 (표지에 들어갑니다)", key="client", bind="query-params", max_chars=60)
+    c1.text_input("고객 메모", key="client_memo", max_chars=200)
+    c2.file_uploader(
+        "고객 파일 열기 (.json)",
+        type=["json"],
+        key="client_json",
+        on_change=_open_client_file,
+        help="이 화면에서 저장한 고객 파일 또는 프로필 JSON",
+    )
+    listed = c3.file_uploader(
+        "고객 목록 열기 (.csv)",
+        type=["csv"],
+        key="clients_csv",
+        help="한 행에 한 고객: 고객명, 설립일, 예비창업자, 대표자 나이, 시·도, 시·군·구, 분야 …",
+    )
+    if listed is not None:
+        try:
+            loaded = read_clients_csv(listed.getvalue(), name=listed.name)
+        except NavigatorError as exc:
+            c3.error(str(exc))
+        else:
+            if loaded.clients:
+                c3.selectbox("고객 선택", [c.name for c in loaded.clients], key="client_pick")
+                c3.button(
+                    "이 고객 불러오기",
+                    on_click=_open_from_list,
+                    args=(loaded.clients,),
+                    key="client_pick_go",
+                )
+            c3.caption(loaded.accounting())
+            for problem in loaded.problems:
+                c3.caption(f"※ {md_escape(problem.describe())}")
+    message = st.session_state.pop("_client_msg", None)
+    if message:
+        (st.success if message[0] == "ok" else st.error)(md_escape(message[1]))
 
 if not prof.given:
     st.info(
-        "왼쪽 사이드바에 **창업 여부(예비창업자 또는 설립일)**, 나이, 소재지, 분야를 입력하면 "
-        "이 회사의 지원 경로를 그립니다. 먼저 둘러보려면 사이드바의 **예시 프로필로 채우기**를 누르세요.",
+        "왼쪽 사이드바에 **창업 여부(예비창업자 또는 설립일)**, 나이, 소재지, 분야를 입력하거나 위에서 "
+        "고객 파일을 열면 이 회사의 지원 경로를 그립니다. 먼저 둘러보려면 사이드바의 "
+        "**예시 프로필로 채우기**를 누르세요.",
         icon=":material/person_add:",
     )
     st.stop()
@@ -47,121 +143,167 @@ include_loans = o1.toggle(
 )
 per_phase = o2.select_slider("단계별 추천 수", [1, 2, 3], value=2, key="per", bind="query-params")
 
-plan = roadmap(ds, prof, max_per_phase=per_phase, include_loans=include_loans)
-data = plan.to_dict()
-steps, gaps = data["steps"], data["gaps"]
-st.caption(f"프로필: {prof.describe()} · 데이터: {ds.catalogue.label}")
+edits = current_edits()
+plan = roadmap(ds, prof, max_per_phase=per_phase, include_loans=include_loans, edits=edits)
+steps, gaps = plan.steps, plan.gaps
+as_of = prof.profile.as_of
+st.caption(
+    f"프로필: {md_escape(prof.describe())} · 기준일 {as_of.isoformat()} · 데이터: "
+    f"{md_escape(ds.catalogue.label)}"
+)
 
 if not steps:
     st.warning(
-        "이 프로필로 이어 쓸 수 있는 사업을 찾지 못했습니다. 소재지·분야를 비우거나 "
-        "**융자·보증 포함**을 켜 보세요. 아래 공백마다 가장 가까운 사업과 못 미친 조건을 적었습니다.",
+        "이 프로필에 맞는 사업을 찾지 못했습니다. 아래 공백마다 가장 가까운 사업과 못 미친 조건, "
+        "지원대상을 확인해 볼 후보를 적었습니다.",
         icon=":material/warning:",
     )
 
-# ------------------------------------------------------------------ timeline (phase × when)
-as_of = prof.profile.as_of
-horizon = add_years(as_of, DEFAULT_HORIZON_YEARS)
+# ------------------------------------------------------------------ the path over time
 if steps:
-    rows = []
-    rank: dict[str, int] = {}
-    for s in steps:
-        k = rank[s["phase"]] = rank.get(s["phase"], -1) + 1
-        rows.append(
+    horizon = add_years(as_of, DEFAULT_HORIZON_YEARS)
+    frame = pd.DataFrame(
+        [
             {
-                "단계": s["phase"],
-                "순번": k,
-                "사업명": s["name"],
-                "시작": pd.Timestamp(s["available_from"]),
-                "종료": pd.Timestamp(s["available_until"] or horizon),
-                "기간": f"{s['available_from']} ~ {s['available_until'] or '기한 없음'}",
-                "자격": STATUS_BADGES.get(s["status"], s["status"]),
-                "기관": s["institution"] or "",
+                "순서": f"{_no(n)} {s.name}",
+                "단계": s.phase,
+                "시작": pd.Timestamp(s.available_from),
+                "종료": pd.Timestamp(s.available_until or horizon),
+                "기간": f"{s.available_from.isoformat()} ~ "
+                + (s.available_until.isoformat() if s.available_until else "기한 없음"),
+                "자격": STATUS_BADGES.get(s.status, s.status),
+                "기관": s.institution or "",
             }
-        )
-    for g in gaps:
-        rows.append(
-            {
-                "단계": g["phase"],
-                "순번": 0,
-                "사업명": "공백 — " + g["reason"],
-                "시작": pd.Timestamp(as_of),
-                "종료": pd.Timestamp(horizon),
-                "기간": "",
-                "자격": "공백",
-                "기관": "",
-            }
-        )
-    frame = pd.DataFrame(rows)
-    domain = [STATUS_BADGES["eligible"], STATUS_BADGES["maybe"]] + (["공백"] if gaps else [])
-    colours = alt.Scale(domain=domain, range=["#2E7D32", "#F9A825", "#E53935"][: len(domain)])
-    base = alt.Chart(frame).encode(
-        y=alt.Y("단계:N", sort=list(PHASES), title=None, axis=alt.Axis(labelFontSize=13)),
-        yOffset=alt.YOffset("순번:O"),
+            for n, s in enumerate(steps, start=1)
+        ]
     )
-    bars = base.mark_bar(cornerRadius=3, opacity=0.85).encode(
+    order = list(frame["순서"])
+    colours = alt.Scale(
+        domain=[STATUS_BADGES["eligible"], STATUS_BADGES["maybe"]], range=["#2E7D32", "#F9A825"]
+    )
+    base = alt.Chart(frame).encode(
+        y=alt.Y("순서:N", sort=order, title=None, axis=alt.Axis(labelFontSize=12, labelLimit=260))
+    )
+    bars = base.mark_bar(cornerRadius=3, opacity=0.85, height=16).encode(
         x=alt.X("시작:T", title="신청 가능 시기", axis=alt.Axis(format="%Y-%m")),
         x2="종료:T",
         color=alt.Color("자격:N", scale=colours, legend=alt.Legend(title=None, orient="top")),
-        tooltip=["단계", "사업명", "기관", "기간", "자격"],
-    )
-    labels = base.mark_text(align="left", dx=4, fontSize=11, color="#111").encode(
-        x="시작:T", text="사업명:N"
+        tooltip=["순서", "단계", "기관", "기간", "자격"],
     )
     today = (
         alt.Chart(pd.DataFrame({"x": [pd.Timestamp(as_of)]}))
         .mark_rule(color="#555", strokeDash=[4, 4])
         .encode(x="x:T")
     )
-    st.altair_chart((bars + labels + today).properties(height=90 * len(PHASES)), width="stretch")
+    st.altair_chart((bars + today).properties(height=30 * len(steps) + 40), width="stretch")
     st.caption(
-        f"막대는 신청 가능한 기간(업력·나이 조건으로 계산, {as_of.isoformat()} 기준), 점선은 기준일입니다."
-        + (" 빨간 막대는 이 단계에 쓸 수 있는 사업이 없는 공백입니다." if gaps else "")
+        f"막대는 신청할 수 있는 기간(업력·나이 조건으로 계산, {as_of.isoformat()} 기준), "
+        "점선은 기준일입니다. 순서는 신청할 수 있게 되는 날짜 순입니다."
     )
 
-# ------------------------------------------------------------------ steps and gaps per phase
-gap_of = {g["phase"]: g for g in gaps}
-cols = st.columns(len(PHASES))
-for col, phase in zip(cols, PHASES, strict=True):
-    with col:
-        st.markdown(f"**{phase}**")
-        for s in (s for s in steps if s["phase"] == phase):
-            with st.container(border=True):
-                st.markdown(f"{STATUS_BADGES.get(s['status'], '')}  \n**{md_escape(s['name'])}**")
-                when = date.fromisoformat(s["available_from"])
-                start = "지금" if when <= as_of else f"{s['available_from']}부터"
-                until = f" ~ {s['available_until']}" if s["available_until"] else ""
-                st.caption(f"{md_escape(s['institution'] or '기관 미상')} · {start}{until}")
-                with st.expander("왜 이 사업?"):
-                    st.markdown(md_escape(s["why"]))
-        gap = gap_of.get(phase)
-        if gap:
-            near = gap.get("near_miss")
-            text = f"**공백** — {md_escape(gap['reason'])}"
-            if near:
-                text += (
-                    f"\n\n가장 가까운 사업: **{md_escape(near['name'])}**"
-                    f" ({md_escape(near['institution'] or '기관 미상')})  \n"
-                    f"못 미친 조건: {md_escape(near['failed_label'])} — {md_escape(near['reason'])}"
-                )
-            st.error(text, icon=":material/block:")
+# ------------------------------------------------------------------ steps with the consultant's edits
+st.subheader("단계")
 
-if data["assumptions"]:
+
+def _when(s: Step) -> str:
+    start = "지금" if s.available_from <= as_of else f"{s.available_from.isoformat()}부터"
+    until = f" ~ {s.available_until.isoformat()}" if s.available_until else ""
+    return start + until
+
+
+for n, s in enumerate(steps, start=1):
+    pid = s.program_id
+    with st.container(border=True):
+        pinned = " · 📌 컨설턴트 지정" if s.pinned else ""
+        st.markdown(f"**{_no(n)} {md_escape(s.name)}** — {STATUS_BADGES.get(s.status, '')}{pinned}")
+        st.caption(
+            f"{md_escape(s.phase)} · {md_escape(s.stage or '단계 미상')} · "
+            f"{md_escape(s.institution or '운영기관 미상')} · {_when(s)}"
+        )
+        if s.needs:
+            st.caption(f"확인할 사항: **{md_escape(s.needs)}** (프로필에 없음)")
+        if s.fit:
+            st.caption("적합: " + md_escape(", ".join(s.fit)))
+        with st.expander("왜 이 사업?"):
+            st.markdown(md_escape(s.why))
+        st.session_state[f"pin_{pid}"] = s.pinned
+        if f"note_{pid}" not in st.session_state:
+            st.session_state[f"note_{pid}"] = s.note
+        a, b, c = st.columns([1, 1, 4])
+        a.checkbox("고정", key=f"pin_{pid}", on_change=_pin_changed, args=(pid,))
+        b.button("빼기", key=f"rm_{pid}", on_click=_remove, args=(pid,))
+        c.text_input(
+            "메모",
+            key=f"note_{pid}",
+            on_change=_note_changed,
+            args=(pid,),
+            placeholder="컨설턴트 메모 (Excel에 들어갑니다)",
+            label_visibility="collapsed",
+            max_chars=300,
+        )
+
+
+def _alternative(alt_: Alternative, key: str) -> None:
+    left, right = st.columns([5, 1])
+    left.markdown(
+        f"**{md_escape(alt_.name)}** ({md_escape(alt_.institution or '운영기관 미상')}) — "
+        f"{md_escape(alt_.why)}"
+    )
+    right.button("경로에 넣기", key=key, on_click=_add, args=(alt_.program_id,))
+
+
+if gaps:
+    st.subheader("공백")
+    for g in gaps:
+        text = f"**{md_escape(g.phase)}** — {md_escape(g.reason)}"
+        if g.near_miss is not None:
+            near = g.near_miss
+            text += (
+                f"\n\n가장 가까운 사업: **{md_escape(near.name)}** "
+                f"({md_escape(near.institution or '운영기관 미상')}) — {md_escape(near.reason)}"
+            )
+        st.error(text, icon=":material/block:")
+        for cand in g.candidates:
+            _alternative(cand, f"add_gap_{g.phase}_{cand.program_id}")
+
+if plan.alternatives:
+    st.subheader("경로 밖 대안")
+    for label in dict.fromkeys(a.label for a in plan.alternatives):
+        st.markdown(f"**{md_escape(label)}**")
+        for alt_ in (a for a in plan.alternatives if a.label == label):
+            _alternative(alt_, f"add_alt_{alt_.program_id}")
+
+if edits.removed:
+    st.subheader("뺀 사업")
+    for pid in edits.removed:
+        p = by_id.get(pid)
+        left, right = st.columns([5, 1])
+        left.markdown(md_escape(p.name if p else pid))
+        right.button("되돌리기", key=f"restore_{pid}", on_click=_restore, args=(pid,))
+
+if plan.assumptions:
     with st.expander("이 경로의 가정", expanded=False):
-        for a in data["assumptions"]:
+        for a in plan.assumptions:
             st.markdown(f"- {md_escape(a)}")
 
-# ------------------------------------------------------------------ export
+# ------------------------------------------------------------------ export and save
 st.subheader("내보내기")
-xlsx, csv_bytes = roadmap_files(
-    ds, prof, plan, max_per_phase=per_phase, include_loans=include_loans
+client_name = str(st.session_state.get("client") or "")
+made = roadmap_files(
+    ds,
+    prof,
+    plan,
+    max_per_phase=per_phase,
+    include_loans=include_loans,
+    edits=edits,
+    client=client_name,
 )
-stamp = date.today().strftime("%Y%m%d")
-d1, d2, _ = st.columns([1, 1, 2])
+client = Client(client_name, prof.profile, edits, str(st.session_state.get("client_memo") or ""))
+d1, d2, d3, d4 = st.columns(4)
 d1.download_button(
     "Excel 로드맵 (.xlsx)",
-    xlsx,
-    file_name=f"roadmap_{stamp}.xlsx",
+    made.xlsx,
+    file_name=f"{made.stem}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="dl_xlsx",
     type="primary",
@@ -169,13 +311,33 @@ d1.download_button(
 )
 d2.download_button(
     "CSV (.csv)",
-    csv_bytes,
-    file_name=f"roadmap_{stamp}.csv",
+    made.csv,
+    file_name=f"{made.stem}.csv",
     mime="text/csv",
     key="dl_csv",
     icon=":material/download:",
 )
+d3.download_button(
+    "고객 파일 저장 (.json)",
+    client_to_json(client).encode("utf-8"),
+    file_name=f"{made.stem.replace('roadmap', 'client', 1)}.json",
+    mime="application/json",
+    key="dl_client",
+    icon=":material/save:",
+    help="고객명·프로필·고정/제외한 단계·메모 — 다음에 '고객 파일 열기'로 이어서 작업합니다.",
+)
+d4.download_button(
+    "고객 목록 한 줄 (.csv)",
+    clients_to_csv([client]),
+    file_name="clients.csv",
+    mime="text/csv",
+    key="dl_clients_csv",
+    icon=":material/table:",
+    help="navigator roadmap --clients 에 쓰는 고객 목록 CSV의 양식과 이 고객의 한 줄",
+)
 st.caption(
-    "Excel에는 로드맵 · 사업 상세 · 가정·프로필 시트가 들어 있습니다. 같은 파일을 명령줄에서 "
-    "`navigator roadmap --profile profile.json -o roadmap.xlsx`로 만들 수 있습니다."
+    f"Excel은 표지(고객·작성일 {date.today().isoformat()}·데이터) 아래 로드맵, 사업 상세, 가정·프로필 "
+    "시트로 되어 있고 A4 가로로 인쇄됩니다. 같은 파일을 명령줄에서 `navigator roadmap --profile "
+    "client.json -o roadmap.xlsx`로, 고객 여러 명은 `navigator roadmap --clients clients.csv -o 폴더`로 "
+    "만들 수 있습니다."
 )

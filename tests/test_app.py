@@ -230,7 +230,7 @@ def test_roadmap_example_profile_button_fills_the_form() -> None:
     at.button(key="pf_example").click().run()
     assert at.radio(key="firm").value == "founded"
     assert at.selectbox(key="region").value == "서울"
-    assert len(at.get("download_button")) == 2
+    assert len(at.get("download_button")) == 4
 
 
 def test_roadmap_for_profile_lists_steps_and_exports() -> None:
@@ -239,7 +239,47 @@ def test_roadmap_for_profile_lists_steps_and_exports() -> None:
     assert "초기창업패키지" in page
     assert "창업도약패키지" in page  # opens later, after the 3rd founding anniversary
     buttons = at.get("download_button")
-    assert [b.proto.label for b in buttons] == ["Excel 로드맵 (.xlsx)", "CSV (.csv)"]
+    assert [b.proto.label for b in buttons] == [
+        "Excel 로드맵 (.xlsx)",
+        "CSV (.csv)",
+        "고객 파일 저장 (.json)",
+        "고객 목록 한 줄 (.csv)",
+    ]
+    # Steps are numbered in the order the firm can enter them.
+    assert "① " in page and "② " in page
+
+
+def _first_step(at: AppTest) -> str:
+    return next(c.key for c in at.checkbox if c.key and c.key.startswith("pin_")).removeprefix(
+        "pin_"
+    )
+
+
+def test_roadmap_steps_can_be_removed_restored_and_annotated() -> None:
+    at = open_page("roadmap", **PROFILE)
+    pid = _first_step(at)
+    at.text_input(key=f"note_{pid}").input("3월 신청 준비").run()
+    assert not at.exception
+    at.button(key=f"rm_{pid}").click().run()
+    assert f"pin_{pid}" not in {c.key for c in at.checkbox}
+    assert "뺀 사업" in [h.value for h in at.subheader]
+    at.button(key=f"restore_{pid}").click().run()
+    assert f"pin_{pid}" in {c.key for c in at.checkbox}
+    assert at.text_input(key=f"note_{pid}").value == "3월 신청 준비"
+
+
+def test_roadmap_alternatives_can_be_pinned_onto_the_path() -> None:
+    at = open_page("roadmap", **PROFILE)
+    add = next(b for b in at.button if b.key and b.key.startswith(("add_gap_", "add_alt_")))
+    pid = add.key.rsplit("_", 1)[-1]
+    add.click().run()
+    assert at.checkbox(key=f"pin_{pid}").value is True
+    assert "📌 컨설턴트 지정" in texts(at)
+
+
+def test_roadmap_client_name_comes_from_the_url() -> None:
+    at = open_page("roadmap", client="가나다 주식회사", **PROFILE)
+    assert at.text_input(key="client").value == "가나다 주식회사"
 
 
 def test_roadmap_uses_the_district_from_the_url() -> None:
@@ -258,13 +298,12 @@ def test_roadmap_options_from_url() -> None:
 
 
 def test_roadmap_excel_matches_the_cli(tmp_path, embedded) -> None:
-    # The page's bytes come from graph.export; so do the CLI's (tested in test_cli_roadmap).
-    from graph.export import roadmap_to_excel
-    from graph.path import plan_path
+    # The page's bytes come from usecases.roadmap; so do the CLI's (tested in test_cli_roadmap).
     from graph.profile import profile_from_dict
+    from usecases.roadmap import files, plan
 
     profile = profile_from_dict({"founded": "2024-05-01", "ceo_age": 34, "region": "서울"})
-    data = roadmap_to_excel(plan_path(embedded.programs, profile), embedded.by_id(), profile)
+    data = files(plan(embedded.programs, profile), embedded).xlsx
     wb = openpyxl.load_workbook(io.BytesIO(data))
     assert wb.sheetnames == ["로드맵", "사업 상세", "가정·프로필"]
 

@@ -2,9 +2,9 @@
 
 One server and one browser for the module. The test walks a first-time user's path: open the
 finder, fill the sidebar profile with the real widgets, see verdicts (and the URL carrying the
-profile), open the policy map and find the vis.js canvas drawn inside its iframe, download the
-Excel roadmap and open it with openpyxl. No request may leave localhost (the app must work
-offline).
+profile), open the policy map and find the vis-network canvas with the profile's path drawn inside
+its iframe, download the Excel roadmap and open it with openpyxl. No request may leave localhost
+(the app must work offline).
 
 Deterministic by construction: a test never sleeps for a fixed time. It waits on the app's
 own state — the ``data-test-script-state`` / ``data-test-connection-state`` attributes that
@@ -280,6 +280,11 @@ def test_first_time_user_path(page, server: str, tmp_path: Path) -> None:
     )
     if SHOTS is not None:  # the map turns physics off once its layout has settled
         map_frame.wait_for_function("() => network.physics.options.enabled === false")
+    # The navigation map: the profile's path is drawn on top and first shown at a readable scale.
+    assert "귀사 경로" in frame.locator("#map-path").inner_text()
+    map_frame.wait_for_function("() => network.body.data.nodes.get('step:1') !== null")
+    scale = map_frame.evaluate("() => network.getScale()")
+    assert scale >= 0.4, scale
     shot(tab, "browser_policy_map")
 
     # 4. Roadmap: download the Excel file (into tmp_path) and open it.
@@ -293,7 +298,9 @@ def test_first_time_user_path(page, server: str, tmp_path: Path) -> None:
     info.value.save_as(target)
     wb = openpyxl.load_workbook(target)
     assert wb.sheetnames == ["로드맵", "사업 상세", "가정·프로필"]
-    names = [c.value for c in wb["로드맵"]["D"][1:] if c.value]
+    sheet = wb["로드맵"]
+    assert sheet["A1"].value.startswith("창업지원 로드맵")  # opens on the title block
+    names = [c.value for c in sheet["G"][8:] if c.value]
     assert names, "the roadmap sheet lists programs"
     assert_offline(tab, server)
 

@@ -17,11 +17,12 @@ import openpyxl
 import pytest
 
 from graph.duplicates import find_duplicates
-from graph.export import duplicates_to_csv, duplicates_to_excel, roadmap_to_csv, roadmap_to_excel
+from graph.export import duplicates_to_csv, duplicates_to_excel
 from graph.mapviz import map_html
 from graph.navmap import layout_map
 from graph.path import plan_path
 from graph.profile import FirmProfile
+from graph.roadmap_export import roadmap_to_csv, roadmap_to_excel
 from loaders.spreadsheet.load import load_bytes
 from tests.conftest import ROOT
 
@@ -92,8 +93,9 @@ def _assert_inert(cells: list[str]) -> None:
 def test_roadmap_exports_neutralise_formulas(programs, profile):
     roadmap = plan_path(programs, profile)
     assert any(s.program_id == programs[0].program_id for s in roadmap.steps)
-    _assert_inert(_cells_of_workbook(roadmap_to_excel(roadmap, programs, profile)))
-    _assert_inert(_cells_of_csv(roadmap_to_csv(roadmap, programs, profile)))
+    by_id = {p.program_id: p for p in programs}
+    _assert_inert(_cells_of_workbook(roadmap_to_excel(roadmap, by_id, client=FORMULA)))
+    _assert_inert(_cells_of_csv(roadmap_to_csv(roadmap, by_id)))
 
 
 def test_duplicate_exports_neutralise_formulas(programs):
