@@ -278,13 +278,12 @@ def test_first_time_user_path(page, server: str, tmp_path: Path) -> None:
     map_frame.wait_for_function(
         "() => typeof network !== 'undefined' && network.body.data.nodes.length > 300"
     )
-    if SHOTS is not None:  # the map turns physics off once its layout has settled
-        map_frame.wait_for_function("() => network.physics.options.enabled === false")
-    # The navigation map: the profile's path is drawn on top and first shown at a readable scale.
+    # The navigation map: fixed positions (no physics), the profile's path drawn on top and
+    # first shown at a readable scale.
+    assert map_frame.evaluate("() => network.physics.options.enabled") is False
     assert "귀사 경로" in frame.locator("#map-path").inner_text()
     map_frame.wait_for_function("() => network.body.data.nodes.get('step:1') !== null")
-    scale = map_frame.evaluate("() => network.getScale()")
-    assert scale >= 0.4, scale
+    map_frame.wait_for_function("() => network.getScale() >= 0.4")
     shot(tab, "browser_policy_map")
 
     # 4. Roadmap: download the Excel file (into tmp_path) and open it.
