@@ -20,7 +20,9 @@ import threading
 
 import streamlit as st
 
-__all__ = ["PAGE_SPECS", "pages", "require_router", "run"]
+from pages._sidebar import draw_profile_form, forget_profile_form
+
+__all__ = ["PAGE_SPECS", "PROFILE_PAGES", "pages", "require_router", "run"]
 
 # (script, menu title, icon); the first page is the default one.
 PAGE_SPECS: tuple[tuple[str, str, str], ...] = (
@@ -30,6 +32,12 @@ PAGE_SPECS: tuple[tuple[str, str, str], ...] = (
     ("pages/policy_map.py", "정책 지도 (Policy map)", ":material/hub:"),
     ("pages/duplicates.py", "중복 분석 (Duplicates)", ":material/join_inner:"),
     ("pages/data_desk.py", "데이터 (Data desk)", ":material/upload_file:"),
+)
+
+# Pages that judge with the firm profile: the router draws the sidebar form for them (see
+# pages/_sidebar.py for why the router, not the page, draws it).
+PROFILE_PAGES: frozenset[str] = frozenset(
+    {"pages/finder.py", "pages/roadmap.py", "pages/policy_map.py"}
 )
 
 # Set while app.py's router runs a page, on the script thread of that run.
@@ -44,6 +52,11 @@ def pages() -> list[st.Page]:
     ]
 
 
+def _url_path(script: str) -> str:
+    # st.Page's url_path for "pages/finder.py" is "finder".
+    return script.rsplit("/", 1)[-1].removesuffix(".py")
+
+
 def _configure() -> None:
     # An emoji favicon is rendered locally; a ":material/…:" favicon would be fetched from
     # fonts.gstatic.com, and the app must make no request off the machine.
@@ -56,9 +69,14 @@ def run() -> None:
     page = st.navigation(pages())
     _inside.active = True
     try:
+        if page.url_path in {_url_path(s) for s in PROFILE_PAGES}:
+            # Drawn here, in the entry script, so the form and its URL binding belong to no
+            # page and survive every menu move.
+            draw_profile_form()
         page.run()
     finally:
         _inside.active = False
+        forget_profile_form()
 
 
 def require_router() -> None:

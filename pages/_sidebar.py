@@ -5,11 +5,21 @@ parameter, values stay plain strings that Streamlit parses against the widget's 
 type (nothing from a URL is evaluated or unpickled), unknown values fall back to the default,
 and links reproduce the view. Validation is :func:`graph.profile.profile_from_dict`, the same
 call as the CLI's ``--profile``.
+
+The form is drawn by the router (:func:`pages._router.run`, through :func:`draw_profile_form`)
+before the page runs, never by a page. Streamlit (checked on 1.67) gives a widget created inside
+a page script an id and a query-parameter binding *of that page*: on a menu move it strips the
+parameters bound to the old page from the URL before the new page runs, and the new page's
+widgets (new ids) start from the stripped URL — a profile opened from a shared link vanished on
+the first menu click. Widgets of the entry script belong to no page: one id and one binding on
+every page, so the profile survives every move and stays in every page's link. Pages read the
+result with :func:`profile_sidebar`.
 """
 
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -26,6 +36,8 @@ __all__ = [
     "EXAMPLE_PROFILE",
     "FLAG_LABELS",
     "ProfileInput",
+    "draw_profile_form",
+    "forget_profile_form",
     "profile_key",
     "profile_sidebar",
 ]
@@ -81,9 +93,42 @@ EXAMPLE_PROFILE: dict[str, Any] = {
 
 
 def _fill_example() -> None:
-    # Runs as a button callback, before the bound widgets are created on the rerun.
+    # Runs as a button callback, before the bound widgets are created on the rerun. Streamlit
+    # copies a value set here into the URL only for a widget that was on screen in the last
+    # run; the date box appears only for 창업기업, so a first-time date goes to the URL here
+    # (the box is not bound yet, so its parameter may be written directly).
+    date_box_shown = st.session_state.get("firm") == "founded"
     for key, value in EXAMPLE_PROFILE.items():
         st.session_state[key] = value
+    if not date_box_shown:
+        st.query_params["founded"] = EXAMPLE_PROFILE["founded"].isoformat()
+
+
+# Each form field's "nothing entered" value: such a field has no parameter in the URL.
+_EMPTY: dict[str, Any] = {
+    "firm": "none",
+    "founded": None,
+    "age": None,
+    "region": None,
+    "district": NO_DISTRICT,
+    "field": [],
+    "flag": [],
+}
+
+
+def _keep_in_url(key: str) -> None:
+    """Put a kept value whose parameter went missing back into the URL (call before the widget).
+
+    On a menu move the browser rebuilds the address from the bound widgets it has mounted; a
+    widget whose script had not finished loading (a first visit on a slow machine) drops out
+    of the link although the server keeps its value. Assigning the value to itself before the
+    widget is created is Streamlit's programmatic set, which writes the parameter again, so
+    the link always matches the form.
+    """
+    if key in st.session_state and key not in st.query_params:
+        value = st.session_state[key]
+        if value != _EMPTY[key] and value is not None:
+            st.session_state[key] = value
 
 
 def _reset_district() -> None:
@@ -93,7 +138,32 @@ def _reset_district() -> None:
     st.session_state["district"] = NO_DISTRICT
 
 
+# The form drawn by the router in this script run (script runs are per thread).
+_drawn = threading.local()
+
+
+def draw_profile_form() -> ProfileInput:
+    """The router's call: draw the form for this run, for :func:`profile_sidebar` to return."""
+    _drawn.result = _draw()
+    return _drawn.result
+
+
+def forget_profile_form() -> None:
+    """The router's call when the page has run: the next run draws its own form."""
+    _drawn.result = None
+
+
 def profile_sidebar() -> ProfileInput:
+    """The firm profile for this page: the form the router drew in this run.
+
+    A page run outside the router (a fresh server's first deep link, see
+    :mod:`pages._router`) draws the form itself.
+    """
+    drawn = getattr(_drawn, "result", None)
+    return drawn if drawn is not None else _draw()
+
+
+def _draw() -> ProfileInput:
     """Draw the firm-profile form in the sidebar and validate it.
 
     Every field is bound to the URL (``firm``, ``founded``, ``age``, ``region``, ``district``,
@@ -102,6 +172,8 @@ def profile_sidebar() -> ProfileInput:
     governments; choosing another 시·도 resets it to "선택 안 함".
     """
     sb = st.sidebar
+    for key in _EMPTY:
+        _keep_in_url(key)
     sb.header("내 회사 프로필")
     firm = sb.radio(
         "창업 여부 (예비창업자 = 사업자 등록 전)",

@@ -1,0 +1,128 @@
+"""Browser tier: state that holds — a shared link's profile and filters across menu moves.
+
+A founder opens a link a consultant sent (profile and finder filters in the URL) on a fresh
+server and moves through the menu at once, without waiting for the page to settle. Each page
+must show the same profile, its own link must carry it (copying the address bar reproduces
+the view), and the finder's filters must come back when the founder returns to the finder.
+The "예시 프로필로 채우기" button must write every field, the founding date too, to the URL.
+
+Waits are on the app's state only (the run state Streamlit keeps on ``stApp``, the page's
+title, the URL); never fixed sleeps. Fixtures (server, browser, tab) are the browser tier's.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import parse_qs, urlencode, urlparse
+
+import pytest
+
+from tests.test_browser import browser, page, server, wait_ready  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.browser
+
+PROFILE = {
+    "firm": "창업기업",
+    "founded": "2024-05-01",
+    "age": "34",
+    "region": "경북",
+    "district": "김천시",
+    "field": "인공지능·빅데이터",
+    "flag": "여성",
+}
+PROFILE_LINE = "업력 2년"  # the profile line of every page (founded 2024-05-01)
+TITLES = {"finder": "사업 찾기", "roadmap": "지원 경로", "policy_map": "정책 지도", "": "창업지원"}
+MENU = {"finder": "사업 찾기", "roadmap": "지원 경로", "policy_map": "정책 지도", "": "개요"}
+
+
+def params(tab) -> dict[str, list[str]]:
+    return parse_qs(urlparse(tab.url).query)
+
+
+def wait_for_params(tab, expected: dict[str, str]) -> None:
+    """Until the address bar carries every ``expected`` parameter (Streamlit writes the URL
+    after a run, so the check polls the page's own ``location``)."""
+    try:
+        tab.wait_for_function(
+            """exp => { const p = new URLSearchParams(location.search);
+                        return Object.entries(exp).every(([k, v]) => p.get(k) === v); }""",
+            arg=expected,
+            timeout=30_000,
+        )
+    except Exception as exc:  # the message says which parameters are missing
+        have = {k: v[-1] for k, v in params(tab).items()}
+        missing = {k: v for k, v in expected.items() if have.get(k) != v}
+        raise AssertionError(f"URL lacks {json.dumps(missing, ensure_ascii=False)}") from exc
+
+
+def move(tab, path: str) -> None:
+    """Click the menu entry of ``path`` and wait until that page has run."""
+    tab.locator("[data-testid=stSidebarNav]").get_by_text(MENU[path]).first.click()
+    tab.wait_for_function("p => location.pathname.replace(/^\\//, '') === p", arg=path)
+    tab.locator("[data-testid=stMain] h1", has_text=TITLES[path]).first.wait_for()
+    wait_ready(tab)
+
+
+def main_text(tab) -> str:
+    return tab.locator("[data-testid=stMain]").inner_text()
+
+
+@pytest.mark.parametrize(
+    ("start", "moves"),
+    [
+        ("finder", ["roadmap", "finder", "policy_map", "finder"]),
+        ("roadmap", ["finder", "roadmap"]),
+        ("policy_map", ["finder", "", "finder"]),
+    ],
+)
+def test_shared_link_profile_survives_every_menu_move(page, server, start, moves) -> None:  # noqa: F811
+    finder_filters = {"q": "패키지", "status": "전체"}
+    link = {**PROFILE, **(finder_filters if start == "finder" else {})}
+    page.goto(f"{server}/{start}?{urlencode(link)}")
+    wait_ready(page)
+    assert PROFILE_LINE in main_text(page)
+    # Moves start at once: no waiting for the sidebar's widgets to finish loading.
+    for path in moves:
+        move(page, path)
+        if path == "":
+            continue  # the overview shows no profile; the next page must still have it
+        wait_for_params(page, PROFILE)
+        text = main_text(page)
+        assert PROFILE_LINE in text and "경북 김천시" in text, (path, text[:300])
+        assert "프로필 미입력" not in text
+        if path == "finder" and start == "finder":
+            wait_for_params(page, finder_filters)  # the finder's own filters come back
+            assert page.get_by_label("사업 검색").input_value() == "패키지"
+
+
+def test_link_copied_after_moves_reproduces_the_view(page, server) -> None:  # noqa: F811
+    page.goto(f"{server}/finder?{urlencode({**PROFILE, 'q': '패키지'})}")
+    wait_ready(page)
+    move(page, "roadmap")
+    move(page, "finder")
+    wait_for_params(page, {**PROFILE, "q": "패키지"})
+    other = page.context.new_page()
+    other.goto(page.url)
+    wait_ready(other)
+    assert other.get_by_label("사업 검색").input_value() == "패키지"
+    assert PROFILE_LINE in main_text(other) and "경북 김천시" in main_text(other)
+    other.close()
+
+
+def test_example_profile_writes_every_field_to_the_url(page, server) -> None:  # noqa: F811
+    page.goto(f"{server}/finder")
+    wait_ready(page)
+    page.get_by_role("button", name="예시 프로필로 채우기").click()
+    wait_for_params(
+        page,
+        {
+            "firm": "창업기업",
+            "founded": "2024-05-01",
+            "age": "34",
+            "region": "서울",
+            "field": "인공지능·빅데이터",
+        },
+    )
+    wait_ready(page)
+    move(page, "roadmap")
+    wait_for_params(page, {"founded": "2024-05-01", "region": "서울"})
