@@ -17,7 +17,12 @@ from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 
-from tests.test_browser import browser, page, server, wait_ready  # noqa: F401 (fixtures)
+try:
+    from playwright.sync_api import expect
+except ImportError:  # pragma: no cover - dev extra not installed; the browser fixture skips
+    expect = None  # type: ignore[assignment]
+
+from tests.test_browser import browser, page, server  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -33,6 +38,25 @@ PROFILE = {
 PROFILE_LINE = "업력 2년"  # the profile line of every page (founded 2024-05-01)
 TITLES = {"finder": "사업 찾기", "roadmap": "지원 경로", "policy_map": "정책 지도", "": "창업지원"}
 MENU = {"finder": "사업 찾기", "roadmap": "지원 경로", "policy_map": "정책 지도", "": "개요"}
+
+
+@pytest.fixture(autouse=True)
+def _patient_expect() -> None:
+    # A bound on polling, not a wait: a busy 2-core machine can take seconds per run.
+    if expect is not None:
+        expect.set_options(timeout=30_000)
+
+
+def wait_ready(tab) -> None:
+    """Until the app is connected, no script run is going on and the page has a title.
+
+    Streamlit's frontend keeps the run state on ``stApp`` (``data-test-script-state``); call
+    this after waiting for something the expected run draws (a title, a URL), since right
+    after a click the previous run's "notRunning" is still there.
+    """
+    tab.wait_for_selector("[data-testid=stApp][data-test-connection-state=CONNECTED]")
+    tab.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
+    tab.wait_for_selector("[data-testid=stMain] h1")
 
 
 def params(tab) -> dict[str, list[str]]:
@@ -63,10 +87,6 @@ def move(tab, path: str) -> None:
     wait_ready(tab)
 
 
-def main_text(tab) -> str:
-    return tab.locator("[data-testid=stMain]").inner_text()
-
-
 @pytest.mark.parametrize(
     ("start", "moves"),
     [
@@ -80,19 +100,21 @@ def test_shared_link_profile_survives_every_menu_move(page, server, start, moves
     link = {**PROFILE, **(finder_filters if start == "finder" else {})}
     page.goto(f"{server}/{start}?{urlencode(link)}")
     wait_ready(page)
-    assert PROFILE_LINE in main_text(page)
+    expect(page.locator("[data-testid=stMain]")).to_contain_text(PROFILE_LINE)
     # Moves start at once: no waiting for the sidebar's widgets to finish loading.
     for path in moves:
         move(page, path)
         if path == "":
             continue  # the overview shows no profile; the next page must still have it
         wait_for_params(page, PROFILE)
-        text = main_text(page)
-        assert PROFILE_LINE in text and "경북 김천시" in text, (path, text[:300])
-        assert "프로필 미입력" not in text
+        main = page.locator("[data-testid=stMain]")
+        expect(main).to_contain_text(PROFILE_LINE)
+        expect(main).to_contain_text("경북 김천시")
+        expect(main).not_to_contain_text("프로필 미입력")
         if path == "finder" and start == "finder":
             wait_for_params(page, finder_filters)  # the finder's own filters come back
-            assert page.get_by_label("사업 검색").input_value() == "패키지"
+            # A bound box takes its value just after the run: poll, don't read once.
+            expect(page.get_by_label("사업 검색")).to_have_value("패키지")
 
 
 def test_link_copied_after_moves_reproduces_the_view(page, server) -> None:  # noqa: F811
@@ -104,8 +126,8 @@ def test_link_copied_after_moves_reproduces_the_view(page, server) -> None:  # n
     other = page.context.new_page()
     other.goto(page.url)
     wait_ready(other)
-    assert other.get_by_label("사업 검색").input_value() == "패키지"
-    assert PROFILE_LINE in main_text(other) and "경북 김천시" in main_text(other)
+    expect(other.get_by_label("사업 검색")).to_have_value("패키지")
+    expect(other.locator("[data-testid=stMain]")).to_contain_text("경북 김천시")
     other.close()
 
 
