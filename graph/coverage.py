@@ -40,12 +40,14 @@ from loaders.vocab import GROWTH_STAGES, PHASES, STAGES
 __all__ = [
     "AXES",
     "AXIS_LABELS",
+    "MAYBE_ROW",
     "NATIONWIDE_ROW",
     "REACH_LABELS",
     "REACH_SCOPES",
     "UNKNOWN_PHASE",
     "UNKNOWN_SIDO",
     "UNKNOWN_STAGE",
+    "Axis",
     "Cell",
     "CoverageMatrix",
     "Reach",
@@ -222,6 +224,9 @@ def _rows_of(program: Program, by: Axis) -> tuple[str, ...]:
     return (sido_of_program(program),)
 
 
+MAYBE_ROW = "지역 확인 필요"
+
+
 def coverage_matrix(
     programs: Iterable[Program],
     *,
@@ -229,13 +234,18 @@ def coverage_matrix(
     field: str | None = None,
     sido: str | None = None,
     stage: str | None = None,
+    maybe: Iterable[Program] = (),
+    rows: Sequence[str] | None = None,
 ) -> CoverageMatrix:
     """Programs and stated budget per (``by`` row, support phase) cell.
 
     ``field``, ``sido`` and ``stage`` first narrow the programs: a field keeps programs tagged
     with it (not the 분야무관 ones, which the note counts), a 시·도 keeps that 시·도's local
     programs, a stage keeps programs serving it. Every row of the axis is listed, empty or not,
-    so gaps show. Example::
+    so gaps show — or only ``rows`` (plus every row that has programs: nothing is hidden).
+    ``maybe`` are programs that may belong but are not confirmed (a place's programs whose area
+    the data cannot settle): they fill one extra unknown row, :data:`MAYBE_ROW`, so the gaps
+    they might fill are not called confirmed. Example::
 
         >>> from loaders.catalogue import load_embedded
         >>> m = coverage_matrix(load_embedded().programs, by="stage")
@@ -244,8 +254,94 @@ def coverage_matrix(
     """
     if by not in AXES:
         raise ValueError(f"by must be one of {AXES}")
-    chosen = list(programs)
     notes: list[str] = []
+    chosen = _narrow(list(programs), field, sido, stage, notes)
+    unsure = _narrow(list(maybe), field, sido, stage, [])
+    phase = {p.program_id: phase_of(p) or UNKNOWN_PHASE for p in (*chosen, *unsure)}
+    cols = [*PHASES]
+    if UNKNOWN_PHASE in phase.values():
+        cols.append(UNKNOWN_PHASE)
+    unknown_rows: tuple[str, ...] = ()
+    general_rows: tuple[str, ...] = ()
+    if by == "stage":
+        # 예비 → 초기 → 도약 → 성장, then the groups the notice lists among stages (재창업).
+        groups = [s for s in STAGES if s not in GROWTH_STAGES]
+        axis, unknown_rows = [*GROWTH_STAGES, *groups, UNKNOWN_STAGE], (UNKNOWN_STAGE,)
+    elif by == "field":
+        axis, general_rows = [*TECH_FIELDS, GENERAL_FIELD], (GENERAL_FIELD,)
+    else:
+        axis = [NATIONWIDE_ROW, *SIDO, UNKNOWN_SIDO]
+        unknown_rows, general_rows = (UNKNOWN_SIDO,), (NATIONWIDE_ROW,)
+    if unsure:
+        axis.append(MAYBE_ROW)
+        unknown_rows += (MAYBE_ROW,)
+    open_rows = general_rows + unknown_rows
+    ids: dict[tuple[str, str], list[str]] = {(r, c): [] for r in axis for c in cols}
+    budget: dict[tuple[str, str], float] = dict.fromkeys(ids, 0.0)
+    stated: dict[tuple[str, str], int] = dict.fromkeys(ids, 0)
+    column_ids: dict[str, set[str]] = {c: set() for c in cols}
+    placed = [(p, _rows_of(p, by)) for p in chosen] + [(p, (MAYBE_ROW,)) for p in unsure]
+    for p, where in placed:
+        col = phase[p.program_id]
+        column_ids[col].add(p.program_id)
+        for row in where:
+            key = (row, col)
+            if key not in ids:  # a value outside the vocabulary (kept, never dropped)
+                axis.append(row)
+                for c in cols:
+                    ids[(row, c)], budget[(row, c)], stated[(row, c)] = [], 0.0, 0
+            ids[key].append(p.program_id)
+            if p.budget_eok is not None:
+                budget[key] += p.budget_eok
+                stated[key] += 1
+    if rows is not None:  # the rows asked for, and every row that holds a program
+        wanted = set(rows)
+        axis = [r for r in axis if r in wanted or any(ids[(r, c)] for c in cols)]
+    # Open rows go last, whatever order values were met in.
+    ordered = [r for r in axis if r not in open_rows] + [r for r in axis if r in open_rows]
+    cells = {
+        (r, c): Cell(r, c, tuple(ids[(r, c)]), round(budget[(r, c)], 4), stated[(r, c)])
+        for r in ordered
+        for c in cols
+    }
+    if by == "stage":
+        n = sum(1 for p in chosen if not p.stages)
+        if n:
+            notes.append(
+                f"{len(chosen)}개 중 {n}개는 지원대상 원문이 없거나 단계를 알 수 없어 '{UNKNOWN_STAGE}'에 "
+                "있습니다: 빈칸이 그 사업들로 채워질 수 있습니다."
+            )
+    if unsure:
+        notes.append(
+            f"지역 요건을 데이터로 판정할 수 없는 사업 {len(unsure)}개는 '{MAYBE_ROW}' 행에 따로 셉니다."
+        )
+    with_budget = sum(1 for p in chosen if p.budget_eok is not None)
+    if with_budget < len(chosen):
+        notes.append(
+            f"예산은 예산이 적힌 {with_budget}개 사업만 더했습니다 ({len(chosen) - with_budget}개 예산 미상). "
+            "여러 단계(분야)에 걸친 사업은 각 칸에 모두 들어가므로 세로로 더하면 중복됩니다."
+        )
+    return CoverageMatrix(
+        by=by,
+        rows=tuple(ordered),
+        cols=tuple(cols),
+        cells=cells,
+        programs=len(chosen),
+        unknown_rows=tuple(r for r in unknown_rows if r in ordered),
+        general_rows=tuple(r for r in general_rows if r in ordered),
+        notes=tuple(notes),
+        _column_ids={c: frozenset(v) for c, v in column_ids.items()},
+    )
+
+
+def _narrow(
+    chosen: list[Program],
+    field: str | None,
+    sido: str | None,
+    stage: str | None,
+    notes: list[str],
+) -> list[Program]:
+    """Apply the field / 시·도 / stage filters, saying in ``notes`` what each left out."""
     if field:
         general = sum(1 for p in chosen if GENERAL_FIELD in p.tech_fields)
         chosen = [p for p in chosen if field in p.tech_fields]
@@ -260,69 +356,7 @@ def coverage_matrix(
         unknown = sum(1 for p in chosen if not p.stages)
         chosen = [p for p in chosen if stage in p.stages]
         notes.append(f"'{stage}' 단계 사업만 셉니다 — 단계 미상 사업 {unknown}개는 빠졌습니다.")
-    phase = {p.program_id: phase_of(p) or UNKNOWN_PHASE for p in chosen}
-    cols = [*PHASES]
-    if UNKNOWN_PHASE in phase.values():
-        cols.append(UNKNOWN_PHASE)
-    unknown_rows: tuple[str, ...] = ()
-    general_rows: tuple[str, ...] = ()
-    if by == "stage":
-        # 예비 → 초기 → 도약 → 성장, then the groups the notice lists among stages (재창업).
-        groups = [s for s in STAGES if s not in GROWTH_STAGES]
-        rows, unknown_rows = [*GROWTH_STAGES, *groups, UNKNOWN_STAGE], (UNKNOWN_STAGE,)
-    elif by == "field":
-        rows, general_rows = [*TECH_FIELDS, GENERAL_FIELD], (GENERAL_FIELD,)
-    else:
-        rows = [NATIONWIDE_ROW, *SIDO, UNKNOWN_SIDO]
-        unknown_rows, general_rows = (UNKNOWN_SIDO,), (NATIONWIDE_ROW,)
-    open_rows = general_rows + unknown_rows
-    ids: dict[tuple[str, str], list[str]] = {(r, c): [] for r in rows for c in cols}
-    budget: dict[tuple[str, str], float] = dict.fromkeys(ids, 0.0)
-    stated: dict[tuple[str, str], int] = dict.fromkeys(ids, 0)
-    column_ids: dict[str, set[str]] = {c: set() for c in cols}
-    for p in chosen:
-        col = phase[p.program_id]
-        column_ids[col].add(p.program_id)
-        for row in _rows_of(p, by):
-            key = (row, col)
-            if key not in ids:  # a value outside the vocabulary (kept, never dropped)
-                rows.append(row)
-                for c in cols:
-                    ids[(row, c)], budget[(row, c)], stated[(row, c)] = [], 0.0, 0
-            ids[key].append(p.program_id)
-            if p.budget_eok is not None:
-                budget[key] += p.budget_eok
-                stated[key] += 1
-    # Open rows go last, whatever order values were met in.
-    rows = [r for r in rows if r not in open_rows] + [r for r in rows if r in open_rows]
-    cells = {
-        key: Cell(key[0], key[1], tuple(v), round(budget[key], 4), stated[key])
-        for key, v in ids.items()
-    }
-    if by == "stage":
-        n = sum(1 for p in chosen if not p.stages)
-        if n:
-            notes.append(
-                f"{len(chosen)}개 중 {n}개는 지원대상 원문이 없거나 단계를 알 수 없어 '{UNKNOWN_STAGE}'에 "
-                "있습니다: 빈칸이 그 사업들로 채워질 수 있습니다."
-            )
-    with_budget = sum(1 for p in chosen if p.budget_eok is not None)
-    if with_budget < len(chosen):
-        notes.append(
-            f"예산은 예산이 적힌 {with_budget}개 사업만 더했습니다 ({len(chosen) - with_budget}개 예산 미상). "
-            "여러 단계(분야)에 걸친 사업은 각 칸에 모두 들어가므로 세로로 더하면 중복됩니다."
-        )
-    return CoverageMatrix(
-        by=by,
-        rows=tuple(rows),
-        cols=tuple(cols),
-        cells=cells,
-        programs=len(chosen),
-        unknown_rows=unknown_rows,
-        general_rows=general_rows,
-        notes=tuple(notes),
-        _column_ids={c: frozenset(v) for c, v in column_ids.items()},
-    )
+    return chosen
 
 
 # ----------------------------------------------------------------------------- reach

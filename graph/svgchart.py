@@ -18,7 +18,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-__all__ = ["FONT_FAMILY", "Bar", "bars_svg", "heatmap_svg", "text_width", "waterfall_svg"]
+__all__ = [
+    "FONT_FAMILY",
+    "Bar",
+    "bars_svg",
+    "cell_colour",
+    "heatmap_svg",
+    "text_colour",
+    "text_width",
+    "waterfall_svg",
+]
 
 # Korean fonts first (Windows, macOS, Linux, Android), then the generic family.
 FONT_FAMILY = (
@@ -97,6 +106,25 @@ def _blend(share: float) -> str:
     return "#" + "".join(f"{c:02X}" for c in mix)
 
 
+def cell_colour(value: float | None, peak: float, mark: str = "") -> str:
+    """A heatmap cell's fill: orange for a gap ("gap"), light grey for a gap unknown programs
+    may fill ("open"), else white → dark blue by ``value / peak`` (white when no value).
+    The app's in-page heatmap uses the same colours, so the file looks like the page."""
+    if mark == "gap":
+        return _GAP
+    if mark == "open":
+        return _UNCONFIRMED
+    if value is None or not peak:
+        return "#FFFFFF"
+    return _blend(0.12 + 0.88 * (value / peak))
+
+
+def text_colour(value: float | None, peak: float, mark: str = "") -> str:
+    """White text on the darker half of the blue scale, dark text elsewhere."""
+    dark = value is not None and peak and not mark and value / peak > 0.55
+    return "#FFFFFF" if dark else _INK
+
+
 def _amount(value: float, unit: str) -> str:
     text = f"{value:,.1f}" if value % 1 else f"{value:,.0f}"
     return f"{text}{unit}"
@@ -138,17 +166,9 @@ def heatmap_svg(
             x = left + cell_w * j
             value = values[i][j]
             mark = gaps[i][j] if gaps else ""
-            if mark == "gap":
-                fill = _GAP
-            elif mark == "open":
-                fill = _UNCONFIRMED
-            elif value is None or not peak:
-                fill = "#FFFFFF"
-            else:
-                fill = _blend(0.12 + 0.88 * (value / peak))
+            fill = cell_colour(value, peak, mark)
             body.append(_rect(x, y, cell_w, cell_h, fill, stroke=_GRID))
             label = labels[i][j] if labels else ("" if value is None else _amount(value, ""))
-            dark = value is not None and peak and not mark and value / peak > 0.55
             body.append(
                 _text(
                     x + cell_w / 2,
@@ -156,7 +176,7 @@ def heatmap_svg(
                     label,
                     size=size,
                     anchor="middle",
-                    fill="#FFFFFF" if dark else _INK,
+                    fill=text_colour(value, peak, mark),
                 )
             )
     legend_y = top + cell_h * len(rows) + 24

@@ -31,6 +31,8 @@ PAGE_SPECS: tuple[tuple[str, str, str], ...] = (
     ("pages/roadmap.py", "지원 경로 (Roadmap)", ":material/route:"),
     ("pages/policy_map.py", "정책 지도 (Policy map)", ":material/hub:"),
     ("pages/duplicates.py", "중복 분석 (Duplicates)", ":material/join_inner:"),
+    ("pages/coverage.py", "지원 공백 (Coverage)", ":material/grid_on:"),
+    ("pages/diff.py", "연도 비교 (Year diff)", ":material/compare_arrows:"),
     ("pages/data_desk.py", "데이터 (Data desk)", ":material/upload_file:"),
 )
 

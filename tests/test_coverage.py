@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph.coverage import (
+    MAYBE_ROW,
     NATIONWIDE_ROW,
     UNKNOWN_SIDO,
     UNKNOWN_STAGE,
@@ -108,3 +109,15 @@ def test_reach_follows_the_engines_area_rule(programs) -> None:
     # The reach matrix is the same matrix over the reachable programs.
     m = coverage_matrix([p for p in programs if p.program_id in here.ids()], by="stage")
     assert m.programs == 7
+
+
+def test_unsettled_programs_get_their_own_row_and_rows_can_be_limited(programs) -> None:
+    province = reach(programs, "경북")
+    keep = [p for p in programs if p.program_id in province.ids()]
+    maybe = [p for p in programs if p.program_id in province.ids("uncertain", "unknown_area")]
+    m = coverage_matrix(keep, by="sido", maybe=maybe, rows=("경북",))
+    assert m.rows == ("경북", NATIONWIDE_ROW, MAYBE_ROW)
+    assert m.cell(MAYBE_ROW, "보육·멘토링").count == 2  # 김천시's program and the unknown one
+    assert m.programs == len(keep)
+    assert m.is_gap("경북", "판로·투자·융자") and m.confirmed_gap("경북", "판로·투자·융자")
+    assert m.cell("경북", "보육·멘토링").count == 1

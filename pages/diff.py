@@ -1,0 +1,475 @@
+"""연도 비교: what changed between two notices — lineage a person can correct, budget moved.
+
+The comparison is :func:`graph.diff.diff_catalogues`, the tables and workbook
+:mod:`graph.diff_export`, the downloadable charts :mod:`graph.svgchart` — the same calls as
+``navigator diff``. The two notices, the threshold and the lineage filter are bound to the URL
+(``old``, ``new``, ``thr``, ``rel``); corrections live in the editable table and in a lineage CSV.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Literal
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from graph.diff import (
+    DEFAULT_THRESHOLD,
+    LINEAGE_COLUMNS,
+    RELATION_LABELS,
+    RELATIONS,
+    LineageEdit,
+    Link,
+    lineage_rows,
+    lineage_to_csv,
+    read_lineage_csv,
+)
+from graph.diff_export import (
+    BUDGET_COLUMNS,
+    GROUP_COLUMNS,
+    budget_rows,
+    diff_to_excel,
+    group_rows,
+    table_csv,
+    waterfall_rows,
+)
+from graph.svgchart import Bar, bars_svg, waterfall_svg
+from loaders.catalogue import Catalogue, embedded_years
+from loaders.errors import NavigatorError
+from pages._dataset import active_dataset, upload_digest
+from pages._format import eok, md_escape
+from pages._policy import NO_LINK, editor_edits, embedded, lineage_editor, notice_diff, uploaded
+from pages._router import require_router
+
+require_router()
+
+ACTIVE, UPLOAD = "active", "upload"
+
+ds = active_dataset()
+years = embedded_years()
+SOURCES: dict[str, str] = {f"embedded:{y}": f"내장 {y} 통합공고" for y in years}
+SOURCES[ACTIVE] = "지금 보는 데이터"
+SOURCES[UPLOAD] = "파일 올리기"
+
+st.title("연도 비교")
+st.caption(
+    "두 통합공고(내장 연도, 지금 보는 데이터, 올린 파일)를 맞대어 사업마다 유지·명칭 변경·통합·분할·"
+    "신규·폐지를 판정하고 예산이 어떻게 옮겨 갔는지 보여 줍니다. 사업명은 띄어쓰기·괄호·연도를 "
+    "지우고 비교하며, 판정마다 근거와 점수가 있고 계보 표에서 고칠 수 있습니다."
+)
+
+
+def pick(side: str, default: str) -> tuple[str, Catalogue] | None:
+    """The source picker of one side; ``(cache key, catalogue)`` or None while a file is due."""
+    what = "이전" if side == "old" else "새"
+    keys = list(SOURCES)
+    choice = st.selectbox(
+        f"{what} 공고",
+        keys,
+        index=keys.index(default),
+        format_func=SOURCES.__getitem__,
+        key=side,
+        bind="query-params",
+    )
+    if choice == ACTIVE:
+        st.caption(ds.catalogue.label)
+        return ds.key, ds.catalogue
+    if choice and choice.startswith("embedded:"):
+        catalogue = embedded(int(choice.partition(":")[2]))
+        st.caption(catalogue.label)
+        return choice, catalogue
+    files = st.file_uploader(
+        f"{what} 공고 파일 (.xlsx/.csv, 여러 개 가능)",
+        type=["xlsx", "csv"],
+        accept_multiple_files=True,
+        key=f"{side}_file",
+    )
+    if not files:
+        return None
+    data = tuple((f.getvalue(), f.name) for f in files)
+    digest = upload_digest(list(data))
+    try:
+        catalogue = uploaded(digest, data)
+    except NavigatorError as exc:
+        st.error(str(exc), icon=":material/error:")
+        return None
+    st.caption(f"{catalogue.label} — {catalogue.report.accounting_line()}")
+    return f"upload:{digest}", catalogue
+
+
+left, right = st.columns(2)
+with left:
+    old = pick("old", f"embedded:{years[1]}" if len(years) > 1 else ACTIVE)
+with right:
+    new = pick("new", ACTIVE)
+c1, c2 = st.columns([1, 1])
+threshold = c1.select_slider(
+    "자동 연결 기준 (사업명 유사도)",
+    [70, 75, 80, 85, 90, 95],
+    value=round(DEFAULT_THRESHOLD),
+    key="thr",
+    bind="query-params",
+    help="이 점수 이상이면 같은 사업(명칭 변경)으로 잇습니다. 낮추면 더 많이, 높이면 확실한 것만.",
+)
+lineage_file = c2.file_uploader(
+    "고친 계보 표 (CSV, 선택)",
+    type=["csv"],
+    key="lineage_file",
+    help="이 페이지나 'navigator diff --lineage-out'이 내려받은 계보 표를 고쳐서 올리면 그대로 따릅니다.",
+)
+if old is None or new is None:
+    st.info("비교할 공고 파일을 올려 주세요.", icon=":material/upload_file:")
+    st.stop()
+
+file_edits: list[LineageEdit] = []
+if lineage_file is not None:
+    try:
+        file_edits = read_lineage_csv(lineage_file.getvalue(), lineage_file.name)
+    except NavigatorError as exc:
+        st.error(str(exc), icon=":material/error:")
+
+base = notice_diff(old, new, threshold=threshold, edits=file_edits)
+# The editable table starts from the diff before the app's own corrections; its key changes
+# with the inputs, so a new comparison starts with a fresh table.
+base_key = hashlib.sha1(
+    repr((old[0], new[0], threshold, [(e.relation, e.old, e.new) for e in file_edits])).encode()
+).hexdigest()[:12]
+editor_key = f"lineage_editor_{base_key}"
+editor_frame, labels = lineage_editor(base)
+app_edits = editor_edits(
+    (st.session_state.get(editor_key) or {}).get("edited_rows", {}), editor_frame, labels
+)
+diff = (
+    notice_diff(old, new, threshold=threshold, edits=[*file_edits, *app_edits])
+    if app_edits
+    else base
+)
+
+# ------------------------------------------------------------------------------ summary
+counts = diff.counts()
+program_counts = diff.program_counts()
+# A wrapping row: six metrics side by side on a desktop, two or three a line on a phone.
+with st.container(horizontal=True, wrap=True, gap="medium"):
+    for relation in RELATIONS:
+        o, n = program_counts[relation]
+        st.metric(
+            RELATION_LABELS[relation],
+            f"{counts[relation]:,}건",
+            help=f"이전 {o}개 → 새 {n}개 사업",
+            width=100,
+        )
+st.info("\n".join(f"- {md_escape(note)}" for note in diff.notes), icon=":material/info:")
+if diff.issues:
+    st.warning(
+        "계보 표에서 적용하지 못한 행:\n"
+        + "\n".join(f"- {md_escape(i.describe())}" for i in diff.issues),
+        icon=":material/warning:",
+    )
+if app_edits:
+    st.caption(f"계보 표에서 고친 {len(app_edits)}건을 반영했습니다 (판정 '사람').")
+
+tab_lineage, tab_budget, tab_groups, tab_excluded = st.tabs(
+    ["계보", "예산 변동", "부처·유형별", "비교 제외"]
+)
+
+with tab_lineage:
+    relations = st.pills(
+        "관계",
+        list(RELATIONS),
+        format_func=RELATION_LABELS.__getitem__,
+        selection_mode="multi",
+        default=["renamed", "merged", "split", "new", "dropped"],
+        key="rel",
+        bind="query-params",
+    )
+    wanted = {RELATION_LABELS[r] for r in relations or RELATIONS}
+    lineage = pd.DataFrame(lineage_rows(diff), columns=list(LINEAGE_COLUMNS))
+    st.dataframe(
+        lineage[lineage["관계"].isin(wanted)],
+        hide_index=True,
+        placeholder="—",
+        width="stretch",
+        column_order=["관계", "이전 사업명", "새 사업명", "점수", "근거", "판정", "증감(억원)"],
+        column_config={
+            "점수": st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.0f"),
+            "근거": st.column_config.TextColumn(width="large"),
+            "증감(억원)": st.column_config.NumberColumn(format="localized"),
+        },
+    )
+    with st.expander(
+        "계보 고치기 — 이전 사업마다 이어질 새 사업을 고르세요", expanded=bool(app_edits)
+    ):
+        st.caption(
+            "고른 연결은 자동 판정보다 우선합니다. 같은 새 사업을 여러 이전 사업에 고르면 통합, "
+            f"'{NO_LINK}'을 고르면 폐지입니다. 분할(이전 1개 → 새 여러 개)은 계보 표 CSV로 지정하세요."
+        )
+        st.data_editor(
+            editor_frame,
+            key=editor_key,
+            hide_index=True,
+            width="stretch",
+            num_rows="fixed",
+            disabled=["이전 사업", "자동 판정", "점수"],
+            column_order=["이전 사업", "연결할 새 사업", "자동 판정", "점수"],
+            column_config={
+                "연결할 새 사업": st.column_config.SelectboxColumn(
+                    options=[NO_LINK, *labels.values()], required=True, width="large"
+                ),
+                "점수": st.column_config.NumberColumn(format="%.0f"),
+            },
+        )
+    st.download_button(
+        "계보 표 (CSV) — 고쳐서 다시 올리거나 navigator diff --lineage 로",
+        lineage_to_csv(diff),
+        file_name="lineage.csv",
+        mime="text/csv",
+        key="lineage_csv",
+        icon=":material/download:",
+    )
+
+with tab_budget:
+    steps = diff.waterfall()
+    st.markdown("**예산 흐름** (두 데이터에 적힌 예산만)")
+    running = 0.0
+    spans = []
+    for s in steps:
+        start = 0.0 if s.kind == "total" else running
+        end = s.amount if s.kind == "total" else running + s.amount
+        running = end
+        spans.append(
+            {
+                "단계": s.label,
+                "시작": start,
+                "끝": end,
+                "금액(억원)": s.amount,
+                "사업 수": s.programs or None,
+                "종류": "합계" if s.kind == "total" else "증가" if s.amount >= 0 else "감소",
+            }
+        )
+    wf = pd.DataFrame(spans)
+    st.altair_chart(
+        alt.Chart(wf)
+        .mark_bar()
+        .encode(
+            y=alt.Y("단계:N", sort=list(wf["단계"]), title=None, axis=alt.Axis(labelLimit=220)),
+            x=alt.X("시작:Q", title="억원"),
+            x2="끝:Q",
+            color=alt.Color(
+                "종류:N",
+                scale=alt.Scale(
+                    domain=["합계", "증가", "감소"], range=["#5B6770", "#2E6DB4", "#C8553D"]
+                ),
+                legend=None,
+            ),
+            tooltip=["단계", "금액(억원)", "사업 수"],
+        )
+        .properties(height=alt.Step(34)),
+        width="stretch",
+    )
+    title = f"예산 흐름 {diff.old.year or '이전'} → {diff.new.year or '새'}"
+    desc = f"{diff.old.coverage} → {diff.new.coverage}; 적힌 예산만"
+    buttons = st.container(horizontal=True)
+    buttons.download_button(
+        "그림 (SVG)",
+        waterfall_svg([(s.label, s.amount, s.kind) for s in steps], title=title, desc=desc),
+        file_name="budget_waterfall.svg",
+        mime="image/svg+xml",
+        key="wf_svg",
+        icon=":material/download:",
+    )
+    buttons.download_button(
+        "표 (CSV)",
+        table_csv(("단계", "금액(억원)", "사업 수"), waterfall_rows(diff)),
+        file_name="budget_waterfall.csv",
+        mime="text/csv",
+        key="wf_csv",
+        icon=":material/download:",
+    )
+
+    st.markdown("**사업별 예산 증감** (두 데이터 모두 예산이 적힌 사업)")
+    moves = [link for link in diff.links if link.budget_change is not None]
+
+    def link_name(link: Link) -> str:
+        ids = link.new_ids or link.old_ids
+        by_id = diff.new_programs if link.new_ids else diff.old_programs
+        return " + ".join(by_id[i].name for i in ids)
+
+    if moves:
+        bars = pd.DataFrame(
+            [{"사업": link_name(m), "증감(억원)": m.budget_change, "관계": m.label} for m in moves]
+        ).sort_values("증감(억원)")
+        st.altair_chart(
+            alt.Chart(bars)
+            .mark_bar()
+            .encode(
+                y=alt.Y("사업:N", sort="-x", title=None, axis=alt.Axis(labelLimit=240)),
+                x=alt.X("증감(억원):Q"),
+                color=alt.condition(
+                    "datum['증감(억원)'] >= 0", alt.value("#2E6DB4"), alt.value("#C8553D")
+                ),
+                tooltip=["사업", "관계", "증감(억원)"],
+            )
+            .properties(height=alt.Step(26)),
+            width="stretch",
+        )
+    else:
+        st.info("두 데이터 모두 예산이 적힌 사업이 없어 사업별 증감을 셀 수 없습니다.")
+    table = pd.DataFrame(budget_rows(diff), columns=[c.header for c in BUDGET_COLUMNS])
+    st.dataframe(
+        table,
+        hide_index=True,
+        placeholder="—",
+        width="stretch",
+        column_config={
+            h: st.column_config.NumberColumn(format="localized")
+            for h in ("이전 예산(억원)", "새 예산(억원)", "증감(억원)")
+        },
+    )
+    buttons = st.container(horizontal=True)
+    buttons.download_button(
+        "그림 (SVG)",
+        bars_svg(
+            [
+                Bar(link_name(m), m.budget_change)
+                for m in sorted(moves, key=lambda m: -(m.budget_change or 0))
+            ],
+            title=f"사업별 예산 증감 {diff.old.year or '이전'} → {diff.new.year or '새'}",
+            desc=desc,
+        ),
+        file_name="budget_by_program.svg",
+        mime="image/svg+xml",
+        key="prog_svg",
+        icon=":material/download:",
+        disabled=not moves,
+    )
+    buttons.download_button(
+        "표 (CSV)",
+        table_csv(BUDGET_COLUMNS, budget_rows(diff)),
+        file_name="budget_by_program.csv",
+        mime="text/csv",
+        key="prog_csv",
+        icon=":material/download:",
+    )
+
+
+def group_section(key: Literal["ministry", "support_type"], name: str) -> None:
+    """Budget moved per ministry or support type: chart, table and their downloads."""
+    rows = group_rows(diff, key)
+    headers = [name, *(c.header for c in GROUP_COLUMNS[1:])]
+    frame = pd.DataFrame(rows, columns=headers)
+    st.markdown(
+        f"**{name}별 예산 증감** (적힌 예산의 합계 차이 — '예산 명시' 열로 비교 범위를 확인하세요)"
+    )
+    shown = frame.dropna(subset=["증감(억원)"])
+    if not shown.empty:
+        chart_frame = shown.assign(
+            표시=shown[name]
+            + " (예산 명시 "
+            + shown["이전 예산 명시"].astype(str)
+            + "→"
+            + shown["새 예산 명시"].astype(str)
+            + ")"
+        )
+        st.altair_chart(
+            alt.Chart(chart_frame)
+            .mark_bar()
+            .encode(
+                y=alt.Y("표시:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
+                x=alt.X("증감(억원):Q"),
+                color=alt.condition(
+                    "datum['증감(억원)'] >= 0", alt.value("#2E6DB4"), alt.value("#C8553D")
+                ),
+                tooltip=[name, "이전 예산(억원)", "새 예산(억원)", "증감(억원)"],
+            )
+            .properties(height=alt.Step(24)),
+            width="stretch",
+        )
+    st.dataframe(
+        frame,
+        hide_index=True,
+        placeholder="—",
+        width="stretch",
+        column_config={
+            h: st.column_config.NumberColumn(format="localized") for h in headers if "억원" in h
+        },
+    )
+    buttons = st.container(horizontal=True)
+    buttons.download_button(
+        "그림 (SVG)",
+        bars_svg(
+            [
+                Bar(
+                    f"{r[0]} (예산 명시 {r[6]}→{r[7]})",
+                    r[5],
+                )
+                for r in rows
+                if r[5] is not None
+            ],
+            title=f"{name}별 예산 증감 {diff.old.year or '이전'} → {diff.new.year or '새'}",
+            desc=desc,
+        ),
+        file_name=f"budget_by_{key}.svg",
+        mime="image/svg+xml",
+        key=f"{key}_svg",
+        icon=":material/download:",
+        disabled=shown.empty,
+    )
+    buttons.download_button(
+        "표 (CSV)",
+        table_csv(tuple(headers), rows),
+        file_name=f"budget_by_{key}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        icon=":material/download:",
+    )
+
+
+with tab_groups:
+    group_section("ministry", "소관 부처·시·도")
+    group_section("support_type", "지원유형")
+
+with tab_excluded:
+    excluded = [("이전", pid, diff.old_programs[pid]) for pid in diff.excluded_old] + [
+        ("새", pid, diff.new_programs[pid]) for pid in diff.excluded_new
+    ]
+    if not excluded:
+        st.caption("두 데이터의 모든 사업을 비교했습니다.")
+    else:
+        st.caption(
+            f"{len(excluded)}개 사업은 다른 쪽 데이터에 같은 구분(중앙부처·지자체)의 사업이 없어 "
+            "비교하지 않았습니다 (신규·폐지로 세지 않음)."
+        )
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        "데이터": side,
+                        "사업명": p.name,
+                        "구분": p.level,
+                        "지역": p.region,
+                        "예산(억원)": p.budget_eok,
+                    }
+                    for side, _, p in excluded
+                ]
+            ),
+            hide_index=True,
+            placeholder="—",
+            width="stretch",
+        )
+
+st.subheader("내보내기")
+st.download_button(
+    "Excel (.xlsx) — 요약·계보·사업별 예산·부처별·지원유형별·예산 흐름·비교 제외",
+    diff_to_excel(diff),
+    file_name=f"diff_{diff.old.year or 'old'}_{diff.new.year or 'new'}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="diff_xlsx",
+    type="primary",
+    icon=":material/download:",
+)
+st.caption(
+    f"예산 합계: 이전 {eok(diff.old.budget_eok)} ({diff.old.with_budget}/{diff.old.programs}개 명시) · "
+    f"새 {eok(diff.new.budget_eok)} ({diff.new.with_budget}/{diff.new.programs}개 명시)"
+)
