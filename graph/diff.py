@@ -110,9 +110,10 @@ _RELATION_WORDS: dict[str, str] = {
 }
 _LINKING = frozenset({"same", "renamed", "merged", "split"})
 
-# Measured on the 2025 → 2026 central programs (README "연도 비교"): every pair at or above 80
-# is the same program renamed or respelled; the highest pair of different programs scores 76
-# ("통합 창업패키지 지원" / "초기창업패키지" on core keys).
+# Measured on the real 2025 → 2026 central programs (README "연도 비교"): the links the diff makes
+# at 80 are all the same program renamed or respelled (the lowest scores 83, "(콘텐츠) 엑셀러레이터
+# 연계 사업화 지원" → "(콘텐츠) 액셀러레이터 연계 지원"); the best-scoring pair of programs known
+# to differ scores 74 ("경영컨설팅 지원사업" / "인·허가 컨설팅 지원사업").
 DEFAULT_THRESHOLD: float = 80.0
 # Unlinked programs name their best candidate from this score up.
 CANDIDATE_FLOOR: float = 60.0
