@@ -124,9 +124,10 @@ with st.expander("고객 — 불러오기·저장", expanded=not prof.given):
             c3.caption(loaded.accounting())
             for problem in loaded.problems:
                 c3.caption(f"※ {md_escape(problem.describe())}")
-    message = st.session_state.pop("_client_msg", None)
-    if message:
-        (st.success if message[0] == "ok" else st.error)(md_escape(message[1]))
+
+message = st.session_state.pop("_client_msg", None)
+if message:
+    (st.success if message[0] == "ok" else st.error)(md_escape(message[1]))
 
 if not prof.given:
     st.info(
@@ -182,7 +183,12 @@ if steps:
         domain=[STATUS_BADGES["eligible"], STATUS_BADGES["maybe"]], range=["#2E7D32", "#F9A825"]
     )
     base = alt.Chart(frame).encode(
-        y=alt.Y("순서:N", sort=order, title=None, axis=alt.Axis(labelFontSize=12, labelLimit=260))
+        y=alt.Y(
+            "순서:N",
+            sort=order,
+            title=None,
+            axis=alt.Axis(labelFontSize=12, labelLimit=260, labelOverlap=False),
+        )
     )
     bars = base.mark_bar(cornerRadius=3, opacity=0.85, height=16).encode(
         x=alt.X("시작:T", title="신청 가능 시기", axis=alt.Axis(format="%Y-%m")),
@@ -195,7 +201,8 @@ if steps:
         .mark_rule(color="#555", strokeDash=[4, 4])
         .encode(x="x:T")
     )
-    st.altair_chart((bars + today).properties(height=30 * len(steps) + 40), width="stretch")
+    chart = (bars + today).properties(height=alt.Step(30))  # one 30-px row per step
+    st.altair_chart(chart, width="stretch")
     st.caption(
         f"막대는 신청할 수 있는 기간(업력·나이 조건으로 계산, {as_of.isoformat()} 기준), "
         "점선은 기준일입니다. 순서는 신청할 수 있게 되는 날짜 순입니다."
@@ -263,6 +270,10 @@ if gaps:
                 f"({md_escape(near.institution or '운영기관 미상')}) — {md_escape(near.reason)}"
             )
         st.error(text, icon=":material/block:")
+        if g.candidates:
+            st.caption(
+                "지원대상 확인 후보 — 공고문에서 지원대상을 확인한 뒤 경로에 넣을 수 있습니다."
+            )
         for cand in g.candidates:
             _alternative(cand, f"add_gap_{g.phase}_{cand.program_id}")
 

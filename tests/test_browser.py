@@ -318,6 +318,28 @@ def test_bad_upload_shows_an_error_not_a_traceback(page, server: str, tmp_path: 
     shot(page, "browser_data_desk_bad_upload")
 
 
+def test_a_saved_client_file_fills_the_profile_and_the_roadmap(
+    page, server: str, tmp_path: Path
+) -> None:
+    client = tmp_path / "client.json"
+    client.write_text(
+        '{"client": "부산 재창업", "profile": {"founded": "2025-06-01", "ceo_age": 42, '
+        '"region": "부산", "women": true, "restart": true}, "memo": "첫 상담"}',
+        encoding="utf-8",
+    )
+    page.goto(f"{server}/roadmap")
+    wait_ready(page)
+    page.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(str(client))
+    main = page.locator("[data-testid=stMain]")
+    expect(main).to_contain_text("'client.json'을 불러왔습니다")
+    expect(main).to_contain_text("재도전성공패키지")  # the restart founder's own program
+    wait_ready(page)
+    sidebar = page.locator("[data-testid=stSidebar]")
+    expect(sidebar.get_by_label("대표자 만 나이")).to_have_value("42")
+    shot(page, "browser_roadmap_client")
+    assert_offline(page, server)
+
+
 @pytest.mark.parametrize("name", ["duplicates", "data_desk"])
 def test_other_pages_render_offline(page, server: str, name: str) -> None:
     page.goto(f"{server}/{name}")
