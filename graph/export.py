@@ -11,7 +11,7 @@ The 중복 분석 page's downloads are these functions' bytes.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.sheets import (
     Column,
@@ -22,6 +22,9 @@ from graph.sheets import (
     write_table,
 )
 from loaders.model import Program
+
+if TYPE_CHECKING:
+    from graph.duplicates import DuplicateResult
 
 __all__ = [
     "CLUSTER_COLUMNS",
@@ -59,16 +62,12 @@ PAIR_COLUMNS: tuple[Column, ...] = (
     Column("URL B", 30),
 )
 
-BREAKDOWN_KEYS = ("name", "content", "target", "type", "stage")
 
-
-def _cluster_of(result: Any) -> dict[str, int]:
-    return {pid: n for n, members in enumerate(result.clusters, start=1) for pid in members}
-
-
-def pair_rows(result: Any, by_id: Mapping[str, Program]) -> list[list]:
+def pair_rows(result: DuplicateResult, by_id: Mapping[str, Program]) -> list[list]:
     """Pair table rows (headers: :data:`PAIR_COLUMNS`), best score first."""
-    cluster_of = _cluster_of(result)
+    from graph.duplicates import COMPONENTS  # the breakdown's keys, in the columns' order
+
+    cluster_of = result.cluster_of()
     rows = []
     for pair in sorted(result.pairs, key=lambda p: -p.score):
         a, b = by_id.get(pair.a_id), by_id.get(pair.b_id)
@@ -79,7 +78,7 @@ def pair_rows(result: Any, by_id: Mapping[str, Program]) -> list[list]:
                 a.institution if a else "",
                 b.name if b else pair.b_id,
                 b.institution if b else "",
-                *(pair.breakdown.get(k) for k in BREAKDOWN_KEYS),
+                *(pair.breakdown.get(k) for k in COMPONENTS),
                 cluster_of.get(pair.a_id, ""),
                 pair.a_id,
                 pair.b_id,
@@ -101,7 +100,7 @@ CLUSTER_COLUMNS: tuple[Column, ...] = (
 )
 
 
-def cluster_rows(result: Any, by_id: Mapping[str, Program]) -> list[list]:
+def cluster_rows(result: DuplicateResult, by_id: Mapping[str, Program]) -> list[list]:
     """One row per cluster (headers: :data:`CLUSTER_COLUMNS`): size, institutions, the budget
     the overlapping programs add up to (stated budgets only) and their names."""
     rows = []
@@ -134,7 +133,7 @@ def _frame_rows(frame: Any) -> tuple[list[str], list[list]]:
 
 
 def duplicates_to_excel(
-    result: Any,
+    result: DuplicateResult,
     programs: Sequence[Program] | Mapping[str, Program],
     *,
     tables: Mapping[str, Any] | None = None,
@@ -155,6 +154,8 @@ def duplicates_to_excel(
     return workbook_bytes(wb)
 
 
-def duplicates_to_csv(result: Any, programs: Sequence[Program] | Mapping[str, Program]) -> bytes:
+def duplicates_to_csv(
+    result: DuplicateResult, programs: Sequence[Program] | Mapping[str, Program]
+) -> bytes:
     """The pair table as CSV (UTF-8 with BOM, formula-like cells neutralised)."""
     return csv_bytes([c.header for c in PAIR_COLUMNS], pair_rows(result, _by_id(programs)))

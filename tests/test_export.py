@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import csv
 import io
-from types import SimpleNamespace
 
 import openpyxl
 import pytest
 
+from graph.duplicates import DuplicateResult, Pair
 from graph.export import duplicates_to_csv, duplicates_to_excel
 from graph.sheets import neutralise, safe_sheet_title
 from loaders.model import Program, Source
@@ -56,13 +56,13 @@ def _workbook(data: bytes) -> openpyxl.Workbook:
     return openpyxl.load_workbook(io.BytesIO(data))
 
 
-DUPS = SimpleNamespace(
+DUPS = DuplicateResult(
     pairs=[
-        SimpleNamespace(
-            a_id="c1",
-            b_id="g1",
-            score=81.5,
-            breakdown={"name": 90.0, "content": 70.0, "target": 80.0, "type": 100.0, "stage": 50.0},
+        Pair(
+            "c1",
+            "g1",
+            81.5,
+            {"name": 90.0, "content": 70.0, "target": 80.0, "type": 100.0, "stage": 50.0},
         )
     ],
     clusters=[["c1", "g1"]],
