@@ -10,7 +10,7 @@ from graph.clients import Client
 from graph.path import RoadmapEdits
 from graph.profile import FirmProfile
 from loaders.vocab import FOUNDER_GROUPS
-from pages._sidebar import NO_DISTRICT
+from pages._sidebar import NO_DISTRICT, fill_profile_form
 
 __all__ = ["EDITS_KEY", "apply_client", "current_edits", "set_edits"]
 
@@ -32,13 +32,17 @@ def apply_client(client: Client) -> None:
     it happens before the bound widgets are drawn), and take over its edits."""
     p: FirmProfile = client.profile
     state = st.session_state
-    state["firm"] = "pre" if p.pre_founding else "founded" if p.founded else "none"
-    state["founded"] = p.founded
-    state["age"] = p.ceo_age
-    state["region"] = p.region
-    state["district"] = p.district or NO_DISTRICT
-    state["field"] = list(p.fields)
-    state["flag"] = [g.profile_field for g in FOUNDER_GROUPS if getattr(p, g.profile_field)]
+    fill_profile_form(
+        {
+            "firm": "pre" if p.pre_founding else "founded" if p.founded else "none",
+            "founded": p.founded,
+            "age": p.ceo_age,
+            "region": p.region,
+            "district": p.district or NO_DISTRICT,
+            "field": list(p.fields),
+            "flag": [g.profile_field for g in FOUNDER_GROUPS if getattr(p, g.profile_field)],
+        }
+    )
     state["client"] = client.name
     state["client_memo"] = client.memo
     set_edits(client.edits)

@@ -35,8 +35,10 @@ from loaders.vocab import CEO_AGE_FORM_LABEL, CEO_AGE_RANGE, FOUNDER_GROUPS
 __all__ = [
     "EXAMPLE_PROFILE",
     "FLAG_LABELS",
+    "NO_DISTRICT",
     "ProfileInput",
     "draw_profile_form",
+    "fill_profile_form",
     "forget_profile_form",
     "profile_key",
     "profile_sidebar",
@@ -92,18 +94,6 @@ EXAMPLE_PROFILE: dict[str, Any] = {
 }
 
 
-def _fill_example() -> None:
-    # Runs as a button callback, before the bound widgets are created on the rerun. Streamlit
-    # copies a value set here into the URL only for a widget that was on screen in the last
-    # run; the date box appears only for 창업기업, so a first-time date goes to the URL here
-    # (the box is not bound yet, so its parameter may be written directly).
-    date_box_shown = st.session_state.get("firm") == "founded"
-    for key, value in EXAMPLE_PROFILE.items():
-        st.session_state[key] = value
-    if not date_box_shown:
-        st.query_params["founded"] = EXAMPLE_PROFILE["founded"].isoformat()
-
-
 # Each form field's "nothing entered" value: such a field has no parameter in the URL.
 _EMPTY: dict[str, Any] = {
     "firm": "none",
@@ -114,6 +104,37 @@ _EMPTY: dict[str, Any] = {
     "field": [],
     "flag": [],
 }
+
+
+# The form's fields that are drawn only sometimes (the date for 창업기업, the 시·군·구 for a 시·도
+# that has them), with how their value is written in the URL (the label the widget shows).
+_SHOWN = "_pf_shown"
+_CONDITIONAL_URL_TEXT: dict[str, Any] = {
+    "founded": lambda v, state: v.isoformat(),
+    "district": lambda v, state: sigungu_label(state.get("region"), v),
+}
+
+
+def fill_profile_form(values: dict[str, Any]) -> None:
+    """Set form fields from code (run it as a widget callback, before the form is drawn).
+
+    ``values`` maps form keys (``firm``, ``founded``, ``age``, ``region``, ``district``,
+    ``field``, ``flag``) to widget values. Streamlit writes a value set from code into the
+    URL only for a bound widget that was on screen in the last run; the date and 시·군·구 boxes
+    come and go, so when one was not drawn its parameter is written here directly (it is not
+    bound then), and the link carries every field.
+    """
+    shown = st.session_state.get(_SHOWN, frozenset())
+    for key, value in values.items():
+        st.session_state[key] = value
+    for key, to_text in _CONDITIONAL_URL_TEXT.items():
+        value = values.get(key)
+        if key not in shown and value is not None and value != _EMPTY[key]:
+            st.query_params[key] = to_text(value, st.session_state)
+
+
+def _fill_example() -> None:
+    fill_profile_form(EXAMPLE_PROFILE)
 
 
 def _keep_in_url(key: str) -> None:
@@ -239,6 +260,9 @@ def _draw() -> ProfileInput:
         selection_mode="multi",
         key="flag",
         bind="query-params",
+    )
+    st.session_state[_SHOWN] = frozenset(
+        k for k, drawn in (("founded", firm == "founded"), ("district", bool(districts))) if drawn
     )
     raw: dict[str, Any] = {
         "pre_founding": firm == "pre",

@@ -79,3 +79,34 @@ def test_example_profile_writes_every_field_to_the_url() -> None:
         "field": "인공지능·빅데이터",
     }
     assert profile_line(at).startswith("프로필: 업력 2년")
+
+
+def _form_with_a_fill_button() -> None:
+    # A script for AppTest.from_function: the profile form and a button that fills it from
+    # code, as the example button and a consultant's client file do.
+    from datetime import date
+
+    import streamlit as st
+
+    from pages._sidebar import draw_profile_form, fill_profile_form
+
+    draw_profile_form()
+    client = {"firm": "founded", "founded": date(2023, 3, 1), "region": "경북"}
+    st.button(
+        "fill", key="fill", on_click=fill_profile_form, args=({**client, "district": "김천시"},)
+    )
+
+
+def test_filling_the_form_from_code_writes_the_boxes_that_were_not_on_screen() -> None:
+    # Neither the date box (창업기업 only) nor the 시·군·구 box (a 시·도 with 시·군·구 only) was
+    # drawn before the fill; their parameters must still reach the URL.
+    at = AppTest.from_function(_form_with_a_fill_button, default_timeout=60)
+    at.run()
+    at.button(key="fill").click().run()
+    assert not at.exception
+    assert dict(at.query_params) == {
+        "firm": "창업기업",
+        "founded": "2023-03-01",
+        "region": "경북",
+        "district": "김천시",
+    }
