@@ -27,9 +27,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from graph.eligibility import evaluate
+from graph.eligibility import Verdict, evaluate
 from graph.profile import FirmProfile, add_years
-from loaders.announcements import Announcement
+from loaders.announcements import Announcement, JoinResult
+from loaders.call_links import call_year
 from loaders.model import Program
 from loaders.vocab import Status
 
@@ -39,9 +40,15 @@ __all__ = [
     "APPLICANT_TYPES",
     "BUSINESS_AGE_BANDS",
     "PRE_FOUNDER_BAND",
+    "CallRow",
     "CallVerdict",
+    "apply_call_evidence",
+    "call_rows",
+    "evidence_calls",
+    "filter_call_rows",
     "judge_call",
     "judge_calls",
+    "reference_call",
     "sort_calls",
 ]
 
@@ -179,7 +186,22 @@ def _fits(age: int, band: tuple[int | None, int | None]) -> bool:
 # --------------------------------------------------------------------------- structured fields
 
 
+def _whole_years(founded: date, day: date) -> int:
+    years = day.year - founded.year
+    if add_years(founded, years) > day:
+        years -= 1
+    return years
+
+
 def _years_check(call: Announcement, p: FirmProfile, day: date) -> tuple[int, str, str] | None:
+    """The 창업기간 boxes against the firm on ``day``.
+
+    Posters often tick only the top box they mean ("10년미만" alone on calls whose text says
+    "창업 10년 이내"), so a box set is read two ways — the ticked bands, or "up to the top
+    ticked band" — and only what both readings agree on is definite: a firm at or beyond the
+    top band's end is out; a firm inside a ticked band is in; a firm below or between the
+    ticked bands is left to the 공고문.
+    """
     ticked = set(call.business_ages)
     known = ticked & {PRE_FOUNDER_BAND, *BUSINESS_AGE_BANDS}
     if not known or known == {PRE_FOUNDER_BAND, *BUSINESS_AGE_BANDS}:
@@ -200,29 +222,42 @@ def _years_check(call: Announcement, p: FirmProfile, day: date) -> tuple[int, st
             f"창업기간 {phrase} — 귀사 설립일({p.founded.isoformat()})이 접수 시작일"
             f"({day.isoformat()}) 뒤라 공고일 기준 창업 여부 확인 필요",
         )
-    early = day - timedelta(days=ANNOUNCEMENT_WINDOW)
-    now_band, early_band = _band_of(p, day), _band_of(p, early)
-    if early < p.founded:
-        early_band = PRE_FOUNDER_BAND
-    age = _age_text(p, day)
-    when = f"({day.isoformat()} 기준)"
-    inside = now_band in known
-    if inside and (early_band in known or early_band == now_band):
-        return _OK, "years", f"{age} {when} — 창업기간 {phrase} 해당"
-    if now_band is None and "10년미만" in known and known >= set(BUSINESS_AGE_BANDS):
-        # Every box up to 10년미만 ticked: may mean "no limit" as well as "under 10 years".
+    early = max(day - timedelta(days=ANNOUNCEMENT_WINDOW), p.founded)
+    if PRE_FOUNDER_BAND in known and p.founded > day - timedelta(days=ANNOUNCEMENT_WINDOW):
         return (
             _UNKNOWN,
             "years",
-            f"창업기간 {phrase} — 귀사 {age} {when}: 10년 이상 기업의 신청 가능 여부는 공고문 확인",
+            f"창업기간 {phrase} — 귀사 설립일({p.founded.isoformat()})이 공고일 무렵이라 "
+            "공고일 기준 예비창업자였는지 공고문 확인",
         )
-    if not inside and early_band not in known:
+    age = _age_text(p, day)
+    when = f"({day.isoformat()} 기준)"
+    top = max((BUSINESS_AGE_BANDS[b][1] for b in known if b in BUSINESS_AGE_BANDS), default=0)
+    years, early_years = _whole_years(p.founded, day), _whole_years(p.founded, early)
+    bands = {_band_of(p, day), _band_of(p, early)}
+    if bands <= known:
+        return _OK, "years", f"{age} {when} — 창업기간 {phrase} 해당"
+    if early_years >= top:
+        if top == 10 and known >= set(BUSINESS_AGE_BANDS):
+            # Every box up to 10년미만 ticked: may mean "no limit" as well as "under 10 years".
+            return (
+                _UNKNOWN,
+                "years",
+                f"창업기간 {phrase} — 귀사 {age} {when}: 10년 이상 기업의 신청 가능 여부는 "
+                "공고문 확인",
+            )
         return _FAIL, "years", f"창업기간 {phrase} — 귀사 {age} {when}"
+    if years >= top:
+        return (
+            _UNKNOWN,
+            "years",
+            f"창업기간 {phrase} — 귀사 {age} {when}: 공고일(접수 시작일 전 {ANNOUNCEMENT_WINDOW}일 "
+            "안)에 따라 달라짐, 공고문의 공고일 확인",
+        )
     return (
         _UNKNOWN,
         "years",
-        f"창업기간 {phrase} — 귀사 {age} {when}: 공고일(접수 시작일 전 {ANNOUNCEMENT_WINDOW}일 "
-        "안)에 따라 달라짐, 공고문의 공고일 확인",
+        f"창업기간 {phrase} — 귀사 {age} {when}: 표시된 구간만인지 그 이하 전체인지 공고문 확인",
     )
 
 
@@ -379,6 +414,20 @@ def judge_call(call: Announcement, profile: FirmProfile) -> CallVerdict:
         if check is not None
     ]
     text = _text_lines(call, profile, day) if call.target_text else []
+    # A condition the parser read in a text it did not fully understand may be a misreading
+    # ("사업자등록증이 없는" read as 사업자; "군복무기간 1년 미만" read as 업력): it rules the
+    # call out only when a box agrees, or when the whole text was understood.
+    understood = not any(k == "target" and o == _UNKNOWN for o, k, _ in text)
+    boxed = {k for o, k, _ in structured if o == _FAIL}
+    if call.regions and profile.region and profile.region not in call.regions:
+        boxed.add("region")
+    if not understood:
+        text = [
+            (_UNKNOWN, k, f"{r} (본문 일부만 읽혀 확정하지 않음 — 공고문 확인)")
+            if o == _FAIL and k not in boxed
+            else (o, k, r)
+            for o, k, r in text
+        ]
     text_kinds: dict[str, int] = {}
     for outcome, kind, _ in text:
         text_kinds[kind] = max(text_kinds.get(kind, _OK), outcome)
@@ -438,7 +487,7 @@ def sort_calls(
 ) -> list[Announcement]:
     """Open calls first by deadline, then upcoming by start, then closed (latest first).
 
-    With ``verdicts``, eligible calls come before maybe and ineligible ones within each group.
+    With ``verdicts``, of calls with the same date eligible ones come first.
     """
     order = {"eligible": 0, "maybe": 1, "ineligible": 2}
 
@@ -451,6 +500,285 @@ def sort_calls(
         else:
             when = -(call.end or call.start or date.min).toordinal()
         status = order[verdicts[call.pbanc_sn].status] if verdicts else 0
-        return (_STATE_RANK[state], status, when, call.pbanc_sn)
+        return (_STATE_RANK[state], when, status, call.pbanc_sn)
 
     return sorted(calls, key=key)
+
+
+# --------------------------------------------------------------------------- calls as evidence
+# A linked call is evidence for its program: the notice counts 업력 on the 모집공고일, so a
+# program whose call is open or about to open is judged on that call's date; and the call's
+# own conditions (boxes and 지원대상) can settle what the program's record leaves open.
+
+_INTRINSIC = frozenset({"years", "founder", "age"})
+# Words of a course or class held under a program ("예비창업패키지 … 창업아카데미 교육생 모집"):
+# unless the program itself is such a course, its calls do not speak for the program.
+_SIDE_WORDS: tuple[str, ...] = ("아카데미", "교육생", "교육 ", "스쿨", "특강", "캠프", "세미나")
+
+
+def evidence_calls(
+    program: Program, calls: Iterable[Announcement], joined: JoinResult | None = None
+) -> list[Announcement]:
+    """The linked calls that speak for ``program``'s own applicants: calls for its
+    beneficiaries (not events, classes or operator calls) of the program's notice year,
+    linked by the program's name or alias (a call linked only because its 공고기관 is the
+    program's facility may be any of the facility's activities)."""
+    out = []
+    for call in calls:
+        if call.role != "recruit":
+            continue
+        link = joined.link_of(call.pbanc_sn) if joined else None
+        if link is not None and link.method == "공고기관":
+            continue
+        if any(w in call.title and w not in program.name for w in _SIDE_WORDS):
+            continue  # a class or course held under the program, not its own recruitment
+        years = call_year(call)
+        if program.year is not None and years and program.year not in years:
+            continue
+        out.append(call)
+    return out
+
+
+def reference_call(calls: Iterable[Announcement], today: date) -> Announcement | None:
+    """The call a program is judged on: the open one closing soonest, else the next to open.
+
+    A program whose calls are all closed has no such call: its next call's 공고일 is unknown
+    (and not before today), so it is judged on the profile's 기준일.
+    """
+    live = [c for c in calls if c.announced is not None and c.state(today) in ("open", "upcoming")]
+    if not live:
+        return None
+    return min(
+        live,
+        key=lambda c: (
+            c.state(today) != "open",
+            (c.end or date.max) if c.state(today) == "open" else (c.start or date.max),
+            c.pbanc_sn,
+        ),
+    )
+
+
+def _dated_verdict(program: Program, profile: FirmProfile, day: date) -> Verdict:
+    """The program's verdict with 업력 and age counted on ``day`` (a call's 공고일).
+
+    Evaluated on ``day`` and on the first day of the 공고일 window before it, and with the
+    lowest and highest age the CEO can have; a condition whose answer changes with them is
+    left open and says so, never guessed.
+    """
+    ages = _possible_ages(profile, day)
+    low = ages[0] if ages else None
+    high = ages[1] if ages else None
+    early = day - timedelta(days=ANNOUNCEMENT_WINDOW)
+    base = evaluate(program, _profile_on(profile, day, low))
+    others = [evaluate(program, _profile_on(profile, early, low))]
+    if high != low:
+        others.append(evaluate(program, _profile_on(profile, day, high)))
+    reasons = list(base.reasons)
+    failed = list(base.failed)
+    uncertain = list(base.uncertain)
+    for kind in ("founder", "years", "age"):
+        if kind not in base.kinds:
+            continue
+        at = base.kinds.index(kind)
+        if any((kind in other.failed) != (kind in base.failed) for other in others):
+            why = "생일에 따라 다름" if kind == "age" else "공고일에 따라 달라짐"
+            reasons[at] = f"{reasons[at]} ({why}, 공고문 확인)"
+            if kind in failed:
+                failed.remove(kind)
+            if kind not in uncertain:
+                uncertain.append(kind)
+        if kind in ("years", "age"):
+            reasons[at] = f"{reasons[at]} — 모집공고 {day.isoformat()} 기준"
+    status: Status = "ineligible" if failed else "maybe" if uncertain else "eligible"
+    return Verdict(
+        program.program_id, status, tuple(reasons), tuple(failed), tuple(uncertain), base.kinds
+    )
+
+
+def _issued_by(call: Announcement, program: Program) -> bool:
+    """True when the call's 공고기관 is the program's ministry or institution itself."""
+    org = "".join(call.organiser.split())
+    names = {"".join(n.split()) for n in (program.institution, program.ministry) if n}
+    return any(n and n in org for n in names)
+
+
+def _call_line(call: Announcement, today: date) -> str:
+    return f"'{call.title}' ({call.period or '기간 미상'}, {call.status(today)})"
+
+
+def apply_call_evidence(
+    programs: Iterable[Program],
+    verdicts: Mapping[str, Verdict],
+    joined: JoinResult,
+    profile: FirmProfile,
+) -> dict[str, Verdict]:
+    """Program verdicts with their linked calls as evidence (others unchanged).
+
+    For a program with calls for its applicants (:func:`evidence_calls`):
+
+    * an open or upcoming call (:func:`reference_call`) fixes the date 업력 and age are counted
+      on — its 공고일 — and the reasons say so;
+    * a call that accepts the firm outright (its boxes and fully-read 지원대상 all ○) answers a
+      program left open only for lack of its 지원대상 text: ○, quoting the call;
+    * when every such call rules the firm out on 업력, 예비/기창업 or age, the program is ×,
+      quoting each call (a call's place is never generalised: other places' calls may exist);
+    * otherwise the calls are listed as a line to check, and the verdict stays as it was.
+
+    ``profile.as_of`` is the day calls are open or closed on.
+    """
+    today = profile.as_of
+    out = dict(verdicts)
+    for program in programs:
+        pid = program.program_id
+        linked = joined.by_program.get(pid, ())
+        calls = evidence_calls(program, linked, joined)
+        if pid not in verdicts or not calls:
+            continue
+        verdict = verdicts[pid]
+        ref = reference_call(calls, today)
+        if ref is not None and ref.announced is not None:
+            verdict = _dated_verdict(program, profile, ref.announced)
+        judged = [(call, judge_call(call, profile)) for call in calls]
+        accepting = [c for c, v in judged if v.status == "eligible"]
+        refusing = [(c, v) for c, v in judged if v.status == "ineligible"]
+        reasons = list(verdict.reasons)
+        kinds = list(verdict.kinds)
+        failed = list(verdict.failed)
+        uncertain = list(verdict.uncertain)
+        if ref is not None:
+            reasons.append(f"모집 공고 {_call_line(ref, today)} — 업력·나이는 이 공고일 기준")
+            kinds.append("call")
+        if verdict.status == "maybe" and set(uncertain) <= {"target"} and accepting:
+            call = accepting[0]
+            at = kinds.index("target") if "target" in kinds else None
+            line = f"모집 공고 {_call_line(call, today)}의 조건으로 신청 가능"
+            if at is not None:
+                reasons[at], kinds[at] = line, "call"
+            else:
+                reasons.append(line)
+                kinds.append("call")
+            uncertain = [k for k in uncertain if k != "target"]
+        elif (
+            verdict.status != "ineligible"
+            and len(refusing) == len(judged)
+            and all(set(v.failed) <= _INTRINSIC for _, v in refusing)
+        ):
+            for call, v in refusing:
+                first = next(r for k, r in zip(v.kinds, v.reasons, strict=True) if k in v.failed)
+                reasons.append(f"모집 공고 {_call_line(call, today)}: {first}")
+                kinds.append("call")
+            failed.append("call")
+            uncertain = [k for k in uncertain if k != "target"]
+        elif ref is None:
+            own = [c for c in calls if _issued_by(c, program)] or calls
+            latest = max(own, key=lambda c: (c.announced or date.min, c.pbanc_sn))
+            reasons.append(
+                f"지난 모집 공고 {_call_line(latest, today)} — 다음 공고의 조건·공고일은 "
+                "공고문 확인"
+            )
+            kinds.append("call")
+        status: Status = "ineligible" if failed else "maybe" if uncertain else "eligible"
+        out[pid] = Verdict(
+            pid, status, tuple(reasons), tuple(failed), tuple(uncertain), tuple(kinds)
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- the calls view
+
+_STATE_LABEL = {
+    "open": "모집 중",
+    "upcoming": "접수 예정",
+    "closed": "마감",
+    "unknown": "일정 미상",
+}
+
+
+@dataclass(frozen=True)
+class CallRow:
+    """One line of the calls view (and of `navigator calls`): the call, its state on the day,
+    the firm's verdict and the program it belongs to."""
+
+    call: Announcement
+    state: str  # open | upcoming | closed | unknown
+    when: str  # "모집 중 · 마감 D-3", "마감 (D+40)", …
+    d_day: int | None
+    verdict: CallVerdict
+    program_id: str | None
+    program_name: str
+    link_score: float | None
+    link_reason: str
+
+    @property
+    def state_label(self) -> str:
+        return _STATE_LABEL[self.state]
+
+
+def call_rows(
+    calls: Iterable[Announcement],
+    verdicts: Mapping[str, CallVerdict],
+    joined: JoinResult | None,
+    program_names: Mapping[str, str],
+    today: date,
+) -> list[CallRow]:
+    """Rows for every call, open first by deadline (see :func:`sort_calls`)."""
+    rows = []
+    for call in sort_calls(calls, today, verdicts):
+        state = call.state(today)
+        days = call.d_day(today)
+        when = call.status(today)
+        if state == "closed" and days is not None:
+            when += f" (D+{-days})"
+        link = joined.link_of(call.pbanc_sn) if joined else None
+        pid = link.program_id if link else None
+        rows.append(
+            CallRow(
+                call,
+                state,
+                when,
+                days,
+                verdicts[call.pbanc_sn],
+                pid,
+                program_names.get(pid, "") if pid else "",
+                link.score if link and pid else None,
+                link.reason if link and pid else "",
+            )
+        )
+    return rows
+
+
+def filter_call_rows(
+    rows: Iterable[CallRow],
+    *,
+    states: Iterable[str] = (),
+    statuses: Iterable[str] = (),
+    support_types: Iterable[str] = (),
+    regions: Iterable[str] = (),
+    query: str = "",
+    linked_only: bool = False,
+) -> list[CallRow]:
+    """Rows passing every given filter (an empty filter passes everything).
+
+    ``regions`` matches a call's 지원지역 (a 시·도, or "전국"); ``query`` is matched against
+    the title and 공고기관 ignoring spaces and case.
+    """
+    states, statuses = set(states), set(statuses)
+    support_types, regions = set(support_types), set(regions)
+    needle = "".join(query.split()).lower()
+    out = []
+    for row in rows:
+        call = row.call
+        if states and row.state not in states:
+            continue
+        if statuses and row.verdict.status not in statuses:
+            continue
+        if support_types and call.support_type not in support_types:
+            continue
+        if regions and not regions & (set(call.regions) or {"전국"}):
+            continue
+        if linked_only and row.program_id is None:
+            continue
+        if needle and needle not in "".join(f"{call.title}{call.organiser}".split()).lower():
+            continue
+        out.append(row)
+    return out

@@ -66,6 +66,7 @@ KIND_LABELS: dict[str, str] = {
     **{g.kind: g.topic for g in FOUNDER_GROUPS},
     "field": "기술분야",
     "target": "지원대상 원문",
+    "call": "모집 공고 조건",
 }
 CHECK_TEXT = "지원대상 원문 확인 필요"
 _OK, _FAIL, _UNKNOWN = 0, 1, 2

@@ -106,6 +106,19 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="append",
         help="이 판정만 출력 (여러 번 지정 가능)",
     )
+    p.add_argument(
+        "--calls",
+        nargs="+",
+        metavar="FILE",
+        default=[],
+        help="근거로 쓸 공고 JSON (목록 또는 'data' 페이지); 없으면 K-Startup 스냅샷, 그것도 "
+        "없으면 내장 공고",
+    )
+    p.add_argument(
+        "--no-calls",
+        action="store_true",
+        help="공고를 근거로 쓰지 않고 통합공고 데이터만으로 판정",
+    )
     p.set_defaults(func=run_eligible)
 
     p = sub.add_parser("path", help="R&D부터 글로벌까지 단계별 지원 경로(로드맵)를 만듭니다")
@@ -147,6 +160,24 @@ def run_eligible(args: argparse.Namespace) -> int:
     profile = load_profile(args.profile)
     catalogue = catalogue_from_args(args)
     verdicts = evaluate_all(catalogue.programs, profile)
+    calls_label = ""
+    if not args.no_calls:
+        # Linked calls are evidence: an open call's 공고일 is the date 업력 is counted on.
+        from graph.calls import apply_call_evidence
+        from loaders.announcements import (
+            join_to_programs,
+            load_active_announcements,
+            load_call_files,
+        )
+
+        if args.calls:
+            calls, _ = load_call_files(args.calls)
+            calls_label = f"공고 파일 {', '.join(args.calls)} ({len(calls):,}건)"
+        else:
+            found = load_active_announcements()
+            calls, calls_label = list(found.announcements), found.label
+        joined = join_to_programs(calls, catalogue.programs)
+        verdicts = apply_call_evidence(catalogue.programs, verdicts, joined, profile)
     wanted = set(args.status or ("eligible", "maybe", "ineligible"))
     rows: list[dict[str, Any]] = []
     for program in catalogue.programs:
@@ -168,6 +199,8 @@ def run_eligible(args: argparse.Namespace) -> int:
         return 0
     counts = Counter(v.status for v in verdicts.values())
     print(catalogue.label)
+    if calls_label:
+        print(f"근거 공고: {calls_label}")
     print(
         f"사업 {len(verdicts)}개: 지원 가능 {counts['eligible']} · 확인 필요 {counts['maybe']}"
         f" · 지원 불가 {counts['ineligible']}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -26,12 +27,15 @@ from loaders.catalogue import Catalogue, summarise
 from loaders.errors import NavigatorError
 from loaders.model import Program
 from pages._dataset import Dataset
-from pages._sidebar import ProfileInput
+from pages._sidebar import ProfileInput, profile_key
 from usecases import roadmap as usecase
 from usecases.roadmap import RoadmapOptions
 
 __all__ = [
+    "ActiveCalls",
+    "active_calls",
     "call_statuses",
+    "call_verdicts_for",
     "duplicates",
     "map_html",
     "map_layout",
@@ -64,30 +68,75 @@ def search_index(ds: Dataset) -> SearchIndex:
     return _search_index(ds.key, ds.catalogue)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _call_statuses(key: str, _catalogue: Catalogue) -> tuple[dict[str, str], str]:
+@dataclass(frozen=True)
+class ActiveCalls:
+    """The session's calls (공고), joined to the dataset's programs, and where they came from."""
+
+    announcements: tuple[announcements.Announcement, ...]
+    joined: announcements.JoinResult | None
+    label: str
+    error: str = ""
+
+
+@st.cache_resource(show_spinner="공고를 불러오는 중…", max_entries=8)
+def _active_calls(key: str, _catalogue: Catalogue) -> ActiveCalls:
     try:
         found = announcements.load_active_announcements()
         joined = announcements.join_to_programs(found.announcements, _catalogue.programs)
     except (NavigatorError, OSError, ValueError) as exc:
-        return {}, f"공고 데이터를 읽지 못했습니다: {exc}"
-    statuses = {pid: joined.status_of(pid) for pid in joined.by_program}
-    return {k: v for k, v in statuses.items() if v}, found.label
+        return ActiveCalls((), None, "", f"공고 데이터를 읽지 못했습니다: {exc}")
+    return ActiveCalls(tuple(found.announcements), joined, found.label)
 
 
-def call_statuses(ds: Dataset) -> tuple[dict[str, str], str]:
-    """``({program_id: "모집 중 · 마감 D-3"}, source label)`` from K-Startup open calls."""
-    return _call_statuses(ds.key, ds.catalogue)
+def active_calls(ds: Dataset) -> ActiveCalls:
+    """The newest K-Startup calls snapshot (else the embedded real calls), linked to programs."""
+    return _active_calls(ds.key, ds.catalogue)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _call_statuses(key: str, today: str, _calls: ActiveCalls) -> dict[str, str]:
+    if _calls.joined is None:
+        return {}
+    day = date.fromisoformat(today)
+    statuses = {pid: _calls.joined.status_of(pid, day) for pid in _calls.joined.by_program}
+    return {k: v for k, v in statuses.items() if v}
+
+
+def call_statuses(ds: Dataset, today: date | None = None) -> tuple[dict[str, str], str]:
+    """``({program_id: "모집 중 · 마감 D-3"}, source label)`` from K-Startup calls, as of
+    ``today`` (Korea's date by default; the key holds the date, so a new day recomputes)."""
+    calls = active_calls(ds)
+    day = (today or announcements.today_kst()).isoformat()
+    return _call_statuses(ds.key, day, calls), calls.label or calls.error
 
 
 @st.cache_resource(max_entries=64)
 def _verdicts(key: str, pkey: str, _catalogue: Catalogue, _profile: FirmProfile) -> dict:
-    return evaluate_all(_catalogue.programs, _profile)
+    from graph.calls import apply_call_evidence
+
+    found = evaluate_all(_catalogue.programs, _profile)
+    joined = _active_calls(key, _catalogue).joined
+    if joined is None:
+        return found
+    return apply_call_evidence(_catalogue.programs, found, joined, _profile)
 
 
 def verdicts(ds: Dataset, prof: ProfileInput) -> dict[str, Verdict]:
-    """:func:`graph.eligibility.evaluate_all` for the dataset and profile."""
+    """Program verdicts for the dataset and profile, with their linked calls as evidence
+    (:func:`graph.calls.apply_call_evidence`: 업력 counted on an open call's 공고일)."""
     return _verdicts(ds.key, prof.key, ds.catalogue, prof.profile)
+
+
+@st.cache_resource(max_entries=32)
+def _call_verdicts(key: str, pkey: str, _calls: ActiveCalls, _profile: FirmProfile) -> dict:
+    from graph.calls import judge_calls
+
+    return judge_calls(_calls.announcements, _profile)
+
+
+def call_verdicts_for(ds: Dataset, profile: FirmProfile) -> dict[str, Any]:
+    """:func:`graph.calls.judge_calls` for the session's calls and ``profile`` (any 기준일)."""
+    return _call_verdicts(ds.key, profile_key(profile), active_calls(ds), profile)
 
 
 @st.cache_resource(max_entries=8)

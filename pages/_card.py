@@ -2,14 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
 import streamlit as st
 
 from graph.eligibility import Verdict
+from loaders.announcements import Announcement, JoinResult, today_kst
 from loaders.model import Program
 from loaders.sources import sources_text
 from pages._format import STATUS_BADGES, eok, md_escape
 
-__all__ = ["program_card"]
+__all__ = ["call_link", "call_when", "program_card"]
+
+ROLE_TAGS = {"activity": "행사·교육", "operator": "운영사·기관 모집", "notice": "통합공고"}
+_SHOWN_CALLS = 4
+
+
+def call_link(call: Announcement) -> str:
+    """The call's title as a markdown link to its K-Startup page (plain text if the URL is odd)."""
+    title = md_escape(call.title)
+    url = call.url
+    safe = url.startswith("https://") and not any(ch in url for ch in ' ()<>[]"\n')
+    return f"[{title}]({url})" if safe else title
+
+
+def call_when(call: Announcement, today: date) -> str:
+    """ "2026-03-02 ~ 2026-03-20 · 마감 (D+254)" / "… · 모집 중 · 마감 D-3"."""
+    when = call.status(today)
+    days = call.d_day(today)
+    if call.state(today) == "closed" and days is not None:
+        when += f" (D+{-days})"
+    return f"{call.period or '기간 미상'} · {when}"
 
 
 def _field(label: str, value: str) -> None:
@@ -17,13 +41,44 @@ def _field(label: str, value: str) -> None:
         st.markdown(f"**{label}**  \n{md_escape(value)}")
 
 
-def program_card(program: Program, verdict: Verdict | None, call: str = "") -> None:
-    """Every fact the dataset has about one program, its verdict and where the facts came from."""
+def _call_item(call: Announcement, joined: JoinResult | None, today: date) -> str:
+    tag = ROLE_TAGS.get(call.role, "")
+    item = f"- {call_link(call)}  \n  {md_escape(call_when(call, today))}"
+    if tag:
+        item += f" · {md_escape(tag)}"
+    link = joined.link_of(call.pbanc_sn) if joined else None
+    if link is not None and link.program_id:
+        item += f"  \n  :gray[연결 {link.score:g}점 — {md_escape(link.reason)}]"
+    return item
+
+
+def _calls_section(calls: Sequence[Announcement], joined: JoinResult | None, today: date) -> None:
+    from graph.calls import sort_calls
+
+    ordered = sort_calls(calls, today)
+    st.markdown(f"**이 사업의 공고 {len(ordered)}건** (모집 중 먼저, 마감일 순)")
+    st.markdown("\n".join(_call_item(c, joined, today) for c in ordered[:_SHOWN_CALLS]))
+    if len(ordered) > _SHOWN_CALLS:
+        with st.expander(f"지난 공고 등 {len(ordered) - _SHOWN_CALLS}건 더 보기"):
+            st.markdown("\n".join(_call_item(c, joined, today) for c in ordered[_SHOWN_CALLS:]))
+
+
+def program_card(
+    program: Program,
+    verdict: Verdict | None,
+    call: str = "",
+    calls: Sequence[Announcement] = (),
+    joined: JoinResult | None = None,
+    today: date | None = None,
+) -> None:
+    """Every fact the dataset has about one program, its verdict, its calls (with dates and
+    D-n, and why each is linked) and where the facts came from."""
     p = program
     with st.container(border=True):
         st.markdown(f"### {md_escape(p.name)}")
         chips = [p.level, p.ministry, p.institution, p.region, p.support_type, eok(p.budget_eok)]
-        st.caption(" · ".join(md_escape(c) for c in dict.fromkeys(chips) if c))
+        # Escaped as one line: "29.9억원" escaped alone would show its line-start escape.
+        st.caption(md_escape(" · ".join(c for c in dict.fromkeys(chips) if c)))
         if verdict is not None:
             badge = STATUS_BADGES.get(verdict.status, verdict.status)
             lines = "\n".join(f"- {md_escape(r)}" for r in verdict.reasons) or "- (조건 정보 없음)"
@@ -31,6 +86,8 @@ def program_card(program: Program, verdict: Verdict | None, call: str = "") -> N
             box.get(verdict.status, st.info)(f"**{badge}**\n\n{lines}")
         if call:
             st.info(f"공고: {md_escape(call)}", icon=":material/event:")
+        if calls:
+            _calls_section(calls, joined, today or today_kst())
         left, right = st.columns(2)
         with left:
             _field("지원대상", p.target_text or "(통합공고 데이터에 지원대상 원문이 없습니다)")

@@ -28,6 +28,7 @@ __all__ = ["PAGE_SPECS", "PROFILE_PAGES", "pages", "require_router", "run"]
 PAGE_SPECS: tuple[tuple[str, str, str], ...] = (
     ("pages/overview.py", "개요 (Overview)", ":material/dashboard:"),
     ("pages/finder.py", "사업 찾기 (Finder)", ":material/search:"),
+    ("pages/calls.py", "모집 공고 (Calls)", ":material/campaign:"),
     ("pages/roadmap.py", "지원 경로 (Roadmap)", ":material/route:"),
     ("pages/policy_map.py", "정책 지도 (Policy map)", ":material/hub:"),
     ("pages/duplicates.py", "중복 분석 (Duplicates)", ":material/join_inner:"),

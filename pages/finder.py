@@ -14,7 +14,7 @@ import streamlit as st
 from graph.search import search
 from loaders.regions import NATIONWIDE, SIDO
 from loaders.vocab import STAGES
-from pages._caches import call_statuses, program_frame, search_index, verdicts
+from pages._caches import active_calls, call_statuses, program_frame, search_index, verdicts
 from pages._card import program_card
 from pages._dataset import active_dataset
 from pages._format import STATUS_BADGES
@@ -243,6 +243,13 @@ if "_f_sel" not in st.session_state:
 selected = st.session_state.get("_f_sel")
 if selected and selected in by_id:
     st.query_params["sel"] = selected
-    program_card(by_id[selected], verdict_of.get(selected), calls.get(selected, ""))
+    linked = active_calls(ds).joined
+    program_card(
+        by_id[selected],
+        verdict_of.get(selected),
+        calls.get(selected, ""),
+        linked.by_program.get(selected, ()) if linked else (),
+        linked,
+    )
 elif "sel" in st.query_params:
     del st.query_params["sel"]

@@ -467,3 +467,35 @@ def test_finder_shows_open_calls_and_filters_to_them(monkeypatch) -> None:
     at.checkbox(key="open").check().run()
     assert list(at.dataframe[0].value["사업명"]) == ["예비창업패키지"]
     assert "공고 일정: 테스트 공고 1건" in texts(at)
+
+
+# --------------------------------------------------------------------------- 모집 공고 (calls)
+
+
+def test_calls_page_lists_open_calls_first_and_exports_deadlines() -> None:
+    at = open_page("calls", **PROFILE, asof="2026-09-16")
+    table = at.dataframe[0].value
+    assert len(table) == 1327
+    assert table.iloc[0]["상태"].startswith("모집 중")
+    assert any(b.label.startswith("마감일 캘린더") for b in at.get("download_button"))
+    assert "표시 1,327건" in texts(at)
+
+
+def test_calls_page_after_the_calls_closed_still_lists_them_and_says_why() -> None:
+    at = open_page("calls", **PROFILE, asof="2026-11-30")
+    table = at.dataframe[0].value
+    assert len(table) == 1327 and table["상태"].str.startswith("마감").sum() > 1000
+    assert "대부분 마감" in texts(at)
+    at.button(key="c_fetchday").click().run()
+    assert at.query_params["asof"] == "2026-09-16"
+
+
+def test_calls_page_filters_and_selection_from_the_url() -> None:
+    at = open_page(
+        "calls", **PROFILE, asof="2026-03-10", cq="예비창업패키지", clinked="true", csel="176458"
+    )
+    table = at.dataframe[0].value
+    assert len(table) >= 3 and table["통합공고 사업"].eq("예비창업패키지").all()
+    page = texts(at)
+    assert "통합공고 사업: **예비창업패키지**" in page
+    assert "창업기간 '예비창업자'만" in page

@@ -347,3 +347,22 @@ def test_other_pages_render_offline(page, server: str, name: str) -> None:
     expect(page.locator("[data-testid=stException]")).to_have_count(0)
     shot(page, f"browser_{name}")
     assert_offline(page, server)
+
+
+def test_calls_page_downloads_a_calendar_of_eligible_deadlines(
+    page, server: str, tmp_path: Path
+) -> None:
+    query = urlencode({"firm": "창업기업", "founded": "2024-03-01", "age": "34", "region": "서울"})
+    page.goto(f"{server}/calls?{query}&asof=2026-09-16")
+    wait_ready(page)
+    page.locator("[data-testid=stDataFrame]").wait_for(timeout=120_000)
+    wait_ready(page)
+    assert not page.locator("[data-testid=stException]").count()
+    shot(page, "browser_calls")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="마감일 캘린더").click()
+    target = tmp_path / "deadlines.ics"
+    info.value.save_as(target)
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("BEGIN:VCALENDAR") and "BEGIN:VEVENT" in text
+    assert_offline(page, server)

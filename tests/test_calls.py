@@ -239,3 +239,82 @@ def test_cli_calls_bad_file_exits_2(profile_file, tmp_path, capsys):
     assert main(["calls", "--profile", str(profile_file), "--calls", str(bad)]) == 2
     assert "'data' 목록" in capsys.readouterr().err
     assert main(["calls", "--profile", str(profile_file), "--as-of", "2020-01-01"]) == 2
+
+
+# --------------------------------------------------------------------------- calls as evidence
+
+
+def _program(name: str = "테스트 창업지원 사업", target: str = "", **kw):
+    """SYNTHETIC TEST DATA: a central program (with an optional 지원대상 text)."""
+    from loaders.model import Program
+
+    return Program(
+        "p1",
+        2026,
+        "중앙부처",
+        "중소벤처기업부",
+        "중소벤처기업부",
+        "전국",
+        name,
+        "사업화",
+        target_text=target,
+        eligibility=parse_target(target, name=name, summary=""),
+        **kw,
+    )
+
+
+def _evidence(program, calls, profile):
+    from graph.calls import apply_call_evidence
+    from graph.eligibility import evaluate_all
+    from loaders.announcements import join_to_programs
+
+    joined = join_to_programs(calls, [program])
+    return apply_call_evidence([program], evaluate_all([program], profile), joined, profile)[
+        program.program_id
+    ]
+
+
+def test_an_open_calls_announcement_day_is_the_day_years_are_counted_on():
+    program = _program(target="창업 3년 이내 기업")
+    # 3 years and 2 days old on 2026-11-01, 2 years 11 months on the open call's 공고일.
+    profile = firm(founded=D(2023, 9, 25), as_of=D(2026, 9, 1))
+    assert _evidence(program, [], profile).status == "eligible"
+    later = firm(founded=D(2023, 9, 25), as_of=D(2026, 9, 27))
+    assert _evidence(program, [], later).status == "ineligible"  # today: 3 years 2 days
+    open_call = call(
+        title="2026년 테스트 창업지원 사업 참여기업 모집",
+        text="창업 3년 이내 기업",
+        start=D(2026, 8, 20),
+        end=D(2026, 9, 30),
+    )
+    verdict = _evidence(program, [open_call], later)
+    assert verdict.status == "eligible"
+    assert any("모집공고 2026-08-20 기준" in r for r in verdict.reasons)
+
+
+def test_a_call_that_accepts_the_firm_answers_a_program_without_target_text():
+    program = _program()
+    profile = firm(founded=D(2025, 1, 1), ceo_age=30)
+    assert _evidence(program, [], profile).status == "maybe"
+    accepting = call(title="2026년 테스트 창업지원 사업 모집", text="창업 3년 이내 기업")
+    verdict = _evidence(program, [accepting], profile)
+    assert verdict.status == "eligible" and "call" in verdict.kinds
+    assert any("조건으로 신청 가능" in r for r in verdict.reasons)
+
+
+def test_every_call_refusing_on_years_rules_the_program_out_and_places_never_do():
+    program = _program()
+    old_firm = firm(founded=D(2012, 1, 1), region="서울")
+    short = call(title="2026년 테스트 창업지원 사업 모집", bands=("1년미만", "2년미만", "3년미만"))
+    verdict = _evidence(program, [short], old_firm)
+    assert verdict.status == "ineligible" and verdict.failed == ("call",)
+    elsewhere = call(title="2026년 테스트 창업지원 사업 모집", text="부산 소재 창업기업")
+    assert _evidence(program, [elsewhere], old_firm).status == "maybe"
+
+
+def test_events_and_classes_of_a_program_are_not_evidence():
+    program = _program()
+    profile = firm(founded=D(2025, 1, 1), ceo_age=30)
+    event = call(title="2026년 테스트 창업지원 사업 설명회", text="창업 3년 이내 기업")
+    course = call(title="테스트 창업지원 사업 창업아카데미 교육생 모집", text="창업 3년 이내 기업")
+    assert _evidence(program, [event, course], profile).status == "maybe"
