@@ -40,7 +40,7 @@ PAGE_SPECS: tuple[tuple[str, str, str], ...] = (
 # Pages that judge with the firm profile: the router draws the sidebar form for them (see
 # pages/_sidebar.py for why the router, not the page, draws it).
 PROFILE_PAGES: frozenset[str] = frozenset(
-    {"pages/finder.py", "pages/roadmap.py", "pages/policy_map.py"}
+    {"pages/finder.py", "pages/calls.py", "pages/roadmap.py", "pages/policy_map.py"}
 )
 
 # Set while app.py's router runs a page, on the script thread of that run.
