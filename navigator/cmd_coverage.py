@@ -1,14 +1,14 @@
 """``navigator coverage``: stage × support-phase coverage, its gaps, and what a place can reach.
 
-The CLI twin of the 지원 공백 page: :func:`graph.coverage.coverage_matrix` over the catalogue (or,
-with ``--region``, over the programs :func:`graph.coverage.reach` finds in reach of a firm
-there), printed as a grid with gaps marked, or as JSON. The engine is imported inside
-:func:`run` so ``navigator --help`` stays fast.
+The CLI twin of the 지원 공백 page: :func:`usecases.coverage.view` over the catalogue (or, with
+``--region``, over the programs in reach of a firm there), printed as a grid with gaps marked or
+as JSON; ``-o FILE.svg`` / ``-o FILE.csv`` writes the page's heatmap or its cell table.
 """
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from loaders.errors import NavigatorError
@@ -43,15 +43,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--district", metavar="시·군·구", help="--region과 함께: 기업의 시·군·구")
     p.add_argument("--json", action="store_true", help="JSON 하나로 출력")
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="표를 그림(.svg) 또는 칸별 표(.csv)로 저장"
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Build the matrix (and reach), print it."""
-    from graph.coverage import coverage_matrix, reach
+    """Build the matrix (and reach), print it, write ``-o`` when asked."""
+    from graph.coverage import AXIS_LABELS
     from loaders.regions import canonical_sido
     from loaders.taxonomy import canonical_field
     from navigator.common import catalogue_from_args, print_json
+    from usecases.coverage import files, view
 
     field = sido = None
     if args.field:
@@ -64,14 +68,27 @@ def run(args: argparse.Namespace) -> int:
             raise OptionError(f"--sido '{args.sido}': 알 수 없는 시·도입니다.")
     if args.district and not args.region:
         raise OptionError("--district는 --region과 함께 쓰세요.")
+    out = Path(args.output) if args.output else None
+    if out is not None and out.suffix.lower() not in (".svg", ".csv"):
+        raise OptionError(f"'{out.name}': 출력 파일은 .svg 또는 .csv로 지정하세요.")
     catalogue = catalogue_from_args(args)
-    programs = list(catalogue.programs)
-    found = None
-    if args.region:
-        found = reach(programs, args.region, args.district)
-        keep = set(found.ids())
-        programs = [p for p in programs if p.program_id in keep]
-    matrix = coverage_matrix(programs, by=args.by, field=field, sido=sido)
+    shown = view(
+        catalogue.programs,
+        by=args.by,
+        field=field,
+        sido=sido,
+        region=args.region,
+        district=args.district,
+    )
+    matrix, found = shown.matrix, shown.reach
+    if out is not None:
+        where = f"{found.place}에서 닿는 사업" if found else "전체"
+        title = f"{AXIS_LABELS[matrix.by]} × 지원 국면 ({where})"
+        made = files(matrix, measure=args.measure, title=title, desc=catalogue.label)
+        try:
+            out.write_bytes(made.svg if out.suffix.lower() == ".svg" else made.csv)
+        except OSError as exc:
+            raise OptionError(f"{out}: 파일을 쓸 수 없습니다 ({exc.strerror or exc}).") from None
     if args.json:
         doc: dict[str, Any] = {"label": catalogue.label, "matrix": matrix.to_dict()}
         if found is not None:
@@ -88,6 +105,8 @@ def run(args: argparse.Namespace) -> int:
         parts = [f"{found.label(s)} {n}개" for s, n in counts.items() if n]
         print(f"{found.place} 기업이 닿는 사업 {len(found.ids())}개 — " + " · ".join(parts))
     print(render_matrix(matrix, measure=args.measure))
+    if out is not None:
+        print(f"저장: {out}")
     return 0
 
 

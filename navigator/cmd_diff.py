@@ -1,9 +1,9 @@
 """``navigator diff OLD NEW``: what changed between two notices (new, dropped, renamed, merged).
 
-A thin layer over :func:`graph.diff.diff_catalogues` — the call the 연도 비교 page makes — printed
-as text for people or, with ``--json``, as one JSON document. ``-o diff.xlsx`` writes the page's
-Excel file; ``--lineage-out lineage.csv`` writes the lineage table, which a person may correct and
-give back with ``--lineage``.
+A thin layer over :mod:`usecases.diff` — the calls the 연도 비교 page makes — printed as text
+for people or, with ``--json``, as one JSON document. ``-o diff.xlsx`` writes the page's Excel
+file, ``--svg DIR`` its charts (SVG, each with the CSV of its table), ``--lineage-out
+lineage.csv`` the lineage table, which a person may correct and give back with ``--lineage``.
 
 OLD and NEW each name a notice: a file (``.xlsx``/``.csv``), a K-Startup snapshot (``.json``, or
 ``snapshot`` for the newest good one), or an embedded year (``embedded:2025``; ``embedded`` alone
@@ -16,13 +16,12 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from loaders.errors import LoadError, NavigatorError
+from loaders.errors import NavigatorError
 
 if TYPE_CHECKING:
     from graph.diff import NoticeDiff
-    from loaders.catalogue import Catalogue
 
-__all__ = ["load_notice", "register", "render_text", "run"]
+__all__ = ["register", "render_text", "run"]
 
 
 class OutputError(NavigatorError):
@@ -60,6 +59,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lineage-out", metavar="FILE.csv", help="계보 표를 CSV로 저장")
     p.add_argument("-o", "--output", metavar="FILE.xlsx", help="비교 결과를 Excel로 저장")
     p.add_argument(
+        "--svg",
+        metavar="DIR",
+        help="그림(SVG)과 그 표(CSV)를 폴더에 저장: 예산 흐름, 사업별, 부처별, 지원유형별",
+    )
+    p.add_argument(
         "--threshold",
         type=_threshold,
         default=None,
@@ -72,46 +76,39 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def load_notice(spec: str) -> Catalogue:
-    """The catalogue named by ``spec`` (see the module docstring)."""
-    from loaders.catalogue import load_embedded, load_files, load_snapshot
-
-    if spec == "embedded" or spec.startswith("embedded:"):
-        year_text = spec.partition(":")[2]
-        if not year_text:
-            return load_embedded()
-        if not year_text.isdigit():
-            raise LoadError(
-                f"'{spec}': 내장 데이터는 embedded:연도 로 지정하세요 (예: embedded:2025)."
-            )
-        return load_embedded(int(year_text))
-    if spec == "snapshot":
-        return load_snapshot()
-    if spec.lower().endswith(".json"):
-        return load_snapshot(spec)
-    return load_files([spec])
-
-
 def run(args: argparse.Namespace) -> int:
     """Compare, print, write the requested files; 1 under ``--strict`` with lineage issues."""
-    from graph.diff import DEFAULT_THRESHOLD, diff_catalogues, lineage_to_csv, read_lineage_csv
+    from graph.diff import read_lineage_csv
+    from usecases.diff import charts, compare, files, load_notice
 
     old, new = load_notice(args.old), load_notice(args.new)
     edits = read_lineage_csv(args.lineage) if args.lineage else []
-    diff = diff_catalogues(old, new, threshold=args.threshold or DEFAULT_THRESHOLD, edits=edits)
+    diff = compare(old, new, threshold=args.threshold, edits=edits)
     written: list[str] = []
-    if args.output:
-        from graph.diff_export import diff_to_excel
-
-        out = Path(args.output)
-        if out.suffix.lower() != ".xlsx":
-            raise OutputError(f"'{out.name}': Excel 파일은 .xlsx로 지정하세요.")
-        _write(out, diff_to_excel(diff))
-        written.append(f"Excel 저장: {out}")
-    if args.lineage_out:
-        out = Path(args.lineage_out)
-        _write(out, lineage_to_csv(diff))
-        written.append(f"계보 표 저장: {out}")
+    if args.output or args.lineage_out:
+        made = files(diff)
+        if args.output:
+            out = Path(args.output)
+            if out.suffix.lower() != ".xlsx":
+                raise OutputError(f"'{out.name}': Excel 파일은 .xlsx로 지정하세요.")
+            _write(out, made.xlsx)
+            written.append(f"Excel 저장: {out}")
+        if args.lineage_out:
+            out = Path(args.lineage_out)
+            _write(out, made.lineage_csv)
+            written.append(f"계보 표 저장: {out}")
+    if args.svg:
+        folder = Path(args.svg)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(
+                f"{folder}: 폴더를 만들 수 없습니다 ({exc.strerror or exc})."
+            ) from None
+        for chart in charts(diff).values():
+            _write(folder / f"{chart.stem}.svg", chart.svg)
+            _write(folder / f"{chart.stem}.csv", chart.csv)
+        written.append(f"그림(SVG)과 표(CSV) 저장: {folder}/ ({len(charts(diff))}쌍)")
     if args.json:
         from navigator.common import print_json
 

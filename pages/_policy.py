@@ -1,9 +1,8 @@
-"""Caches and chart builders shared by the analysts' pages (지원 공백, 연도 비교).
+"""Caches and the in-page heatmap shared by the analysts' pages (지원 공백, 연도 비교).
 
-Each cache wraps one library call (:mod:`graph.coverage`, :mod:`graph.diff`) keyed by the
-dataset key and plain options, with heavy inputs passed unhashed (``_catalogue``), like
-:mod:`pages._caches`. The Altair builders turn a library result into an in-page chart; the
-downloadable files come from :mod:`graph.svgchart` so that they render Korean offline.
+Each cache wraps one use-case call (:mod:`usecases.coverage`, :mod:`usecases.diff`) keyed by
+the dataset key and plain options, with heavy inputs passed unhashed (``_catalogue``), like
+:mod:`pages._caches`. Downloadable files come from the same use cases as the CLI's.
 """
 
 from __future__ import annotations
@@ -15,23 +14,22 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from graph.coverage import Axis, CoverageMatrix, Reach, coverage_matrix, reach
-from graph.diff import LineageEdit, NoticeDiff, diff_catalogues
-from graph.svgchart import cell_colour, heatmap_svg, text_colour
+from graph.coverage import Axis, CoverageMatrix, Reach, reach
+from graph.diff import LineageEdit, NoticeDiff
+from graph.svgchart import cell_colour, text_colour
 from loaders.catalogue import Catalogue, load_embedded, load_uploads
-from loaders.model import Program
 from pages._dataset import Dataset
+from usecases import coverage as coverage_usecase
+from usecases import diff as diff_usecase
+from usecases.coverage import Measure, cell_label, cell_status, cell_value
 
 __all__ = [
     "NO_LINK",
-    "cell_status",
     "coverage",
     "editor_edits",
     "embedded",
     "heatmap_chart",
     "lineage_editor",
-    "matrix_csv",
-    "matrix_svg",
     "notice_diff",
     "reach_coverage",
     "reach_of",
@@ -40,23 +38,24 @@ __all__ = [
 
 
 @st.cache_resource(max_entries=32)
-def _coverage(
+def _view(
     key: str,
     by: Axis,
     field: str | None,
     sido: str | None,
-    _programs: Sequence[Program],
-    _maybe: Sequence[Program] = (),
-    rows: tuple[str, ...] | None = None,
+    _catalogue: Catalogue,
+    _found: Reach | None = None,
 ) -> CoverageMatrix:
-    return coverage_matrix(_programs, by=by, field=field, sido=sido, maybe=_maybe, rows=rows)
+    return coverage_usecase.view(
+        _catalogue.programs, by=by, field=field, sido=sido, found=_found
+    ).matrix
 
 
 def coverage(
     ds: Dataset, *, by: Axis, field: str | None = None, sido: str | None = None
 ) -> CoverageMatrix:
-    """:func:`graph.coverage.coverage_matrix` of the whole dataset."""
-    return _coverage(ds.key, by, field, sido, ds.programs)
+    """:func:`usecases.coverage.view` of the whole dataset."""
+    return _view(ds.key, by, field, sido, ds.catalogue)
 
 
 @st.cache_resource(max_entries=32)
@@ -72,16 +71,9 @@ def reach_of(ds: Dataset, sido: str, district: str | None) -> Reach:
 def reach_coverage(
     ds: Dataset, found: Reach, *, by: Axis, field: str | None = None
 ) -> CoverageMatrix:
-    """The coverage matrix of the programs in reach of ``found``'s place; programs whose area
-    the engine cannot settle fill the matrix's 확인 필요 row. On the 시·도 axis only the place's
-    own row (and the open rows) are listed."""
-    keep = set(found.ids())
-    unsure = set(found.ids("uncertain", "unknown_area"))
-    programs = [p for p in ds.programs if p.program_id in keep]
-    maybe = [p for p in ds.programs if p.program_id in unsure]
+    """:func:`usecases.coverage.view` for ``found``'s place."""
     key = f"{ds.key}|reach:{found.sido}:{found.district or ''}"
-    rows = (found.sido,) if by == "sido" else None
-    return _coverage(key, by, field, None, programs, maybe, rows)
+    return _view(key, by, field, None, ds.catalogue, found)
 
 
 @st.cache_resource(show_spinner="내장 데이터를 불러오는 중…", max_entries=4)
@@ -105,7 +97,8 @@ def _diff(
     _old: Catalogue,
     _new: Catalogue,
 ) -> NoticeDiff:
-    return diff_catalogues(_old, _new, threshold=threshold, edits=[LineageEdit(*e) for e in edits])
+    edits_ = [LineageEdit(*e) for e in edits]
+    return diff_usecase.compare(_old, _new, threshold=threshold, edits=edits_)
 
 
 def notice_diff(
@@ -115,38 +108,12 @@ def notice_diff(
     threshold: float,
     edits: Sequence[LineageEdit] = (),
 ) -> NoticeDiff:
-    """:func:`graph.diff.diff_catalogues` of two ``(key, catalogue)`` notices."""
+    """:func:`usecases.diff.compare` of two ``(key, catalogue)`` notices."""
     plain = tuple((e.relation, e.old, e.new, e.where) for e in edits)
     return _diff(old[0], new[0], float(threshold), plain, old[1], new[1])
 
 
 # ------------------------------------------------------------------------------ charts
-
-
-def cell_status(matrix: CoverageMatrix, row: str, col: str) -> str:
-    """ "gap" (confirmed), "open" (a gap unknown programs may fill) or ""."""
-    if matrix.confirmed_gap(row, col):
-        return "gap"
-    return "open" if matrix.is_gap(row, col) else ""
-
-
-def _cell_label(matrix: CoverageMatrix, row: str, col: str, measure: str) -> str:
-    cell = matrix.cell(row, col)
-    status = cell_status(matrix, row, col)
-    if status == "gap":
-        return "공백"
-    if status == "open":
-        return "미확인"
-    if measure == "budget":
-        return f"{cell.budget_eok:,.0f}" if cell.with_budget else "미상"
-    return str(cell.count)
-
-
-def _cell_value(matrix: CoverageMatrix, row: str, col: str, measure: str) -> float | None:
-    cell = matrix.cell(row, col)
-    if measure == "budget":
-        return cell.budget_eok if cell.with_budget else None
-    return float(cell.count)
 
 
 # Phase names short and on at most two lines, so five columns fit a phone: "R&D",
@@ -158,11 +125,11 @@ _PHASE_LABEL = (
 )
 
 
-def heatmap_chart(matrix: CoverageMatrix, *, measure: str, name: str) -> alt.LayerChart:
+def heatmap_chart(matrix: CoverageMatrix, *, measure: Measure, name: str) -> alt.LayerChart:
     """The matrix as an Altair heatmap with a point selection ``name`` over (행, 국면), so a
     click can open the cell. Cells are filled with the SVG file's colours
     (:func:`graph.svgchart.cell_colour`: gaps orange, unconfirmed gaps grey, values blue)."""
-    values = {(r, c): _cell_value(matrix, r, c, measure) for r in matrix.rows for c in matrix.cols}
+    values = {(r, c): cell_value(matrix, r, c, measure) for r in matrix.rows for c in matrix.cols}
     peak = max([v for v in values.values() if v is not None] + [0.0])
     records = []
     for row in matrix.rows:
@@ -174,7 +141,7 @@ def heatmap_chart(matrix: CoverageMatrix, *, measure: str, name: str) -> alt.Lay
                 {
                     "행": row,
                     "국면": col,
-                    "표시": _cell_label(matrix, row, col, measure),
+                    "표시": cell_label(matrix, row, col, measure),
                     "사업 수": cell.count,
                     "예산(억원)": round(cell.budget_eok, 1) if cell.with_budget else None,
                     "상태": {"gap": "공백", "open": "미확인 공백"}.get(status, ""),
@@ -207,42 +174,6 @@ def heatmap_chart(matrix: CoverageMatrix, *, measure: str, name: str) -> alt.Lay
     # A transparent layer on top takes the clicks, so a click on a cell's number opens it too.
     hits = base.mark_rect(opacity=0).add_params(pick)
     return (cells + text + hits).properties(height=alt.Step(30))
-
-
-def matrix_svg(matrix: CoverageMatrix, *, measure: str, title: str, desc: str) -> bytes:
-    """The matrix as the downloadable SVG heatmap (:func:`graph.svgchart.heatmap_svg`)."""
-    rows, cols = matrix.rows, matrix.cols
-    return heatmap_svg(
-        rows,
-        cols,
-        [[_cell_value(matrix, r, c, measure) for c in cols] for r in rows],
-        title=title,
-        desc=desc,
-        labels=[[_cell_label(matrix, r, c, measure) for c in cols] for r in rows],
-        gaps=[[cell_status(matrix, r, c) for c in cols] for r in rows],
-    ).encode("utf-8")
-
-
-def matrix_csv(matrix: CoverageMatrix) -> bytes:
-    """One row per cell: 행, 국면, 사업 수, 예산, 예산 명시 사업, 공백 여부, 설명, 사업 ID."""
-    from graph.diff_export import table_csv
-
-    headers = ("행", "국면", "사업 수", "예산(억원)", "예산 명시 사업", "공백", "설명", "사업 ID")
-    rows = [
-        [
-            r,
-            c,
-            matrix.cell(r, c).count,
-            round(matrix.cell(r, c).budget_eok, 2) if matrix.cell(r, c).with_budget else None,
-            matrix.cell(r, c).with_budget,
-            {"gap": "공백", "open": "미확인 공백"}.get(cell_status(matrix, r, c), ""),
-            matrix.gap_note(r, c),
-            " ".join(matrix.cell(r, c).program_ids),
-        ]
-        for r in matrix.rows
-        for c in matrix.cols
-    ]
-    return table_csv(headers, rows)
 
 
 # ------------------------------------------------------------------------------ lineage editor

@@ -1,7 +1,8 @@
 """지원 공백: stage (or field, or 시·도) × support phase coverage, and what a place can reach.
 
-The matrix is :func:`graph.coverage.coverage_matrix`, the reach :func:`graph.coverage.reach`
-(the eligibility engine's area rule); the downloadable SVG is :mod:`graph.svgchart`. Choices are
+The matrix and its files come from :mod:`usecases.coverage` (as for ``navigator coverage``):
+:func:`graph.coverage.coverage_matrix`, over the reach :func:`graph.coverage.reach` finds by the
+eligibility engine's area rule; the downloadable SVG is :mod:`graph.svgchart`. Choices are
 bound to the URL (``cov_by``, ``cov_field``, ``cov_measure``, ``reach_sido``, ``reach_sgg`` and
 the open cell ``nat_row``/``nat_col``, ``here_row``/``here_col``).
 """
@@ -19,16 +20,10 @@ from loaders.taxonomy import TECH_FIELDS
 from pages._caches import program_frame
 from pages._dataset import Dataset, active_dataset
 from pages._format import eok
-from pages._policy import (
-    cell_status,
-    coverage,
-    heatmap_chart,
-    matrix_csv,
-    matrix_svg,
-    reach_coverage,
-    reach_of,
-)
+from pages._policy import coverage, heatmap_chart, reach_coverage, reach_of
 from pages._router import require_router
+from usecases.coverage import Measure, cell_status
+from usecases.coverage import files as coverage_files
 
 require_router()
 
@@ -71,7 +66,7 @@ measure = c3.segmented_control(
     key="cov_measure",
     bind="query-params",
 )
-measure = measure or "count"
+measure = cast(Measure, measure or "count")
 
 
 def _open_cell(prefix: str) -> None:
@@ -139,11 +134,12 @@ def matrix_view(ds: Dataset, matrix: CoverageMatrix, *, prefix: str, title: str)
     row = left.selectbox("칸 열기: 행", matrix.rows, key=f"{prefix}_row", bind="query-params")
     col = right.selectbox("칸 열기: 국면", matrix.cols, key=f"{prefix}_col", bind="query-params")
     cell_programs(ds, matrix, row or matrix.rows[0], col or matrix.cols[0])
-    buttons = st.container(horizontal=True)
     stem = f"coverage_{prefix}_{matrix.by}"
+    made = coverage_files(matrix, measure=measure, title=title, desc=ds.catalogue.label)
+    buttons = st.container(horizontal=True)
     buttons.download_button(
         "그림 (SVG)",
-        matrix_svg(matrix, measure=measure, title=title, desc=ds.catalogue.label),
+        made.svg,
         file_name=f"{stem}.svg",
         mime="image/svg+xml",
         key=f"{prefix}_svg",
@@ -151,7 +147,7 @@ def matrix_view(ds: Dataset, matrix: CoverageMatrix, *, prefix: str, title: str)
     )
     buttons.download_button(
         "표 (CSV)",
-        matrix_csv(matrix),
+        made.csv,
         file_name=f"{stem}.csv",
         mime="text/csv",
         key=f"{prefix}_csv",

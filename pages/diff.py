@@ -1,9 +1,10 @@
 """연도 비교: what changed between two notices — lineage a person can correct, budget moved.
 
-The comparison is :func:`graph.diff.diff_catalogues`, the tables and workbook
-:mod:`graph.diff_export`, the downloadable charts :mod:`graph.svgchart` — the same calls as
-``navigator diff``. The two notices, the threshold and the lineage filter are bound to the URL
-(``old``, ``new``, ``thr``, ``rel``); corrections live in the editable table and in a lineage CSV.
+The comparison and every file come from :mod:`usecases.diff` (:func:`~usecases.diff.compare`,
+:func:`~usecases.diff.files`, :func:`~usecases.diff.chart`) — the calls ``navigator diff``
+makes — over :mod:`graph.diff`. The two notices, the threshold and the lineage filter are bound
+to the URL (``old``, ``new``, ``thr``, ``rel``); corrections live in the editable table and in a
+lineage CSV.
 """
 
 from __future__ import annotations
@@ -21,27 +22,24 @@ from graph.diff import (
     RELATION_LABELS,
     RELATIONS,
     LineageEdit,
-    Link,
     lineage_rows,
-    lineage_to_csv,
     read_lineage_csv,
 )
 from graph.diff_export import (
     BUDGET_COLUMNS,
     GROUP_COLUMNS,
     budget_rows,
-    diff_to_excel,
     group_rows,
-    table_csv,
-    waterfall_rows,
 )
-from graph.svgchart import Bar, bars_svg, waterfall_svg
 from loaders.catalogue import Catalogue, embedded_years
 from loaders.errors import NavigatorError
 from pages._dataset import active_dataset, upload_digest
 from pages._format import eok, md_escape
 from pages._policy import NO_LINK, editor_edits, embedded, lineage_editor, notice_diff, uploaded
 from pages._router import require_router
+from usecases.diff import chart as diff_chart
+from usecases.diff import files as diff_files
+from usecases.diff import link_name
 
 require_router()
 
@@ -170,6 +168,30 @@ if diff.issues:
 if app_edits:
     st.caption(f"계보 표에서 고친 {len(app_edits)}건을 반영했습니다 (판정 '사람').")
 
+
+def chart_buttons(name: str) -> None:
+    """The SVG and CSV downloads of one chart (:func:`usecases.diff.chart`, as the CLI's)."""
+    made = diff_chart(diff, name)
+    buttons = st.container(horizontal=True)
+    buttons.download_button(
+        "그림 (SVG)",
+        made.svg,
+        file_name=f"{made.stem}.svg",
+        mime="image/svg+xml",
+        key=f"{name}_svg",
+        icon=":material/download:",
+        disabled=made.empty,
+    )
+    buttons.download_button(
+        "표 (CSV)",
+        made.csv,
+        file_name=f"{made.stem}.csv",
+        mime="text/csv",
+        key=f"{name}_csv",
+        icon=":material/download:",
+    )
+
+
 tab_lineage, tab_budget, tab_groups, tab_excluded = st.tabs(
     ["계보", "예산 변동", "부처·유형별", "비교 제외"]
 )
@@ -222,7 +244,7 @@ with tab_lineage:
         )
     st.download_button(
         "계보 표 (CSV) — 고쳐서 다시 올리거나 navigator diff --lineage 로",
-        lineage_to_csv(diff),
+        diff_files(diff).lineage_csv,
         file_name="lineage.csv",
         mime="text/csv",
         key="lineage_csv",
@@ -268,37 +290,17 @@ with tab_budget:
         .properties(height=alt.Step(34)),
         width="stretch",
     )
-    title = f"예산 흐름 {diff.old.year or '이전'} → {diff.new.year or '새'}"
-    desc = f"{diff.old.coverage} → {diff.new.coverage}; 적힌 예산만"
-    buttons = st.container(horizontal=True)
-    buttons.download_button(
-        "그림 (SVG)",
-        waterfall_svg([(s.label, s.amount, s.kind) for s in steps], title=title, desc=desc),
-        file_name="budget_waterfall.svg",
-        mime="image/svg+xml",
-        key="wf_svg",
-        icon=":material/download:",
-    )
-    buttons.download_button(
-        "표 (CSV)",
-        table_csv(("단계", "금액(억원)", "사업 수"), waterfall_rows(diff)),
-        file_name="budget_waterfall.csv",
-        mime="text/csv",
-        key="wf_csv",
-        icon=":material/download:",
-    )
+    chart_buttons("waterfall")
 
     st.markdown("**사업별 예산 증감** (두 데이터 모두 예산이 적힌 사업)")
     moves = [link for link in diff.links if link.budget_change is not None]
 
-    def link_name(link: Link) -> str:
-        ids = link.new_ids or link.old_ids
-        by_id = diff.new_programs if link.new_ids else diff.old_programs
-        return " + ".join(by_id[i].name for i in ids)
-
     if moves:
         bars = pd.DataFrame(
-            [{"사업": link_name(m), "증감(억원)": m.budget_change, "관계": m.label} for m in moves]
+            [
+                {"사업": link_name(diff, m), "증감(억원)": m.budget_change, "관계": m.label}
+                for m in moves
+            ]
         ).sort_values("증감(억원)")
         st.altair_chart(
             alt.Chart(bars)
@@ -327,31 +329,7 @@ with tab_budget:
             for h in ("이전 예산(억원)", "새 예산(억원)", "증감(억원)")
         },
     )
-    buttons = st.container(horizontal=True)
-    buttons.download_button(
-        "그림 (SVG)",
-        bars_svg(
-            [
-                Bar(link_name(m), m.budget_change)
-                for m in sorted(moves, key=lambda m: -(m.budget_change or 0))
-            ],
-            title=f"사업별 예산 증감 {diff.old.year or '이전'} → {diff.new.year or '새'}",
-            desc=desc,
-        ),
-        file_name="budget_by_program.svg",
-        mime="image/svg+xml",
-        key="prog_svg",
-        icon=":material/download:",
-        disabled=not moves,
-    )
-    buttons.download_button(
-        "표 (CSV)",
-        table_csv(BUDGET_COLUMNS, budget_rows(diff)),
-        file_name="budget_by_program.csv",
-        mime="text/csv",
-        key="prog_csv",
-        icon=":material/download:",
-    )
+    chart_buttons("program")
 
 
 def group_section(key: Literal["ministry", "support_type"], name: str) -> None:
@@ -395,35 +373,7 @@ def group_section(key: Literal["ministry", "support_type"], name: str) -> None:
             h: st.column_config.NumberColumn(format="localized") for h in headers if "억원" in h
         },
     )
-    buttons = st.container(horizontal=True)
-    buttons.download_button(
-        "그림 (SVG)",
-        bars_svg(
-            [
-                Bar(
-                    f"{r[0]} (예산 명시 {r[6]}→{r[7]})",
-                    r[5],
-                )
-                for r in rows
-                if r[5] is not None
-            ],
-            title=f"{name}별 예산 증감 {diff.old.year or '이전'} → {diff.new.year or '새'}",
-            desc=desc,
-        ),
-        file_name=f"budget_by_{key}.svg",
-        mime="image/svg+xml",
-        key=f"{key}_svg",
-        icon=":material/download:",
-        disabled=shown.empty,
-    )
-    buttons.download_button(
-        "표 (CSV)",
-        table_csv(tuple(headers), rows),
-        file_name=f"budget_by_{key}.csv",
-        mime="text/csv",
-        key=f"{key}_csv",
-        icon=":material/download:",
-    )
+    chart_buttons(key)
 
 
 with tab_groups:
@@ -460,10 +410,11 @@ with tab_excluded:
         )
 
 st.subheader("내보내기")
+made = diff_files(diff)
 st.download_button(
     "Excel (.xlsx) — 요약·계보·사업별 예산·부처별·지원유형별·예산 흐름·비교 제외",
-    diff_to_excel(diff),
-    file_name=f"diff_{diff.old.year or 'old'}_{diff.new.year or 'new'}.xlsx",
+    made.xlsx,
+    file_name=f"{made.stem}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="diff_xlsx",
     type="primary",

@@ -31,3 +31,13 @@ def test_unknown_options_exit_2(capsys) -> None:
     assert main(["coverage", "--embedded", "--district", "김천시"]) == 2
     assert main(["coverage", "--embedded", "--region", "아틀란티스"]) == 2
     assert "오류" in capsys.readouterr().err
+
+
+def test_writes_the_heatmap_or_the_cell_table(tmp_path, capsys) -> None:
+    svg, table = tmp_path / "m.svg", tmp_path / "m.csv"
+    assert main(["coverage", "--embedded", "--region", "경북", "-o", str(svg)]) == 0
+    assert "경북에서 닿는 사업" in svg.read_text(encoding="utf-8")
+    assert main(["coverage", "--embedded", "--by", "sido", "-o", str(table)]) == 0
+    lines = table.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("행,국면,사업 수") and len(lines) == 1 + 19 * 5
+    assert main(["coverage", "--embedded", "-o", str(tmp_path / "m.png")]) == 2

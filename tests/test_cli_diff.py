@@ -100,3 +100,14 @@ def test_cli_module_imports_no_heavy_library() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_svg_charts_with_their_tables(files, tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "charts"
+    assert main(["diff", *files, "--svg", str(folder)]) == 0
+    names = sorted(p.name for p in folder.iterdir())
+    stems = ["diff_2025_2026_" + n for n in ("ministry", "program", "support_type", "waterfall")]
+    assert names == sorted([f"{s}.svg" for s in stems] + [f"{s}.csv" for s in stems])
+    svg = (folder / "diff_2025_2026_program.svg").read_text(encoding="utf-8")
+    assert "초격차 스타트업 프로젝트" in svg and "+146억원" in svg
+    assert "그림(SVG)과 표(CSV) 저장" in capsys.readouterr().out

@@ -1,0 +1,129 @@
+"""Coverage of a catalogue, nationally or for a firm's place, and its files — the call the
+지원 공백 page and ``navigator coverage`` both make.
+
+* :func:`view` — :func:`graph.coverage.coverage_matrix` of every program, or (with a 시·도 and
+  optional 시·군·구) of the programs :func:`graph.coverage.reach` finds in reach there, with the
+  programs whose area the data cannot settle in their own row;
+* :func:`files` — the matrix as an SVG heatmap and a CSV with one row per cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from graph.coverage import Axis, CoverageMatrix, Reach, coverage_matrix, reach
+from graph.sheets import csv_bytes
+from graph.svgchart import heatmap_svg
+from loaders.model import Program
+
+__all__ = ["CoverageFiles", "CoverageView", "cell_label", "cell_status", "files", "view"]
+
+Measure = Literal["count", "budget"]
+
+
+@dataclass(frozen=True)
+class CoverageView:
+    """A matrix and, for a place, the reach it was drawn from (None: the whole catalogue)."""
+
+    matrix: CoverageMatrix
+    reach: Reach | None = None
+
+
+@dataclass(frozen=True)
+class CoverageFiles:
+    """The heatmap as SVG and the cells as CSV."""
+
+    svg: bytes
+    csv: bytes
+
+
+def view(
+    programs: Sequence[Program],
+    *,
+    by: Axis = "stage",
+    field: str | None = None,
+    sido: str | None = None,
+    region: str | None = None,
+    district: str | None = None,
+    found: Reach | None = None,
+) -> CoverageView:
+    """The coverage matrix of ``programs`` — or, with ``region`` (and ``district``), of the
+    programs in reach of a firm there. ``found`` passes a reach already computed (the page
+    caches it). On the 시·도 axis a place's matrix lists only its own 시·도 row (and the open
+    rows); programs the engine cannot place fill the 지역 확인 필요 row."""
+    if found is None and region:
+        found = reach(programs, region, district)
+    if found is None:
+        return CoverageView(coverage_matrix(programs, by=by, field=field, sido=sido))
+    keep = set(found.ids())
+    unsure = set(found.ids("uncertain", "unknown_area"))
+    matrix = coverage_matrix(
+        [p for p in programs if p.program_id in keep],
+        by=by,
+        field=field,
+        maybe=[p for p in programs if p.program_id in unsure],
+        rows=(found.sido,) if by == "sido" else None,
+    )
+    return CoverageView(matrix, found)
+
+
+def cell_status(matrix: CoverageMatrix, row: str, col: str) -> str:
+    """ "gap" (confirmed), "open" (a gap programs of unknown stage or place may fill) or ""."""
+    if matrix.confirmed_gap(row, col):
+        return "gap"
+    return "open" if matrix.is_gap(row, col) else ""
+
+
+def cell_value(matrix: CoverageMatrix, row: str, col: str, measure: Measure) -> float | None:
+    """The number a cell is coloured by: its program count, or its stated budget (None when
+    no program of the cell states one)."""
+    cell = matrix.cell(row, col)
+    if measure == "budget":
+        return cell.budget_eok if cell.with_budget else None
+    return float(cell.count)
+
+
+def cell_label(matrix: CoverageMatrix, row: str, col: str, measure: Measure) -> str:
+    """The text written in a cell: 공백 / 미확인 / the count / the budget (or 미상)."""
+    status = cell_status(matrix, row, col)
+    if status == "gap":
+        return "공백"
+    if status == "open":
+        return "미확인"
+    cell = matrix.cell(row, col)
+    if measure == "budget":
+        return f"{cell.budget_eok:,.0f}" if cell.with_budget else "미상"
+    return str(cell.count)
+
+
+def files(matrix: CoverageMatrix, *, measure: Measure, title: str, desc: str) -> CoverageFiles:
+    """The heatmap (:func:`graph.svgchart.heatmap_svg`) and one CSV row per cell: 행, 국면,
+    사업 수, 예산, 예산 명시 사업, 공백, 설명, 사업 ID."""
+    rows, cols = matrix.rows, matrix.cols
+    svg = heatmap_svg(
+        rows,
+        cols,
+        [[cell_value(matrix, r, c, measure) for c in cols] for r in rows],
+        title=title,
+        desc=desc,
+        labels=[[cell_label(matrix, r, c, measure) for c in cols] for r in rows],
+        gaps=[[cell_status(matrix, r, c) for c in cols] for r in rows],
+    )
+    headers = ("행", "국면", "사업 수", "예산(억원)", "예산 명시 사업", "공백", "설명", "사업 ID")
+    table = [
+        [
+            r,
+            c,
+            matrix.cell(r, c).count,
+            round(matrix.cell(r, c).budget_eok, 2) if matrix.cell(r, c).with_budget else None,
+            matrix.cell(r, c).with_budget,
+            {"gap": "공백", "open": "미확인 공백"}.get(cell_status(matrix, r, c), ""),
+            matrix.gap_note(r, c),
+            " ".join(matrix.cell(r, c).program_ids),
+        ]
+        for r in rows
+        for c in cols
+    ]
+    return CoverageFiles(svg.encode("utf-8"), csv_bytes(headers, table))
