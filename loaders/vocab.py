@@ -29,6 +29,8 @@ __all__ = [
     "GROWTH_STAGES",
     "PHASES",
     "PHASE_OF_TYPE",
+    "SEARCH_ALIASES",
+    "SEARCH_EXAMPLES",
     "STAGES",
     "STARTUP_YEARS",
     "STATUSES",
@@ -135,3 +137,32 @@ STATUS_MARKS: dict[str, str] = {"eligible": "○", "maybe": "△", "ineligible":
 CEO_AGE_RANGE: tuple[int, int] = (10, 110)
 CEO_AGE_LABEL = "대표자 나이"
 CEO_AGE_FORM_LABEL = "대표자 만 나이"
+
+
+# ----------------------------------------------------------------------------- search words
+
+# Names founders type for programs, searched as one (graph/search.py): a query equal to any
+# word of a group also finds the others. Abbreviations in everyday use on K-Startup, in
+# 창업 communities and in the press (예창패 = 예비창업패키지); 청년창업사관학교 is run as
+# 창업성공패키지 since 2025 (the embedded 2026 notice lists "창업성공패키지(청년창업사관학교)");
+# 초격차 스타트업 프로젝트 is the deep-tech program known as DIPS; 재도전성공패키지 is the
+# 재창업 program. Latin words match whole words only ("AI" is not found inside "KAIST").
+SEARCH_ALIASES: tuple[tuple[str, ...], ...] = (
+    ("예창패", "예비창업패키지"),
+    ("초창패", "초기창업패키지"),
+    ("창도패", "창업도약패키지"),
+    ("청창사", "청년창업사관학교", "창업성공패키지"),
+    ("창중대", "창업중심대학"),
+    ("재창업", "재도전"),
+    ("팁스", "TIPS"),
+    ("딥테크", "초격차", "DIPS"),
+    ("오아시스", "OASIS"),
+    ("인공지능", "AI"),
+    ("R&D", "기술개발", "연구개발"),
+    ("창경센터", "창조경제혁신센터"),
+    ("AC", "액셀러레이터", "액셀러레이팅"),
+    ("BI", "창업보육센터"),
+)
+# The search box's examples (its placeholder); each finds programs in the embedded data
+# (tests/test_search.py checks it).
+SEARCH_EXAMPLES: tuple[str, ...] = ("예비창업패키지", "예창패", "팁스", "청년 창업", "바우처")

@@ -108,3 +108,128 @@ def test_scores_are_ordered_and_bounded() -> None:
     scores = [h.score for h in hits]
     assert scores == sorted(scores, reverse=True)
     assert all(0 < s <= 100 for s in scores)
+
+
+# ----------------------------------------------------------------------------- aliases
+
+ALIASED = [
+    *PROGRAMS,
+    prog("t1", "경북 TIPS(기술창업)지원 프로그램", level="광역", region="경북"),
+    prog("t2", "민간투자주도형 기술창업 활성화 지원", summary="팁스 운영사가 투자한 창업팀"),
+    prog("r1", "재도전성공패키지", target_text="폐업 이력이 있는 재창업자"),
+    prog("k1", "카이스트 글로벌 스튜디오", summary="KAIST 창업원 프로그램"),
+    prog("a1", "창업성공사관학교 및 AI창업교육"),
+    prog("y1", "창업성공패키지(청년창업사관학교)"),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [("예창패", "p1"), ("초창패", "p2"), ("창도패", "p3"), ("청창사", "p4"), ("재창업", "r1")],
+)
+def test_everyday_abbreviations_find_the_program(query: str, first: str) -> None:
+    hits = search(ALIASED, query)
+    assert hits[0].program_id == first
+    assert hits[0].via  # says which name it was found through
+
+
+def test_tips_and_its_korean_spelling_find_the_same_programs() -> None:
+    assert set(search_ids(ALIASED, "팁스")) == set(search_ids(ALIASED, "TIPS")) == {"t1", "t2"}
+
+
+def test_an_alias_hit_ranks_just_below_the_same_hit_for_the_typed_words() -> None:
+    typed = search(ALIASED, "예비창업패키지")[0]
+    aliased = search(ALIASED, "예창패")[0]
+    assert typed.program_id == aliased.program_id
+    assert typed.score > aliased.score > search(ALIASED, "예비창업")[0].score - 20
+
+
+def test_latin_words_match_whole_words_only() -> None:
+    # "AI" is in "AI창업교육" (Hangul after it) and the 바우처 name, not inside "KAIST".
+    ids = search_ids(ALIASED, "AI")
+    assert "a1" in ids and "p5" in ids
+    assert "k1" not in ids
+
+
+def test_expand_query_lists_the_other_words_of_the_group() -> None:
+    from graph.search import expand_query
+
+    assert expand_query("팁스") == ("TIPS",)
+    assert expand_query(" 예 창 패 ") == ("예비창업패키지",)
+    assert expand_query("패키지") == ()
+
+
+GUESSES_ = {"일부 단어", "유사 이름"}
+
+
+def test_a_query_whose_words_no_program_has_together_finds_those_with_some() -> None:
+    hits = search(ALIASED, "AI 글로벌")
+    assert hits and {h.matched for h in hits} <= GUESSES_
+    assert {"a1", "p6"} <= {h.program_id for h in hits}
+
+
+def test_every_word_together_is_not_a_guess() -> None:
+    hits = search(ALIASED, "서울 바우처")
+    assert [h.matched for h in hits] == ["단어"]
+
+
+# ----------------------------------------------------------------------------- verdict order
+
+
+def test_rank_by_status_puts_eligible_first_and_keeps_every_hit() -> None:
+    from graph.search import rank_by_status
+
+    hits = search(PROGRAMS, "패키지")
+    status = {"p1": "ineligible", "p2": "eligible", "p3": "maybe"}
+    ranked = rank_by_status(hits, status)
+    assert [h.program_id for h in ranked] == ["p2", "p3", "p1"]
+    assert sorted(ranked, key=lambda h: h.program_id) == sorted(hits, key=lambda h: h.program_id)
+
+
+def test_rank_by_status_without_verdicts_keeps_the_search_order() -> None:
+    from graph.search import rank_by_status
+
+    hits = search(PROGRAMS, "창업")
+    assert rank_by_status(hits, {}) == hits
+
+
+# ----------------------------------------------------------------------------- embedded data
+
+
+@pytest.fixture(scope="module")
+def embedded_index():
+    from graph.search import build_index
+    from loaders.catalogue import load_embedded
+
+    catalogue = load_embedded()
+    return build_index(catalogue.programs), catalogue.by_id()
+
+
+def test_the_search_box_examples_find_programs(embedded_index) -> None:
+    from graph.search import GUESSES
+    from loaders.vocab import SEARCH_EXAMPLES
+
+    index, _ = embedded_index
+    for example in SEARCH_EXAMPLES:
+        hits = search(index, example)
+        assert any(h.matched not in GUESSES for h in hits), example
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("예창패", "예비창업패키지"),
+        ("초창패", "초기창업패키지"),
+        ("청창사", "창업성공패키지(청년창업사관학교)"),
+        ("재창업", "재도전성공패키지"),
+    ],
+)
+def test_abbreviations_find_the_real_programs(embedded_index, query: str, name: str) -> None:
+    index, by_id = embedded_index
+    assert name in [by_id[h.program_id].name for h in search(index, query)[:3]]
+
+
+def test_tips_finds_as_many_programs_in_either_spelling(embedded_index) -> None:
+    index, _ = embedded_index
+    assert set(search_ids(index, "팁스")) >= set(search_ids(index, "TIPS"))
+    assert len(search_ids(index, "TIPS")) >= 5
