@@ -5,6 +5,8 @@ ratio baseline / ours (> 1 means ours is faster), the target where the project h
 Python memory. Paste the table into the README's performance section when it changes.
 AppTest's bare-mode cache warnings go to stderr; the table is on stdout.
 Options: ``--quick`` skips the 20,000-program sizes; ``--json`` prints the rows as JSON.
+After the table it prints the engine's accuracy on the sourced cases (:mod:`benchmarks.accuracy`):
+correct / △ / wrong against the verdict each program's published rule gives.
 """
 
 from __future__ import annotations
@@ -94,13 +96,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     start = time.perf_counter()
     rows = collect(quick=args.quick)
+    from benchmarks.accuracy import measure
+    from benchmarks.accuracy import render as render_accuracy
+
+    accuracy = measure()
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(
+            json.dumps([*rows, {"benchmark": "accuracy", **accuracy}], ensure_ascii=False, indent=2)
+        )
     else:
         print(
             f"Python {platform.python_version()} · {platform.machine()} · ratio = baseline ÷ ours\n"
         )
         print(render(rows))
+        print("\nEligibility accuracy on sourced cases (tests/accuracy/cases.csv):\n")
+        print(render_accuracy(accuracy))
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
         print(
             f"\n({time.perf_counter() - start:.0f} s in all; peak RSS of the whole run {rss:.0f} MB)"

@@ -7,26 +7,33 @@ constraints meet one :class:`~graph.profile.FirmProfile`:
 * a constraint from the 지원대상 text (basis "target") or from a notice-wide rule (basis "rule":
   a local government's program is for firms located in its area) that fails makes the program
   **ineligible**; its kind ("years", "age", "region", "founder", "restart", "women", "student",
-  "disabled", "foreign") is listed in ``Verdict.failed`` so the roadmap can show near-misses;
+  "disabled", "foreign", "field") is listed in ``Verdict.failed`` so the roadmap can show
+  near-misses;
 * a constraint known only from a cue in the name or summary never decides alone: it gives
   **maybe**, and the reason says it is only inferred ("사업명의 '청년'으로 추정 — 지원대상 원문
   확인 필요");
-* a program without 지원대상 text, with text the parser did not fully understand, or a value the
-  profile does not give (age, founding date, region) is **maybe**, never a silent yes;
+* a program without 지원대상 text, with a clause the parser did not understand, a condition the
+  profile cannot decide ("법인에 한정"), or a value the profile does not give (age, founding
+  date, region) is **maybe**, and the reason names the phrase — never a silent yes;
 * everything satisfied and fully understood is **eligible**.
 
-업력 is counted by date (see :mod:`graph.profile`): "3년 이내" holds on the third anniversary of
-founding and fails the day after; "3년 초과" starts the day after it.
+The notice's own semantics: 업력 is counted by date (see :mod:`graph.profile`) — "3년 이내" holds
+on the third anniversary of founding and fails the day after, and a reason about a boundary
+says the days ("업력 3년 1일 — '3년 이내' 초과"); founding and birth dates a text states decide
+over the band they spell out; 업력 and 나이 are counted on the text's own 기준일, else on a
+reference date the caller gives per program (e.g. a linked call's 공고일), else on the
+profile's ``as_of``; a text with several tracks fits when one track fits.
 
-Speed: each program is compiled once into a tuple of checks (no regex at evaluation time) and
-cached by identity; :func:`evaluate_all` evaluates each distinct check and each distinct program
-signature once per profile, so 20,000 programs take a few milliseconds.
+Speed: each program is compiled once into tuples of :class:`Check` (no regex at evaluation
+time) and cached by identity; :func:`evaluate_all` evaluates each distinct check and each
+distinct program signature once per profile and reference date, so 20,000 programs take a few
+milliseconds.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, NamedTuple
@@ -42,12 +49,13 @@ from loaders.regions import (
     sido_of_place,
     sigungu_label,
 )
-from loaders.taxonomy import GENERAL_FIELD
-from loaders.vocab import CEO_AGE_LABEL, FOUNDER_GROUPS, GROUP_BY_KIND, GROUP_KINDS, Status
+from loaders.taxonomy import GENERAL_FIELD, related_fields
+from loaders.vocab import CEO_AGE_LABEL, FOUNDER_GROUPS, GROUP_KINDS, Status
 
 __all__ = [
     "CONSTRAINT_KINDS",
     "KIND_LABELS",
+    "Check",
     "Verdict",
     "evaluate",
     "evaluate_all",
@@ -56,7 +64,8 @@ __all__ = [
     "time_window",
 ]
 
-CONSTRAINT_KINDS: tuple[str, ...] = ("founder", "years", "age", "region", *GROUP_KINDS)
+# The constraint kinds a verdict names; "field" is the target's own field requirement.
+CONSTRAINT_KINDS: tuple[str, ...] = ("founder", "years", "age", "region", *GROUP_KINDS, "field")
 # Korean names of constraint kinds, for near-miss sentences ("1개 조건 불충족: 업력").
 KIND_LABELS: dict[str, str] = {
     "founder": "창업 여부(예비/기창업)",
@@ -69,7 +78,28 @@ KIND_LABELS: dict[str, str] = {
     "call": "모집 공고 조건",
 }
 CHECK_TEXT = "지원대상 원문 확인 필요"
+
+# Group kind -> (who the program is for, the profile attribute saying the founder is in it).
+_FLAG_LABEL = {g.kind: (g.person, g.profile_field) for g in FOUNDER_GROUPS}
 _OK, _FAIL, _UNKNOWN = 0, 1, 2
+_RANK = {"eligible": 0, "maybe": 1, "ineligible": 2}
+
+
+class Check(NamedTuple):
+    """One constraint of one program, ready to meet a profile.
+
+    ``kind`` is the constraint kind reported in :class:`Verdict` (:data:`CONSTRAINT_KINDS`,
+    or "target" for a clause not understood); ``rule`` picks the evaluator; ``cue`` is "" for
+    target/rule evidence, else where a weaker hint was read ("사업명", "사업개요", or
+    "지원대상" for a word the parser interpreted, such as 청년 → 39세); ``phrase`` is quoted in
+    the reason; ``args`` are the rule's parameters (hashable, so checks memoise).
+    """
+
+    kind: str
+    rule: str
+    cue: str
+    phrase: str
+    args: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -111,68 +141,6 @@ class Verdict:
 
 
 # ----------------------------------------------------------------------------- compilation
-# A check is a small named tuple: ``kind``, ``cue`` ("" for target/rule evidence, else "사업명" or
-# "사업개요": where the cue was read), the ``phrase`` behind it, then the kind's own parameters.
-# Being tuples, checks hash by value: equal checks of many programs are evaluated once.
-
-
-class FounderCheck(NamedTuple):
-    """Who may apply: ``mode`` is "pre_only", "pre_or_founded" or "founded_only"."""
-
-    kind: str
-    cue: str
-    phrase: str
-    mode: str
-
-
-class YearsCheck(NamedTuple):
-    """업력 band in whole years since founding, each end inclusive or not."""
-
-    kind: str
-    cue: str
-    phrase: str
-    low: int | None
-    low_inclusive: bool
-    high: int | None
-    high_inclusive: bool
-    founder: str | None
-
-
-class AgeCheck(NamedTuple):
-    """대표자 나이 band (만 나이)."""
-
-    kind: str
-    cue: str
-    phrase: str
-    low: int | None
-    high: int | None
-
-
-class RegionCheck(NamedTuple):
-    """소재지: the 시·도 ``required``, the ``label`` of the rule, the 기초 ``unit`` it is tied to
-    and that unit's resolved (시·도, 시·군·구) ``key``; ``strict`` when another 시·군·구 fails."""
-
-    kind: str
-    cue: str
-    phrase: str
-    required: tuple[str, ...]
-    label: str
-    unit: str
-    key: tuple[str, str] | None
-    strict: bool
-
-
-class GroupCheck(NamedTuple):
-    """A founder group the program is for (``kind`` is the group's, e.g. "women")."""
-
-    kind: str
-    cue: str
-    phrase: str
-
-
-Check = FounderCheck | YearsCheck | AgeCheck | RegionCheck | GroupCheck
-# (checks, whether there is 지원대상 text, the program's specific fields): shared by many programs.
-Core = tuple[tuple[Check, ...], bool, tuple[str, ...]]
 
 
 def _cue_source(program: Program, phrase: str) -> str:
@@ -207,34 +175,37 @@ def _institution_unit(program: Program, sido: str | None) -> tuple[str, str] | N
     return resolve_sigungu(inst, sido)
 
 
-def _region_check(program: Program, elig: Eligibility) -> RegionCheck | None:
-    """The 소재지 check of a program, or None when it has none.
+def _region_check(program: Program, elig: Eligibility) -> Check | None:
+    """The location check: the target's own place, else the local-area rule, else none.
 
-    The unit key is the resolved (시·도, 시·군·구) of the 기초 place the program is tied to,
-    so a profile's ``district`` can settle it. ``strict`` is True when that place is the
-    program's own 기초 institution: the local-area rule then rules out other 시·군·구. A 기초
-    place known only from the program name or the target phrase settles a match but never
-    rules out (the name may be a venue; the target may add "거주예정", "전입" and the like).
+    ``args`` = (required 시·도, label, 기초 unit, unit key, strict, premises). ``unit key`` is
+    the resolved (시·도, 시·군·구) of the 기초 place, so a profile's ``district`` can settle it.
+    ``strict``: a plain "합천군에 주소를 둔" / "화성시 소재" in the target, or the program's own
+    기초 institution under the local-area rule, rules out other 시·군·구; a softened phrase
+    ("김천시 거주·거주예정", "군산시 전입") or a place read from the name only settles a match.
+    ``premises``: the target speaks of the firm's premises (본사·사업장), which a 예비창업자
+    does not have yet. A text that opens the area ("주소 : 전국", "관외 기업은 선정 후 이전")
+    gives a check that always holds and says so.
     """
+    if elig.region_open:
+        ev = elig.evidence_for("region_open")
+        return Check("region", "open", "", ev.phrase if ev else "")
     target_regions = tuple(r for r in elig.regions if r and r != NATIONWIDE)
     ev = elig.evidence_for("regions")
     if target_regions:
         phrase = ev.phrase if ev else "/".join(target_regions)
         cue = "" if ev is None or ev.basis != "cue" else _cue_source(program, phrase)
-        # A 기초 place in the phrase means the firm must be in that 시·군, which a profile's
-        # 시·도 alone cannot confirm.
-        first = phrase.split()[0] if phrase.split() else ""
+        first = phrase.split()[0].lstrip("▲◦○□❍▸*※(") if phrase.split() else ""
+        first = first.split("에")[0] if not sido_of_place(first) else first
         unit = first if first and not is_sido_name(first) and sido_of_place(first) else ""
         key = None
-        strict = False
         if unit and len(target_regions) == 1:
             key = resolve_sigungu(unit.rstrip(",·"), target_regions[0], stems=True)
-            # Only a plain "김천시 소재" / "김천시 거주" of the program's own 기초 institution
-            # rules out other 시·군·구; "김천시 거주·거주예정", "군산시 전입," may admit them.
-            plain = phrase.split()[1:] in (["소재"], ["거주"])
-            own = _institution_unit(program, target_regions[0])
-            strict = plain and key is not None and key == own
-        return RegionCheck("region", cue, phrase, target_regions, "지원대상", unit, key, strict)
+        plain = phrase.split()[1:] in (["소재"], ["거주"])
+        own = _institution_unit(program, target_regions[0])
+        strict = key is not None and (elig.region_strict or (plain and key == own))
+        args = (target_regions, "지원대상", unit, key, strict, elig.region_premises)
+        return Check("region", "region", cue, phrase, args)
     if not program.is_local:
         return None
     sido = canonical_sido(program.region)
@@ -257,14 +228,12 @@ def _region_check(program: Program, elig: Eligibility) -> RegionCheck | None:
         if key is not None and sido is not None and key[0] != sido:
             key, strict = None, False
     required = (sido,) if sido else ()
-    return RegionCheck(
-        "region", "", area.phrase if area else "", required, label, unit, key, strict
-    )
+    phrase = area.phrase if area else ""
+    return Check("region", "region", "", phrase, (required, label, unit, key, strict, False))
 
 
-def _compile(program: Program) -> tuple[Core, str]:
-    """Program -> ((checks, has_target, fields), unparsed-text note or "")."""
-    elig = program.eligibility
+def _track_checks(program: Program, elig: Eligibility) -> tuple[Check, ...]:
+    """The checks of one track (or of the whole text when it has one)."""
     checks: list[Check] = []
 
     def cue_of(field: str) -> tuple[str, str]:
@@ -279,70 +248,109 @@ def _compile(program: Program) -> tuple[Core, str]:
             return "지원대상", ev.phrase
         return "", ev.phrase
 
+    ref = elig.reference_date
     has_years = elig.years_min is not None or elig.years_max is not None
+    has_dates = elig.founded_from is not None or elig.founded_until is not None
     if elig.founder is not None:
         cue, phrase = cue_of("founder")
-        checks.append(FounderCheck("founder", cue, phrase, elig.founder))
-    elif has_years:
+        checks.append(Check("founder", "founder", cue, phrase, (elig.founder,)))
+    elif has_years or has_dates:
         # An 업력 band without a founder phrase still means an existing business.
-        cue, phrase = cue_of("years")
-        checks.append(FounderCheck("founder", cue, phrase, "founded_only"))
-    if has_years:
-        cue, phrase = cue_of("years")
+        cue, phrase = cue_of("years") if has_years else ("", "")
+        checks.append(Check("founder", "founder", cue, phrase, ("founded_only",)))
+    if has_dates:
+        # The dates the text states decide over the band they spell out ("3년 이내(2023.3.1.
+        # 이후 창업)"): they are the notice's own counting of that band.
+        _, phrase = cue_of("founded_dates")
         checks.append(
-            YearsCheck(
-                "years",
-                cue,
-                phrase,
-                elig.years_min,
-                elig.years_min_inclusive,
-                elig.years_max,
-                elig.years_max_inclusive,
-                elig.founder,
-            )
+            Check("years", "founded_dates", "", phrase, (elig.founded_from, elig.founded_until))
         )
-    if elig.age_min is not None or elig.age_max is not None:
+    elif has_years:
+        cue, phrase = cue_of("years")
+        widen = elig.evidence_for("years_widen")
+        args = (
+            elig.years_min,
+            elig.years_min_inclusive,
+            elig.years_max,
+            elig.years_max_inclusive,
+            elig.years_widen,
+            widen.phrase if widen else "",
+            ref,
+        )
+        checks.append(Check("years", "years", cue, phrase, args))
+    elif elig.early_word and elig.founder in ("pre_or_founded", "founded_only"):
+        _, phrase = cue_of("early")
+        checks.append(Check("years", "early", "", phrase))
+    if elig.born_from is not None or elig.born_until is not None:
+        _, phrase = cue_of("birth")
+        checks.append(Check("age", "birth", "", phrase, (elig.born_from, elig.born_until, ref)))
+    elif elig.gender_ages:
+        _, phrase = cue_of("age_gender")
+        checks.append(Check("age", "gender_age", "", phrase, (elig.gender_ages, ref)))
+    elif elig.age_min is not None or elig.age_max is not None:
         cue, phrase = cue_of("age")
-        checks.append(AgeCheck("age", cue, phrase, elig.age_min, elig.age_max))
+        widen = elig.evidence_for("age_widen")
+        age_args = (elig.age_min, elig.age_max, elig.age_widen, widen.phrase if widen else "", ref)
+        checks.append(Check("age", "age", cue, phrase, age_args))
+    if elig.any_of_groups:
+        cue, phrase = cue_of("groups")
+        checks.append(Check("age", "groups", cue, phrase, (elig.any_of_groups, ref)))
     region = _region_check(program, elig)
     if region is not None:
         checks.append(region)
     for flag in GROUP_KINDS:
         if getattr(elig, flag):
             cue, phrase = cue_of(flag)
-            checks.append(GroupCheck(flag, cue, phrase))
-    fields = tuple(f for f in program.tech_fields if f != GENERAL_FIELD)
-    target = " ".join(program.target_text.split())
-    # The core (checks, whether there is text, fields) is shared by many programs; the note
-    # quoting this program's own unparsed 지원대상 text is kept apart so it does not make every
-    # signature unique.
-    note = ""
-    if target and elig.unparsed:
-        shown = target if len(target) <= 120 else target[:117] + "…"
-        note = f"{CHECK_TEXT}: '{shown}'"
-    return (tuple(checks), bool(target), fields), note
+            checks.append(Check(flag, "flag", cue, phrase))
+    if elig.korean_only:
+        _, phrase = cue_of("korean")
+        checks.append(Check("foreign", "korean", "", phrase))
+    if elig.fields:
+        _, phrase = cue_of("fields")
+        checks.append(Check("field", "field", "", phrase, (elig.fields,)))
+    for flag, phrase, excepted in elig.excluded:
+        kind = "founder" if flag == "founded" else flag
+        checks.append(Check(kind, "excluded", "", phrase, (excepted,)))
+    for condition in elig.open_conditions:
+        checks.append(Check("target", "open", "", condition))
+    if elig.unparsed:
+        checks.append(Check("target", "unparsed", "", elig.unparsed))
+    return tuple(checks)
+
+
+def _compile(program: Program) -> tuple:
+    """Program -> (tracks, track labels, has_target, tag fields, rule year note)."""
+    elig = program.eligibility
+    alternatives = elig.alternatives or (elig,)
+    tracks = tuple(_track_checks(program, alt) for alt in alternatives)
+    labels = tuple(alt.track for alt in alternatives) if elig.alternatives else ()
+    stated = any(alt.fields for alt in alternatives)
+    fields = () if stated else tuple(f for f in program.tech_fields if f != GENERAL_FIELD)
+    target = bool(program.target_text.strip())
+    # An older year's 지원대상 ("2025 기준") still decides, but every reason read from it says so.
+    return (tracks, labels, target, fields, program.target_basis)
 
 
 # Identity cache: Program records are frozen, so a compiled form stays valid for the object's
 # lifetime; the stored reference keeps the id from being reused. Each distinct compiled form is
 # interned to a small integer once, so evaluate_all groups programs without re-hashing nested
 # tuples on every call.
-_CACHE: dict[int, tuple[Program, int, Core, str]] = {}
-_SIGNATURES: dict[Core, int] = {}
+_CACHE: dict[int, tuple[Program, int, tuple]] = {}
+_SIGNATURES: dict[tuple, int] = {}
 _CACHE_MAX = 250_000
 
 
-def _compiled(program: Program) -> tuple[int, Core, str]:
+def _compiled(program: Program) -> tuple[int, tuple]:
     entry = _CACHE.get(id(program))
     if entry is not None and entry[0] is program:
-        return entry[1], entry[2], entry[3]
+        return entry[1], entry[2]
     if len(_CACHE) >= _CACHE_MAX:
         _CACHE.clear()
         _SIGNATURES.clear()
-    core, note = _compile(program)
+    core = _compile(program)
     sig = _SIGNATURES.setdefault(core, len(_SIGNATURES))
-    _CACHE[id(program)] = (program, sig, core, note)
-    return sig, core, note
+    _CACHE[id(program)] = (program, sig, core)
+    return sig, core
 
 
 # ----------------------------------------------------------------------------- evaluation
@@ -357,15 +365,65 @@ def _years_text(low: int | None, low_inc: bool, high: int | None, high_inc: bool
     return " ".join(parts)
 
 
+def _span_text(start: date, end: date) -> str:
+    """Whole years, months and (at a boundary) days from ``start`` to ``end``: "3년 1일"."""
+    years = end.year - start.year
+    if add_years(start, years) > end:
+        years -= 1
+    base = add_years(start, years)
+    months = 0
+    while months < 11 and _add_months(base, months + 1) <= end:
+        months += 1
+    days = (end - _add_months(base, months)).days
+    if years == 0 and months == 0:
+        return f"{days}일"
+    if months == 0:
+        return f"{years}년 {days}일" if days else f"{years}년"
+    return f"{years}년 {months}개월" if years else f"{months}개월"
+
+
+def _add_months(start: date, months: int) -> date:
+    month0 = start.month - 1 + months
+    year = start.year + month0 // 12
+    month = month0 % 12 + 1
+    day = min(start.day, _month_days(year, month))
+    return date(year, month, day)
+
+
+def _month_days(year: int, month: int) -> int:
+    nxt = date(year + month // 12, month % 12 + 1, 1)
+    return (nxt - timedelta(days=1)).day
+
+
 class _Context:
-    """Per-profile values computed once per evaluate_all call."""
+    """Per-profile values computed once per evaluate_all call, for one counting day."""
 
-    __slots__ = ("age_text", "anniv", "profile")
+    __slots__ = ("age", "age_text", "anniv", "day", "others", "profile", "when")
 
-    def __init__(self, profile: FirmProfile) -> None:
+    def __init__(self, profile: FirmProfile, day: date | None = None) -> None:
         self.profile = profile
-        self.age_text = profile.business_age_text()
+        self.day = day or profile.as_of
+        self.when = "" if self.day == profile.as_of else f" ({self.day.isoformat()} 기준)"
+        self.age = profile.age_on(self.day)
+        if profile.pre_founding:
+            self.age_text = "예비창업자"
+        elif profile.founded is None:
+            self.age_text = "업력 미상"
+        elif profile.founded > self.day:
+            self.age_text = f"{self.day.isoformat()}에는 창업 전"
+        else:
+            self.age_text = f"업력 {_span_text(profile.founded, self.day)}"
         self.anniv: dict[int, date] = {}
+        self.others: dict[date, _Context] = {}
+
+    def at(self, day: date | None) -> _Context:
+        """The context for counting day ``day`` (this one when None or the same day)."""
+        if day is None or day == self.day:
+            return self
+        ctx = self.others.get(day)
+        if ctx is None:
+            ctx = self.others[day] = _Context(self.profile, day)
+        return ctx
 
     def anniversary(self, years: int) -> date:
         day = self.anniv.get(years)
@@ -390,152 +448,348 @@ def _cue_suffix(cue: str, phrase: str) -> str:
     return f"{cue}의 '{word}'{_ro(word)} 추정 — {CHECK_TEXT}"
 
 
-def _check(check: Check, ctx: _Context) -> tuple[int, str]:
-    """Outcome (_OK/_FAIL/_UNKNOWN) and reason of one check; cue failures are unknown."""
-    cue, phrase = check.cue, check.phrase
-    p = ctx.profile
-    outcome, reason = _UNKNOWN, ""
-    if isinstance(check, FounderCheck):
-        mode = check.mode
-        quote = f" ('{phrase}')" if phrase else ""
-        if mode == "pre_only":
-            if p.pre_founding:
-                outcome, reason = _OK, f"예비창업자 대상{quote} — 충족"
-            elif p.founded is not None:
-                outcome, reason = (
-                    _FAIL,
-                    f"예비창업자 대상{quote} — 귀사는 이미 창업({ctx.age_text})",
-                )
-            else:
-                reason = f"예비창업자 대상{quote} — 창업 여부(설립일) 미입력, 확인 필요"
-        elif mode == "founded_only":
-            if p.pre_founding:
-                outcome, reason = (
-                    _FAIL,
-                    f"창업기업 대상{quote} — 예비창업자는 사업자 등록 후 신청 가능",
-                )
-            else:
-                outcome, reason = _OK, f"창업기업 대상{quote} — 충족"
-        else:
-            outcome, reason = _OK, f"(예비)창업자 대상{quote} — 충족"
-    elif isinstance(check, YearsCheck):
-        low, low_inc, high, high_inc = (
-            check.low,
-            check.low_inclusive,
-            check.high,
-            check.high_inclusive,
-        )
-        band = phrase or _years_text(low, low_inc, high, high_inc)
+Outcome = tuple[int, str]
+
+
+def _founder(check: Check, ctx: _Context) -> Outcome:
+    p, phrase = ctx.profile, check.phrase
+    mode = check.args[0]
+    quote = f" ('{phrase}')" if phrase else ""
+    if mode == "pre_only":
         if p.pre_founding:
-            # Whether a pre-founder may apply at all is the founder check's answer; the 업력
-            # band only starts to count once the business is registered.
-            outcome, reason = _OK, f"예비창업자 — 업력 조건('{band}')은 창업 후 적용"
-        elif p.founded is None:
-            reason = f"설립일 미입력 — 업력 '{band}' 확인 필요"
-        else:
-            as_of = p.as_of
-            ok = True
-            hint = ""
-            if low is not None:
-                start = ctx.anniversary(low)
-                if not (as_of >= start if low_inc else as_of > start):
-                    ok = False
-                    first = start if low_inc else start + timedelta(days=1)
-                    hint = f" 미달 ({first.isoformat()}부터 해당)"
-            if ok and high is not None:
-                end = ctx.anniversary(high)
-                if not (as_of <= end if high_inc else as_of < end):
-                    ok = False
-                    hint = " 초과"
-            if ok:
-                outcome, reason = _OK, f"{ctx.age_text} — '{band}' 충족"
-            else:
-                outcome, reason = _FAIL, f"{ctx.age_text} — '{band}'{hint}"
-    elif isinstance(check, AgeCheck):
-        low, high = check.low, check.high
-        if phrase:
-            band = phrase
-        elif low is None:
-            band = f"만 {high}세 이하"
-        elif high is None:
-            band = f"만 {low}세 이상"
-        else:
-            band = f"만 {low}~{high}세"
-        if p.ceo_age is None:
-            reason = f"대표자 나이 미입력 — '{band}' 확인 필요"
-        elif (low is not None and p.ceo_age < low) or (high is not None and p.ceo_age > high):
-            outcome, reason = _FAIL, f"대표자 만 {p.ceo_age}세 — '{band}' 해당 안 됨"
-        else:
-            outcome, reason = _OK, f"대표자 만 {p.ceo_age}세 — '{band}' 충족"
-    elif isinstance(check, RegionCheck):
-        required, label, unit, key, strict = (
-            check.required,
-            check.label,
-            check.unit,
-            check.key,
-            check.strict,
-        )
-        need = "·".join(required)
-        head = f"지원대상 '{phrase}'" if label == "지원대상" else label
-        if not required:
-            reason = f"{head} — 소재지 요건 확인 필요"
-        elif p.region is None:
-            reason = f"지역 제한: {head} — 소재지 {need} 필요, 귀사 소재지 미입력"
-        elif p.region not in required:
-            outcome, reason = _FAIL, f"지역 제한: {head} — 소재지 {need} 필요, 귀사 {p.region}"
-        elif unit and key is not None and p.district:
-            place, yours = sigungu_label(*key), p.district_text()
-            if strict and label == "지원대상":
-                head = f"{place} 사업 (지원대상 '{phrase}')"
-            elif strict:
-                head = f"{place} 사업"
-            if (p.region, p.district) == key:
-                outcome, reason = _OK, f"지역: {head} — 소재지 {place} 충족 (귀사 {yours})"
-            elif strict:
-                outcome, reason = _FAIL, f"지역 제한: {head} — 소재지 {place} 필요, 귀사 {yours}"
-            else:
-                reason = (
-                    f"지역: {head} — 소재지 {need} 충족, 귀사 {yours} — {place} 관내 소재 "
-                    "요건이 있는지 확인 필요"
+            return _OK, f"예비창업자 대상{quote} — 충족"
+        if p.founded is not None:
+            return _FAIL, f"예비창업자 대상{quote} — 귀사는 이미 창업({ctx.age_text})"
+        return _UNKNOWN, f"예비창업자 대상{quote} — 창업 여부(설립일) 미입력, 확인 필요"
+    if mode == "founded_only":
+        if p.pre_founding:
+            return _FAIL, f"창업기업 대상{quote} — 예비창업자는 사업자 등록 후 신청 가능"
+        return _OK, f"창업기업 대상{quote} — 충족"
+    return _OK, f"(예비)창업자 대상{quote} — 충족"
+
+
+def _years(check: Check, ctx: _Context) -> Outcome:
+    low, low_inc, high, high_inc, widen, widen_phrase, ref = check.args
+    c = ctx.at(ref)
+    p = c.profile
+    band = check.phrase or _years_text(low, low_inc, high, high_inc)
+    if p.pre_founding:
+        # Whether a pre-founder may apply at all is the founder check's answer; the 업력
+        # band only starts to count once the business is registered.
+        return _OK, f"예비창업자 — 업력 조건('{band}')은 창업 후 적용"
+    if p.founded is None:
+        return _UNKNOWN, f"설립일 미입력 — 업력 '{band}' 확인 필요"
+    day = c.day
+    if low is not None:
+        start = c.anniversary(low)
+        if not (day >= start if low_inc else day > start):
+            first = start if low_inc else start + timedelta(days=1)
+            return _FAIL, f"{c.age_text}{c.when} — '{band}' 미달 ({first.isoformat()}부터 해당)"
+    if high is not None:
+        end = c.anniversary(high)
+        if not (day <= end if high_inc else day < end):
+            if widen is not None and day <= c.anniversary(widen):
+                return _UNKNOWN, (
+                    f"{c.age_text}{c.when} — '{band}' 초과, 단 '{widen_phrase}' — 해당 분야이면 "
+                    "신청 가능, 확인 필요"
                 )
-        elif unit:
-            reason = f"지역: {head} — 소재지 {need} 충족, {unit} 관내 소재 여부 확인 필요"
-            if strict:
-                reason += " (시·군·구를 입력하면 판정합니다)"
-        else:
-            outcome, reason = _OK, f"지역: {head} — 소재지 {need} 충족"
-    else:  # a founder group
-        group = GROUP_BY_KIND[check.kind]
-        label = group.person
-        quote = f" ('{phrase}')" if phrase else ""
-        if getattr(p, group.profile_field):
-            outcome, reason = _OK, f"{label} 대상{quote} — 충족"
-        else:
-            outcome, reason = _FAIL, f"{label} 대상{quote} — 귀사 해당 없음"
-    if cue:
+            return _FAIL, f"{c.age_text}{c.when} — '{band}' 초과"
+    return _OK, f"{c.age_text}{c.when} — '{band}' 충족"
+
+
+def _founded_dates(check: Check, ctx: _Context) -> Outcome:
+    first, last = check.args
+    p = ctx.profile
+    rule = check.phrase or "창업일 조건"
+    if p.pre_founding:
+        return _OK, f"예비창업자 — 창업일 조건('{rule}')은 창업 후 적용"
+    if p.founded is None:
+        return _UNKNOWN, f"설립일 미입력 — '{rule}' 확인 필요"
+    founded = p.founded.isoformat()
+    if first is not None and p.founded < first:
+        return _FAIL, f"설립일 {founded} — '{rule}' 밖 ({first.isoformat()}부터 해당)"
+    if last is not None and p.founded > last:
+        return _FAIL, f"설립일 {founded} — '{rule}' 밖 ({last.isoformat()}까지 해당)"
+    return _OK, f"설립일 {founded} — '{rule}' 충족"
+
+
+def _age_band(low: int | None, high: int | None) -> str:
+    if low is None:
+        return f"만 {high}세 이하"
+    if high is None:
+        return f"만 {low}세 이상"
+    return f"만 {low}~{high}세"
+
+
+def _age(check: Check, ctx: _Context) -> Outcome:
+    low, high, widen, widen_phrase, ref = check.args
+    c = ctx.at(ref)
+    band = check.phrase or _age_band(low, high)
+    if c.age is None:
+        return _UNKNOWN, f"대표자 나이 미입력 — '{band}' 확인 필요"
+    if low is not None and c.age < low:
+        return _FAIL, f"대표자 만 {c.age}세{c.when} — '{band}' 해당 안 됨"
+    if high is not None and c.age > high:
+        if widen is not None and c.age <= widen:
+            return _UNKNOWN, (
+                f"대표자 만 {c.age}세{c.when} — '{band}' 초과, 단 '{widen_phrase}' — 해당하면 "
+                "신청 가능, 확인 필요"
+            )
+        return _FAIL, f"대표자 만 {c.age}세{c.when} — '{band}' 해당 안 됨"
+    return _OK, f"대표자 만 {c.age}세{c.when} — '{band}' 충족"
+
+
+def _birth(check: Check, ctx: _Context) -> Outcome:
+    first, last, ref = check.args
+    c = ctx.at(ref)
+    p = c.profile
+    band = check.phrase or "출생일 조건"
+    if p.birth_date is not None:
+        born = p.birth_date.isoformat()
+        if (first is not None and p.birth_date < first) or (
+            last is not None and p.birth_date > last
+        ):
+            return _FAIL, f"대표자 {born} 출생 — '{band}' 해당 안 됨"
+        return _OK, f"대표자 {born} 출생 — '{band}' 충족"
+    if c.age is None:
+        return _UNKNOWN, f"대표자 생년월일·나이 미입력 — '{band}' 확인 필요"
+    # With only 만 나이 on a day, the birthday lies in (day - age-1 years, day - age years].
+    earliest = add_years(c.day, -(c.age + 1)) + timedelta(days=1)
+    latest = add_years(c.day, -c.age)
+    if (first is not None and latest < first) or (last is not None and earliest > last):
+        return _FAIL, f"대표자 만 {c.age}세{c.when} — '{band}' 해당 안 됨"
+    if (first is None or earliest >= first) and (last is None or latest <= last):
+        return _OK, f"대표자 만 {c.age}세{c.when} — '{band}' 충족"
+    return _UNKNOWN, (
+        f"대표자 만 {c.age}세{c.when} — '{band}' 경계, 생년월일을 입력하면 판정합니다"
+    )
+
+
+_GENDER_WORD = {"men": "남성", "women": "여성"}
+
+
+def _gender_age(check: Check, ctx: _Context) -> Outcome:
+    bands, ref = check.args
+    c = ctx.at(ref)
+    mine = "women" if c.profile.women else "men"
+    own = [b for b in bands if b[0] == mine]
+    other = [b for b in bands if b[0] != mine]
+    if not own:
+        return _UNKNOWN, f"'{check.phrase}' — {_GENDER_WORD[mine]} 대표자의 나이 요건 확인 필요"
+    _, low, high = own[0]
+    band = f"{_age_band(low, high)} {_GENDER_WORD[mine]}"
+    note = ""
+    if other and mine == "men":
+        note = f" (여성 대표자는 {_age_band(other[0][1], other[0][2])})"
+    if c.age is None:
+        return _UNKNOWN, f"대표자 나이 미입력 — '{band}' 확인 필요{note}"
+    if (low is not None and c.age < low) or (high is not None and c.age > high):
+        return (
+            _FAIL,
+            f"{_GENDER_WORD[mine]} 대표자 만 {c.age}세{c.when} — '{band}' 해당 안 됨{note}",
+        )
+    return _OK, f"{_GENDER_WORD[mine]} 대표자 만 {c.age}세{c.when} — '{band}' 충족"
+
+
+# 청년 as most notices define it (만 39세 이하) and the widest local definition (49세).
+_YOUTH_MAX, _YOUTH_LOCAL_MAX = 39, 49
+
+
+def _groups(check: Check, ctx: _Context) -> Outcome:
+    groups, ref = check.args
+    c = ctx.at(ref)
+    quote = f"'{check.phrase}'"
+    if "women" in groups and c.profile.women:
+        return _OK, f"{quote} 중 여성 창업자 — 충족"
+    if "youth" in groups:
+        if c.age is None:
+            return _UNKNOWN, f"{quote} — 대표자 나이 미입력, 청년 여부 확인 필요"
+        if c.age <= _YOUTH_MAX:
+            return _OK, f"{quote} 중 청년 — 대표자 만 {c.age}세 충족 (통상 만 39세 이하)"
+        if c.age <= _YOUTH_LOCAL_MAX:
+            return _UNKNOWN, (f"{quote} — 대표자 만 {c.age}세, 이 사업의 청년 나이 기준 확인 필요")
+    return _FAIL, f"{quote} — 청년·여성 어느 쪽에도 해당 안 됨"
+
+
+def _region(check: Check, ctx: _Context) -> Outcome:
+    p = ctx.profile
+    phrase = check.phrase
+    required, label, unit, key, strict, premises = check.args
+    need = "·".join(required)
+    head = f"지원대상 '{phrase}'" if label == "지원대상" else label
+    if not required:
+        return _UNKNOWN, f"{head} — 소재지 요건 확인 필요"
+    if p.region is None:
+        return _UNKNOWN, f"지역 제한: {head} — 소재지 {need} 필요, 귀사 소재지 미입력"
+    place = sigungu_label(*key) if key is not None else need
+    if p.region not in required:
+        if premises and p.pre_founding:
+            return _UNKNOWN, (
+                f"지역: {head} — 사업장 요건이며 예비창업자의 거주지 요건은 원문에 없음, 확인 필요"
+            )
+        return (
+            _FAIL,
+            f"지역 제한: {head} — 소재지 {place if strict else need} 필요, 귀사 {p.region}",
+        )
+    if unit and key is not None and p.district:
+        yours = p.district_text()
+        if strict and label == "지원대상":
+            head = f"지원대상 '{phrase}'"
+        elif strict:
+            head = f"{place} 사업"
+        if (p.region, p.district) == key:
+            return _OK, f"지역: {head} — 소재지 {place} 충족 (귀사 {yours})"
+        if strict and premises and p.pre_founding:
+            return _UNKNOWN, (
+                f"지역: {head} — 사업장 요건이며 예비창업자의 거주지 요건은 원문에 없음, 확인 필요"
+            )
+        if strict:
+            return _FAIL, f"지역 제한: {head} — 소재지 {place} 필요, 귀사 {yours}"
+        return _UNKNOWN, (
+            f"지역: {head} — 소재지 {need} 충족, 귀사 {yours} — {place} 관내 소재 "
+            "요건이 있는지 확인 필요"
+        )
+    if unit:
+        reason = f"지역: {head} — 소재지 {need} 충족, {unit} 관내 소재 여부 확인 필요"
+        if strict:
+            reason += " (시·군·구를 입력하면 판정합니다)"
+        return _UNKNOWN, reason
+    return _OK, f"지역: {head} — 소재지 {need} 충족"
+
+
+def _region_open(check: Check, ctx: _Context) -> Outcome:
+    del ctx
+    return _OK, f"지역: 지원대상 '{check.phrase}' — 관외도 신청 가능 (선정 후 이전 등 조건 확인)"
+
+
+def _flag(check: Check, ctx: _Context) -> Outcome:
+    label, attr = _FLAG_LABEL[check.kind]
+    quote = f" ('{check.phrase}')" if check.phrase else ""
+    if getattr(ctx.profile, attr):
+        return _OK, f"{label} 대상{quote} — 충족"
+    return _FAIL, f"{label} 대상{quote} — 귀사 해당 없음"
+
+
+def _korean(check: Check, ctx: _Context) -> Outcome:
+    if ctx.profile.foreign_founder:
+        return _FAIL, f"'{check.phrase}' 대상 — 외국인 창업자 해당 없음"
+    return _OK, f"'{check.phrase}' 대상 — 충족"
+
+
+# Technology fields that cut across domains (a 바이오 firm may be an AI or 첨단제조 firm too).
+_CROSS_FIELDS = frozenset(
+    {
+        "인공지능·빅데이터",
+        "로봇·첨단제조",
+        "정보·통신",
+        "기계·소재",
+        "전기·전자",
+        "화공·섬유",
+        "사이버보안",
+        "차세대 통신",
+        "반도체·디스플레이",
+        "양자",
+    }
+)
+
+
+def _field(check: Check, ctx: _Context) -> Outcome:
+    (fields,) = check.args
+    wanted = tuple(f for f in ctx.profile.fields if f != GENERAL_FIELD)
+    head = f"분야: 지원대상 '{check.phrase}'"
+    if not wanted:
+        return _UNKNOWN, f"{head} — 귀사 기술분야 미입력 (분야를 고르면 판정합니다)"
+    shared = [f for f in fields if f in wanted]
+    if shared:
+        return _OK, f"{head} — 귀사 {', '.join(shared)} 충족"
+    near = [f for f in wanted if set(related_fields(f)) & set(fields)]
+    if not near and set(fields) <= _CROSS_FIELDS:
+        # A technology named as the program's field ("첨단제조 스타트업") often runs through
+        # firms of other fields: only a domain field (농식품, 관광 …) rules a firm out.
+        near = list(wanted)
+    if near:
+        return _UNKNOWN, (
+            f"{head} — 귀사 {', '.join(near)}: {', '.join(fields)} 분야에도 해당하는지 확인 필요"
+        )
+    return _FAIL, f"분야 제한: 지원대상 '{check.phrase}' — 귀사 분야({', '.join(wanted)}) 해당 없음"
+
+
+def _early(check: Check, ctx: _Context) -> Outcome:
+    p = ctx.profile
+    word = check.phrase or "초기"
+    if p.pre_founding:
+        return _OK, f"예비창업자 — '{word}' 조건은 창업 후 적용"
+    if p.founded is None:
+        return _UNKNOWN, f"설립일 미입력 — '{word}' 확인 필요"
+    if ctx.day <= ctx.anniversary(3):
+        return _OK, f"{ctx.age_text} — '{word}'(3년 이내) 충족"
+    return _UNKNOWN, (
+        f"{ctx.age_text} — '{word}' 창업자 대상이나 업력 기준이 원문에 없음 (통상 3년 이내), 확인 필요"
+    )
+
+
+def _excluded(check: Check, ctx: _Context) -> Outcome:
+    """A group the 신청 제외 대상 names: out, unless the text states an exception (then △)."""
+    if check.kind == "founder":
+        label, member = (
+            "사업자 대표",
+            ctx.profile.founded is not None and not ctx.profile.pre_founding,
+        )
+    else:
+        label, attr = _FLAG_LABEL[check.kind]
+        member = bool(getattr(ctx.profile, attr))
+    if not member:
+        return _OK, f"신청 제외 대상('{check.phrase}') — 귀사 해당 없음"
+    if check.args[0]:
+        return _UNKNOWN, f"신청 제외 대상('{check.phrase}') — {label}, 예외 해당 여부 확인 필요"
+    return _FAIL, f"신청 제외 대상('{check.phrase}') — {label} 해당"
+
+
+def _open(check: Check, ctx: _Context) -> Outcome:
+    del ctx
+    return _UNKNOWN, f"확인 필요 — {check.phrase} (프로필로 판정할 수 없는 조건)"
+
+
+def _unparsed(check: Check, ctx: _Context) -> Outcome:
+    del ctx
+    return _UNKNOWN, f"{CHECK_TEXT}: {check.phrase}"
+
+
+_RULES: dict[str, Callable[[Check, _Context], Outcome]] = {
+    "founder": _founder,
+    "years": _years,
+    "founded_dates": _founded_dates,
+    "early": _early,
+    "age": _age,
+    "birth": _birth,
+    "gender_age": _gender_age,
+    "groups": _groups,
+    "region": _region,
+    "open": _open,
+    "excluded": _excluded,
+    "flag": _flag,
+    "korean": _korean,
+    "field": _field,
+    "unparsed": _unparsed,
+}
+
+
+def _check(check: Check, ctx: _Context) -> Outcome:
+    """Outcome (_OK/_FAIL/_UNKNOWN) and reason of one check; cue failures are unknown."""
+    rule = "open_region" if check.kind == "region" and check.rule == "open" else check.rule
+    outcome, reason = (_region_open if rule == "open_region" else _RULES[rule])(check, ctx)
+    if check.cue:
         if outcome == _FAIL:
-            return _UNKNOWN, f"{reason.split(' — ')[0]} — {_cue_suffix(cue, phrase)}"
+            return _UNKNOWN, f"{reason.split(' — ')[0]} — {_cue_suffix(check.cue, check.phrase)}"
         if outcome == _OK:
-            return _OK, f"{reason} ({cue}에서 추정)"
+            return _OK, f"{reason} ({check.cue}에서 추정)"
+        return _UNKNOWN, f"{reason} ({check.cue}에서 추정)"
     return outcome, reason
 
 
-class _Outcome(NamedTuple):
-    """A verdict without its program id (the fields of :class:`Verdict` after the id)."""
-
-    status: Status
-    reasons: tuple[str, ...]
-    failed: tuple[str, ...]
-    uncertain: tuple[str, ...]
-    kinds: tuple[str, ...]
-
-
-def _combine(
-    core: Core, ctx: _Context, memo: dict[Check, tuple[int, str]]
-) -> tuple[_Outcome, _Outcome]:
-    """The outcome of a compiled core, and the outcome when the program also carries an
-    unparsed-text note (its quoted text is added per program by :func:`_verdict`)."""
-    checks, has_target, fields = core
+def _track(
+    checks: tuple[Check, ...], ctx: _Context, memo: dict[Check, Outcome], basis: str
+) -> tuple[Status, list[str], list[str], list[str], list[str]]:
     reasons: list[str] = []
     kinds: list[str] = []
     failed: list[str] = []
@@ -545,12 +799,37 @@ def _combine(
         if got is None:
             got = memo[check] = _check(check, ctx)
         outcome, reason = got
+        from_target = (
+            check.kind != "region" or check.rule == "open" or check.args[1:2] == ("지원대상",)
+        )
+        if basis and not check.cue and check.rule not in ("open", "unparsed") and from_target:
+            reason = f"{reason} ({basis})"
         reasons.append(reason)
         kinds.append(check.kind)
         if outcome == _FAIL:
             failed.append(check.kind)
         elif outcome == _UNKNOWN:
             uncertain.append(check.kind)
+    status: Status = "ineligible" if failed else "maybe" if uncertain else "eligible"
+    return status, reasons, failed, uncertain, kinds
+
+
+def _combine(core: tuple, ctx: _Context, memo: dict[Check, Outcome]) -> tuple:
+    """(status, reasons, failed, uncertain, kinds) of a compiled core: the best track's."""
+    tracks, labels, has_target, fields, basis = core
+    results = [_track(t, ctx, memo, basis) for t in tracks]
+    best = min(
+        range(len(results)),
+        key=lambda i: (_RANK[results[i][0]], len(results[i][2]), len(results[i][3])),
+    )
+    status, reasons, failed, uncertain, kinds = results[best]
+    if labels:
+        others = len(labels) - 1
+        head = f"여러 트랙 중 '{labels[best]}' 기준"
+        if status == "ineligible":
+            head += f" — 다른 {others}개 트랙도 해당 없음"
+        reasons.insert(0, head)
+        kinds.insert(0, "track")
     wanted = ctx.profile.fields
     if wanted and fields:
         shared = [f for f in fields if f in wanted]
@@ -562,38 +841,24 @@ def _combine(
                 f"분야: {', '.join(fields)} 분야 사업으로 보임 — 귀사 분야({', '.join(wanted)}) 확인 필요"
             )
             uncertain.append("field")
+            if status == "eligible":
+                status = "maybe"
     if not has_target:
         reasons.append(f"지원대상 원문 없음 — 사업명·개요로만 판단했습니다. {CHECK_TEXT}")
         kinds.append("target")
         uncertain.append("target")
-    plain = _Outcome(
-        "ineligible" if failed else "maybe" if uncertain else "eligible",
-        tuple(reasons),
-        tuple(failed),
-        tuple(uncertain),
-        tuple(kinds),
-    )
-    noted = _Outcome(
-        "ineligible" if failed else "maybe",
-        plain.reasons,
-        plain.failed,
-        (*uncertain, "target"),
-        (*kinds, "target"),
-    )
-    return plain, noted
+        if status == "eligible":
+            status = "maybe"
+    return status, tuple(reasons), tuple(failed), tuple(uncertain), tuple(kinds)
 
 
-def _verdict(pid: str, combined: tuple[_Outcome, _Outcome], note: str) -> Verdict:
-    plain, noted = combined
-    if not note:
-        return Verdict(pid, *plain)
-    return Verdict(
-        pid, noted.status, (*noted.reasons, note), noted.failed, noted.uncertain, noted.kinds
-    )
-
-
-def evaluate(program: Program, profile: FirmProfile) -> Verdict:
+def evaluate(
+    program: Program, profile: FirmProfile, *, reference_date: date | None = None
+) -> Verdict:
     """The verdict for one program (see the module docstring for the rules).
+
+    ``reference_date`` is the day 업력 and 나이 are counted on when the program's text states
+    none — e.g. the 공고일 of the program's call; default the profile's ``as_of``.
 
     >>> from datetime import date
     >>> from loaders.model import Eligibility, Evidence, Program
@@ -605,16 +870,23 @@ def evaluate(program: Program, profile: FirmProfile) -> Verdict:
     >>> evaluate(prog, firm).status
     'eligible'
     """
-    ctx = _Context(profile)
-    _, core, note = _compiled(program)
-    return _verdict(program.program_id, _combine(core, ctx, {}), note)
+    ctx = _Context(profile, reference_date)
+    _, core = _compiled(program)
+    return Verdict(program.program_id, *_combine(core, ctx, {}))
 
 
-def evaluate_all(programs: Iterable[Program], profile: FirmProfile) -> dict[str, Verdict]:
+def evaluate_all(
+    programs: Iterable[Program],
+    profile: FirmProfile,
+    *,
+    reference_dates: Mapping[str, date] | None = None,
+) -> dict[str, Verdict]:
     """Verdicts for every program, keyed by program_id (catalogue order kept).
 
-    Each distinct check and each distinct program signature is evaluated once per call, so the
-    cost is dominated by building the result dict.
+    ``reference_dates`` maps a program_id to the day its 업력 and 나이 are counted on (a linked
+    call's 공고일); other programs count on the profile's ``as_of``. Each distinct check and
+    each distinct program signature is evaluated once per counting day, so the cost is
+    dominated by building the result dict.
     """
     # Twenty thousand new verdicts would trigger several cyclic-GC passes over the whole heap
     # (the catalogue included) although verdicts hold no cycles; pausing the collector for the
@@ -622,29 +894,37 @@ def evaluate_all(programs: Iterable[Program], profile: FirmProfile) -> dict[str,
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _evaluate_all(programs, profile)
+        return _evaluate_all(programs, profile, reference_dates or {})
     finally:
         if paused:
             gc.enable()
 
 
-def _evaluate_all(programs: Iterable[Program], profile: FirmProfile) -> dict[str, Verdict]:
-    ctx = _Context(profile)
-    memo: dict[Check, tuple[int, str]] = {}
-    combos: dict[int, tuple[_Outcome, _Outcome]] = {}
+def _evaluate_all(
+    programs: Iterable[Program], profile: FirmProfile, reference_dates: Mapping[str, date]
+) -> dict[str, Verdict]:
+    base = _Context(profile)
+    contexts: dict[date | None, tuple[_Context, dict[Check, Outcome], dict[int, tuple]]] = {
+        None: (base, {}, {})
+    }
     out: dict[str, Verdict] = {}
     cache = _CACHE
     for program in programs:
         entry = cache.get(id(program))
         if entry is not None and entry[0] is program:
-            sig, core, note = entry[1], entry[2], entry[3]
+            sig, core = entry[1], entry[2]
         else:
-            sig, core, note = _compiled(program)
+            sig, core = _compiled(program)
+        pid = program.program_id
+        day = reference_dates.get(pid)
+        group = contexts.get(day)
+        if group is None:
+            group = contexts[day] = (_Context(profile, day), {}, {})
+        ctx, memo, combos = group
         got = combos.get(sig)
         if got is None:
             got = combos[sig] = _combine(core, ctx, memo)
-        pid = program.program_id
-        out[pid] = Verdict(pid, *got[0]) if not note else _verdict(pid, got, note)
+        out[pid] = Verdict(pid, *got)
     return out
 
 
@@ -689,6 +969,12 @@ def time_window(
         if founding is None:
             return None
         start = max(start, founding)
+    if founded is not None and mode != "pre_only":
+        # Founding dates a text states are fixed: the founding date is inside or it is not.
+        if elig.founded_from is not None and founded < elig.founded_from:
+            return None
+        if elig.founded_until is not None and founded > elig.founded_until:
+            return None
     if has_years and founded is not None and mode != "pre_only":
         if elig.years_min is not None and not (pre and mode == "pre_or_founded"):
             # (A pre-founder may apply as 예비 before founding; the band counts afterwards.)

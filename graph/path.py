@@ -61,7 +61,7 @@ from graph.rules import RULES, conflicts
 from loaders.errors import ProfileError
 from loaders.model import Program
 from loaders.regions import NATIONWIDE, canonical_sido, resolve_sigungu
-from loaders.taxonomy import GENERAL_FIELD, canonical_field
+from loaders.taxonomy import GENERAL_FIELD, canonical_field, unknown_field_message
 from loaders.textnorm import norm_key
 from loaders.vocab import EARLY_YEARS, PHASES, STARTUP_YEARS, STATUS_LABELS, Status
 
@@ -452,7 +452,9 @@ def _canonical_fields(fields: Iterable[str] | None, profile: FirmProfile) -> tup
     out: list[str] = []
     for f in fields:
         canon = canonical_field(str(f))
-        if canon and canon != GENERAL_FIELD and canon not in out:
+        if canon is None:
+            raise ProfileError(unknown_field_message(str(f)), field="fields")
+        if canon != GENERAL_FIELD and canon not in out:
             out.append(canon)
     return tuple(out)
 

@@ -33,7 +33,7 @@ from loaders.regions import (
     sido_of_institution,
     sigungu_label,
 )
-from loaders.taxonomy import canonical_field
+from loaders.taxonomy import canonical_field, unknown_field_message
 from loaders.vocab import (
     CEO_AGE_LABEL,
     CEO_AGE_RANGE,
@@ -58,6 +58,7 @@ _LABELS: dict[str, str] = {
     "founded": "설립일(founded)",
     "as_of": "기준일(as_of)",
     "ceo_age": f"{CEO_AGE_LABEL}(ceo_age)",
+    "birth_date": "대표자 생년월일(birth_date)",
     "region": "소재지(region)",
     "district": "시·군·구(district)",
     "fields": "기술분야(fields)",
@@ -90,7 +91,9 @@ class FirmProfile:
 
     ``pre_founding`` is an 예비창업자 (no business registration yet); otherwise ``founded`` is
     the founding date (개업일 / 법인설립등기일) when known. ``as_of`` is the reference date for
-    업력 and age (default today). ``region`` is the short 시·도 name ("서울"); ``district``, when
+    업력 and age (default today). ``birth_date``, when given, is the 대표자's birth date: it
+    settles birth-date bands ("1985.1.1. 이후 출생자") and gives the exact 만 나이 on any day.
+    ``region`` is the short 시·도 name ("서울"); ``district``, when
     given, the 기초 local government (시·군·구) inside it, spelled as in
     :data:`loaders.regions.SIGUNGU_BY_SIDO` ("김천시", or "서구" with region "대전"), which
     settles a 기초 program's local-area rule. ``fields`` the canonical technology fields of
@@ -103,6 +106,7 @@ class FirmProfile:
     founded: date | None = None
     as_of: date = field(default_factory=date.today)
     ceo_age: int | None = None
+    birth_date: date | None = None
     region: str | None = None
     district: str | None = None
     fields: tuple[str, ...] = ()
@@ -166,7 +170,11 @@ class FirmProfile:
             days = (self.as_of - self.founded).days if self.founded else 0
             return f"업력 {days}일"
         if months == 0:
-            return f"업력 {years}년"
+            # "업력 3년 1일", not "업력 3년", next to "'3년 이내' 초과": at a boundary the days
+            # decide, so the sentence must show them.
+            assert self.founded is not None
+            days = (self.as_of - add_years(self.founded, years)).days
+            return f"업력 {years}년 {days}일" if days else f"업력 {years}년"
         if years == 0:
             return f"업력 {months}개월"
         return f"업력 {years}년 {months}개월"
@@ -184,11 +192,17 @@ class FirmProfile:
         return "성장"
 
     def age_on(self, day: date) -> int | None:
-        """대표자 나이 on a later day, assuming one year older per year after ``as_of``.
+        """대표자 만 나이 on ``day``: exact with a birth date, else from ``ceo_age`` on ``as_of``.
 
-        The birthday is not asked for, so the age changes on the anniversaries of ``as_of``; the
-        roadmap states this assumption.
+        Without a birth date the age changes on the anniversaries of ``as_of`` (one year older
+        per year after it; the roadmap states this assumption), and an earlier day keeps
+        ``ceo_age``.
         """
+        if self.birth_date is not None:
+            years = day.year - self.birth_date.year
+            if add_years(self.birth_date, years) > day:
+                years -= 1
+            return years
         if self.ceo_age is None:
             return None
         if day <= self.as_of:
@@ -395,10 +409,7 @@ def _parse_fields(value: Any) -> tuple[str, ...]:
             continue
         canon = canonical_field(text)
         if canon is None:
-            raise _err(
-                "fields",
-                f"알 수 없는 기술분야 '{_shown(text)}' — 분류표의 분야(예: 인공지능·빅데이터, 바이오·헬스)를 입력하세요.",
-            )
+            raise _err("fields", unknown_field_message(_shown(text)))
         if canon not in out:
             out.append(canon)
     return tuple(out)
@@ -451,6 +462,24 @@ def profile_from_dict(
             raise _err("founded", f"설립일 {founded.isoformat()}은 아직 오지 않은 날짜입니다.")
         if founded.year < 1900:
             raise _err("founded", f"설립일 {founded.isoformat()} — 연도를 확인하세요.")
+    birth_date = parse_date(data.get("birth_date"), "birth_date")
+    ceo_age = _parse_age(data.get("ceo_age"))
+    if birth_date is not None:
+        if birth_date > as_of:
+            raise _err("birth_date", f"생년월일 {birth_date.isoformat()}이 기준일보다 뒤입니다.")
+        age = FirmProfile(birth_date=birth_date).age_on(as_of)
+        assert age is not None
+        if not _AGE_MIN <= age <= _AGE_MAX:
+            raise _err(
+                "birth_date", f"{birth_date.isoformat()} — 만 {age}세, 생년월일을 확인하세요."
+            )
+        if ceo_age is not None and ceo_age != age:
+            raise _err(
+                "birth_date",
+                f"생년월일 {birth_date.isoformat()}이면 {as_of.isoformat()}에 만 {age}세인데 "
+                f"대표자 나이(ceo_age)는 {ceo_age}세입니다 — 둘 중 하나를 고치세요.",
+            )
+        ceo_age = age
     region, district = _parse_district(
         data.get("district"), _parse_region(data.get("region")), data.get("region")
     )
@@ -458,7 +487,8 @@ def profile_from_dict(
         pre_founding=pre_founding,
         founded=founded,
         as_of=as_of,
-        ceo_age=_parse_age(data.get("ceo_age")),
+        ceo_age=ceo_age,
+        birth_date=birth_date,
         region=region,
         district=district,
         fields=_parse_fields(data.get("fields")),
@@ -478,6 +508,7 @@ def profile_to_dict(profile: FirmProfile) -> dict[str, Any]:
         "founded": profile.founded.isoformat() if profile.founded else None,
         "as_of": profile.as_of.isoformat(),
         "ceo_age": profile.ceo_age,
+        "birth_date": profile.birth_date.isoformat() if profile.birth_date else None,
         "region": profile.region,
         "district": profile.district,
         "fields": list(profile.fields),

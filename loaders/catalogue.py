@@ -30,8 +30,10 @@ from loaders.support_types import SUPPORT_TYPES
 __all__ = [
     "Catalogue",
     "PublishedTotals",
+    "coverage_lines",
     "coverage_message",
     "embedded_years",
+    "fact_coverage",
     "load_active",
     "load_embedded",
     "load_files",
@@ -213,6 +215,61 @@ def _group(programs: Iterable[Program], key: str) -> dict[str, dict[str, Any]]:
     return dict(sorted(out.items(), key=lambda kv: (-kv[1]["budget_eok"], -kv[1]["count"], kv[0])))
 
 
+def fact_coverage(programs: Sequence[Program]) -> dict[str, Any]:
+    """How many programs carry each fact the eligibility answers depend on.
+
+    ``target``: programs with 지원대상 text, central and local apart (``dated`` of them state an
+    older year's rule, shown as "2025 기준"). ``institution`` (운영기관): programs whose running
+    institution is named — the 소관 ministry of a central program, the local government (광역 or
+    기초) of a local one; a 시·도 that is only the program's location does not count.
+    ``agency``: programs that also name the agency running it for them (전담기관/운영기관 such as
+    창업진흥원 or a 창조경제혁신센터). ``calls``: programs with at least one known K-Startup 공고.
+    """
+    central = [p for p in programs if not p.is_local]
+    local = [p for p in programs if p.is_local]
+
+    def count(group: Sequence[Program], attr: str) -> int:
+        return sum(1 for p in group if getattr(p, attr))
+
+    return {
+        "programs": len(programs),
+        "central": len(central),
+        "local": len(local),
+        "target": {
+            "central": count(central, "target_text"),
+            "local": count(local, "target_text"),
+            "dated": sum(1 for p in programs if p.target_text and p.target_basis),
+        },
+        "institution": {
+            "central": count(central, "institution"),
+            "local": count(local, "institution"),
+            "all": count(programs, "institution"),
+        },
+        "agency": count(programs, "agency"),
+        "institution_or_agency": sum(1 for p in programs if p.institution or p.agency),
+        "calls": count(programs, "call_ids"),
+        "apply_period": count(programs, "apply_period"),
+        "contact": count(programs, "contact"),
+        "exclusion": count(programs, "exclusion_text"),
+    }
+
+
+def coverage_lines(cov: dict[str, Any]) -> list[str]:
+    """The fact coverage as Korean sentences (``navigator load`` and the Overview page)."""
+    t, i = cov["target"], cov["institution"]
+    dated = f", 이 중 {t['dated']}개는 2025년 공고 기준" if t["dated"] else ""
+    return [
+        f"지원대상 원문: 중앙부처 {t['central']}/{cov['central']} · 지자체 {t['local']}/{cov['local']}"
+        f"{dated}",
+        f"운영기관(사업을 운영하는 부처·지자체) 확인: {i['all']}/{cov['programs']}"
+        f" (중앙 {i['central']}/{cov['central']}, 지자체 {i['local']}/{cov['local']})",
+        f"전담·운영 대행기관 확인: {cov['agency']}/{cov['programs']}"
+        f" · 운영기관 또는 대행기관 중 하나라도 확인: {cov['institution_or_agency']}/{cov['programs']}",
+        f"2026 모집공고 확인: {cov['calls']}개 사업 · 신청기간 {cov['apply_period']} · "
+        f"신청 제외 대상 {cov['exclusion']} · 문의처 {cov['contact']}",
+    ]
+
+
 def summarise(catalogue: Catalogue) -> dict[str, Any]:
     """Summary figures of a catalogue (the CLI's ``load --json`` object and the Overview page).
 
@@ -249,6 +306,7 @@ def summarise(catalogue: Catalogue) -> dict[str, Any]:
         "by_ministry": central_by_ministry,
         "by_region": local_by_region,
         "coverage": coverage_message(catalogue, totals),
+        "fact_coverage": fact_coverage(programs),
         "published": None if published is None else asdict(published),
         "rows_read": report.rows_read,
         "loaded": report.loaded,

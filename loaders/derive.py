@@ -16,13 +16,14 @@ __all__ = ["derived_fields"]
 
 
 def derived_fields(
-    name: str, *, target: str = "", summary: str = "", content: str = ""
+    name: str, *, target: str = "", summary: str = "", content: str = "", exclusion: str = ""
 ) -> dict[str, Any]:
     """``eligibility``, ``stages`` and ``tech_fields`` for :class:`~loaders.model.Program`.
 
-    The summary (or, lacking one, the content) supplies cues when the target text is silent.
+    The summary (or, lacking one, the content) supplies cues when the target text is silent;
+    ``exclusion`` (신청 제외 대상) adds the founder rule it states.
     """
-    eligibility = parse_target(target, name=name, summary=summary or content)
+    eligibility = parse_target(target, name=name, summary=summary or content, exclusion=exclusion)
     return {
         "eligibility": eligibility,
         "stages": derive_stages(eligibility, name=name, summary=summary),

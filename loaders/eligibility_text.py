@@ -3,27 +3,48 @@
 The notice states who may apply in free Korean ("창업 3년 초과 7년 이내 기업", "만 39세 이하
 (예비)창업자", "김천시 거주 청년"). The engine needs numbers and flags, and founders need to see
 *why*: every constraint set here carries an :class:`~loaders.model.Evidence` with the exact
-phrase, and whatever is not understood stays in ``unparsed`` so the engine answers "maybe —
+phrase, and whatever is not understood is quoted in ``unparsed`` so the engine answers "maybe —
 지원대상 원문 확인 필요" instead of a silent yes.
 
-Several tracks in one text ("예비창업자(예비관광벤처), 창업 3년 이내(초기), 3년 초과 7년
-이내(성장)") are combined as a union: the firm can apply if *some* track fits, so the 업력 and age
-bounds are the loosest of the tracks. Exceptions for 신산업 fields ("신산업 분야는 10년") are
-left in ``unparsed`` and the general bound is used.
+The notice's own rule semantics are kept:
+
+* absolute dates decide over the relative band they spell out — "창업 3년 이내(2023.3.1. 이후
+  창업)", "신청가능 업력 : 2023년 1월 23일 ~ 2026년 1월 22일" (``founded_from/until``), and a
+  birth-date band over the age it spells out — "만 39세 이하(1987년 1월 1일 이후 출생)";
+* a date followed by 기준 ("2026년 2월 11일 기준, 창업 7년 이내") is the day 업력 and 나이 are
+  counted on (``reference_date``);
+* "19세 이상 39세 이하 남성, 19세 이상 60세 이하 여성" are age bands per gender, and "청년·여성"
+  means either group (``any_of_groups``), not both;
+* a field named as a requirement ("농식품 분야", "스포츠산업 분야") becomes ``fields`` in the
+  one taxonomy, compared with the profile's field; track and course words ("심화과정", "리그",
+  "권역") and selection words ("우수한 아이템") are understood, not leftovers;
+* an exception that widens a bound for some firms only ("신산업 분야는 10년 이내", "기술창업의
+  경우 만 49세 이하까지", a 군필 age extension) is ``years_widen``/``age_widen``: the engine says
+  △ for a firm inside the widened band instead of a wrong ×;
+* "전국", "거주지 제한 없음" or "관외 기업은 선정 후 이전" open the area (``region_open``);
+* a condition the profile cannot decide ("법인에 한정", "투자유치 실적 5억원 이상") is quoted in
+  ``open_conditions`` and keeps △.
+
+Several tracks in one text ("예비: … / 초기: … / 성장: …", quota groups "…60%이상, …40%이하")
+are parsed one by one into ``alternatives``: the firm can apply if *some* track fits. The
+top-level fields hold their union (loosest bounds) for stages and roadmap windows.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any
 
 from loaders.model import Basis, Eligibility, Evidence
-from loaders.regions import SIDO_LONG, SIGUNGU, sido_of_place
+from loaders.regions import SIDO_LONG, SIGUNGU, SIGUNGU_BY_SIDO, sido_of_place
+from loaders.taxonomy import GENERAL_FIELD, tag_fields
 from loaders.textnorm import clean_cell
-from loaders.vocab import EARLY_YEARS, GROUP_KINDS, STAGES, STARTUP_YEARS
+from loaders.vocab import EARLY_YEARS, STAGES, STARTUP_YEARS
 
-__all__ = ["derive_stages", "parse_target"]
+__all__ = ["derive_stages", "parse_exclusion", "parse_target", "split_tracks"]
 
 # --------------------------------------------------------------------------- patterns (data)
 
@@ -36,44 +57,91 @@ _YEARS_RANGE = re.compile(
 # "초기~3년", "창업 초기~7년": a band open at the bottom (from founding up to N years).
 _YEARS_FROM_START = re.compile(rf"(?:초기|창업)\s*[~∼\-–]\s*{_NUM}\s*년\s*(이내|이하|미만)?")
 _YEARS_MAX = re.compile(
-    rf"{_NUM}\s*년\s*(이내|이하|미만)|창업\s*후\s*{_NUM}\s*년이?\s*지나지\s*(?:아니한|않은)"
+    rf"(?:만\s*)?{_NUM}\s*년\s*(이내|이하|미만|까지)|창업\s*후\s*{_NUM}\s*년이?\s*지나지\s*(?:아니한|않은)"
 )
 _YEARS_MIN = re.compile(rf"{_NUM}\s*년\s*(초과|이상)")
-# "양구군에 1년 이상 주소를 두고": a residence period, not 업력.
+# "양구군에 1년 이상 주소를 두고": a residence period, not 업력; "창업 후 3개월이 경과" neither.
+# "독립 영농경영 3년 이하", "경력 5년 이상": years of something else than the business.
+_NOT_BUSINESS_AGE = re.compile(r"영농|경영|경력|근무|재직|거주")
 _RESIDENCE_AFTER = re.compile(r"^\s*(?:이상\s*)?(?:주소|거주|전입|정착)")
-_NEW_INDUSTRY = re.compile(
-    r"[\(\[（*※]?\s*신산업\s*(?:분야)?\s*(?:의\s*경우|는|은)?\s*(?:창업\s*)?\d{1,2}\s*년\s*(?:이내|미만|이하)?\s*(?:창업기업)?[\)\]）]?"
+# An exception that widens the 업력 bound for some firms only: "(신산업 분야는 10년 이내)",
+# "신산업 분야의 경우 업력 기준은 10년 이내까지", "실감형 콘텐츠는 10년 이내".
+_WIDEN_WORDS = r"(?:신산업|첨단기술|딥테크|실감형)"
+_PAREN_OR_CHAR = r"(?:[^()\[\];/※*\-\d]|\d(?!\d*\s*[년세])|\([^()\d]*\))"
+_YEARS_WIDEN = re.compile(
+    rf"(?:^|(?<=[(\[;/※*,\-])|(?<=단\s))\s*(?:단,?\s*)?{_PAREN_OR_CHAR}{{0,60}}?{_WIDEN_WORDS}{_PAREN_OR_CHAR}{{0,50}}?"
+    rf"(?:만\s*)?{_NUM}\s*년\s*(?:이내|미만|이하|까지)?(?!\s*(?:이상|초과))"
+    rf"(?:[^()\[\];/※*,]{{0,16}}?(?:까지|기업|적용|신청\s*가능|가능|창업기업)(?=[\s)\];,.]|$))?"
+    rf"|(?:창업\s*)?{_NUM}\s*년\s*(?:이내|미만|이하)\s*(?:의\s*)?{_WIDEN_WORDS}[가-힣\s]{{0,8}}?기업"
 )
+_AGE_WIDEN_WORDS = r"(?:신산업|첨단기술|딥테크|실감형|기술창업)"
+_AGE_WIDEN = re.compile(
+    rf"[*※(]?\s*{_AGE_WIDEN_WORDS}[^()※*;]{{0,12}}?(?:의\s*경우|은|는)\s*(?:만\s*)?(\d{{2}})\s*세\s*(?:이하|미만)[^()※*;]{{0,14}}"
+)
+_MILITARY = re.compile(r"군필[^※*;]{0,20}?상한\s*연령[^※*;]{0,80}")
 
 _AGE_RANGE = re.compile(
-    r"(?:만\s*)?(\d{2})\s*세?\s*(?:이상)?\s*[~∼\-–]\s*(?:만\s*)?(\d{2})\s*세\s*(이하|미만)?"
+    r"(?:만\s*)?(\d{2})\s*세?\s*(?:이상)?\s*(?:[~∼\-–]|부터|에서)\s*(?:만\s*)?(\d{2})\s*세\s*(이하|미만)?"
     r"|(?:만\s*)?(\d{2})\s*세\s*이상\s*(?:만\s*)?(\d{2})\s*세\s*(이하|미만)"
 )
 _AGE_MAX = re.compile(r"(?:만\s*)?(\d{2})\s*세\s*(이하|미만)")
 _AGE_MIN = re.compile(r"(?:만\s*)?(\d{2})\s*세\s*이상")
 _AGE_ANY = re.compile(r"연령\s*(?:무관|제한\s*없음|불문)")
+_GENDER_AGE = re.compile(
+    r"(?:(?:만\s*)?(\d{2})\s*세\s*이상\s*)?(?:만\s*)?(\d{2})\s*세\s*(이하|미만)\s*(?:의\s*)?(남성|여성)"
+)
 _YOUTH = re.compile(r"청년")
 _MIDDLE_AGED = re.compile(r"중장년|신중년|시니어")
+# "청년·여성", "청년 또는 여성": either group.
+_EITHER_GROUP = re.compile(r"(청년|여성)\s*(?:[·ㆍ\u119e,]|또는|및|이나)\s*(청년|여성)")
 
 _PRE = re.compile(
     r"\(\s*예비\s*\)|예비\s*(?:재창업|청년)?\s*창업\s*(?:자|가|팀|기업)?|예비\s*(?:또는|및|·|ㆍ|\u119e|,)|예비[ㆍ·\u119e]?\s*초기"
     r"|창업\s*(?:을|를)?\s*희망|창업\s*준비|창업\s*(?:\([^)]*\))?\s*희망자|예비\s*(?=창업|청년|재창업)"
+    r"|창업\s*\(?\s*예정\s*\)?\s*(?:자|인)|미창업자|예비\s*\(\s*재\s*\)\s*창업\s*(?:자|가)?"
+)
+# Ways of saying "has no business registration": 예비창업자 only.
+_NO_BUSINESS = re.compile(
+    r"사업자\s*등록\s*(?:증)?\s*(?:을|를|이|가)?\s*(?:보유하고\s*있지\s*않|없는|하지\s*않은|이\s*없는)"
+    r"|사업자\s*(?:등록)?(?:\s*및\s*법인\s*설립\s*등기)?\s*이력이\s*없는|미창업자|사업자가\s*없는"
+    r"|사업자\s*등록\s*및\s*법인\s*설립\s*등기를\s*하지\s*않은"
+)
+# "(예비창업자 제외)", "사업 개시 및 사업자 등록을 완료하여야": an existing business only.
+_FOUNDED_ONLY = re.compile(
+    r"\(?\s*예비\s*창업자\s*제외\s*\)?|사업\s*개시\s*및\s*사업자\s*등록을\s*완료"
 )
 _FOUNDED = re.compile(
     r"기업|사업자|창업자|창업가|스타트업|창업팀|소상공인|기창업|재창업자|법인|1인\s*창조기업|입주"
+    r"|창업\s*\([^)]*\)\s*자"
 )
 _RESTART = re.compile(r"재창업|재도전|폐업\s*(?:이력|경험)")
 _WOMEN = re.compile(r"여성")
 _STUDENT = re.compile(r"대학\s*\(?원\)?\s*생|대학생|대학원생|재학생|학생")
 _DISABLED = re.compile(r"장애인")
 _FOREIGN = re.compile(r"외국인")
+_KOREAN = re.compile(r"대한민국\s*국적|내국인")
 # A flag word offered as an alternative ("(예비)창업자 및 학생 등") is not a requirement.
 _ALTERNATIVE_BEFORE = re.compile(r"(?:및|또는|,|ㆍ|·|\u119e)\s*(?:예비\s*)?$")
+# "초기" with no number: a stage word whose 업력 the text does not define.
+_EARLY_WORD = re.compile(r"초기")
 
 _LOCATION_WORD = re.compile(
-    r"^\s*(?:[가-힣]{1,4}(?:시|군|구)\s+)?(?:에\s*)?(?:\d+\s*년\s*이상\s*)?(?:시\s*)?(?:소재|거주|주소|관내|도내|내\s|내에|내$|지역|시민|도민|군민|구민|정착|전입|에\s*본사|에\s*주소|에\s*소재|에\s*거주)"
+    r"^\s*(?:[가-힣]{1,4}(?:시|군|구)\s+)?(?:에\s*)?(?:\d+\s*년\s*이상\s*)?(?:시\s*)?(?:소재|거주|주소|관내|도내|내\s|내에|내$|지역|시민|도민|군민|구민|정착|전입|에\s*본사|에\s*주소|에\s*소재|에\s*거주|에\s*주민등록|에\s*사업자\s*등록|에\s*사업장|에서\s*생애|내\s*사업장)"
 )
 _LOCAL_AREA = re.compile(r"관내|도내|시내\s*소재|지역\s*내")
+# After a place: words that make the location rule softer than "must be there now".
+_LOCATION_SOFT = re.compile(r"예정|전입|이전|희망|우대|정착|계획")
+# Location phrases about the firm's premises (not where a 예비창업자 lives).
+_PREMISES = re.compile(r"본사|본점|사업장|사업자\s*등록|주사무소|공장|연구소|소재지를\s*두고")
+_RESIDENCE = re.compile(r"거주|주소|주민\s*등록|시민|도민|군민|구민")
+# The area is open: 전국, no residence limit, or out-of-area firms apply and move after selection.
+_REGION_OPEN = re.compile(
+    r"주\s*소\s*:?\s*전국|전국\s*단위|전국의|거주지\s*(?:제한\s*)?(?::\s*)?제한\s*없음|거주지\s*제한\s*없음"
+    r"|타\s*시\s*[·ㆍ]?\s*도\s*거주자도?\s*(?:모두\s*)?신청\s*가능"
+    r"|(?:관외|타\s*지역|지역\s*외|[가-힣]{1,4}\s*외\s*(?:소재|지역))\s*(?:의\s*)?(?:기업|창업기업|거주자|[가-힣·ㆍ]{0,12})?"
+    r"(?:[^.;※]|(?<=\d)\.(?=\d)){0,80}?(?:이전|설립|전입|창업예정자\s*참여\s*가능|지원\s*가능|신청\s*가능)"
+    r"|협약\s*기간\s*내\s*본사\s*소재지를\s*[가-힣]{1,4}(?:으로|로)\s*이전\s*가능한"
+)
 
 # Every place a target may name: 시·도 spellings, 기초 names and unambiguous stems. Longest
 # first, so "대전광역시" wins over "대전" and "창원시" over "창원".
@@ -83,17 +151,216 @@ _PLACES = sorted(
     reverse=True,
 )
 _PLACE = re.compile("|".join(re.escape(p) for p in _PLACES if " " not in p))
+_PLACE_WORDS = frozenset(_PLACES)
 _PLACE_STEM = re.compile(
     r"([가-힣]{2,3})(?=\s*(?:소재|거주|에\s*주소|에\s*소재|관내|지역|시민|군민))"
 )
 
-# Words that describe the applicant generically: what is left after removing them (and the
-# recognised phrases) is the part of the text the parser did not understand.
-_GENERIC = re.compile(
-    r"예비|창업자|창업가|창업기업|창업팀|창업|기업|스타트업|중소|벤처|기창업자|기창업|초기|도약|성장|누구나|및|또는|등|"
-    r"이내|이하|미만|이상|초과|대표자|대표|사업자등록|사업자|공고일|기준|현재|신청일|소재|관내|도내|주소|거주|"
-    r"청년|여성|대학생|학생|장애인|외국인|재창업|재도전|만|세|년|인|자|의|로|으로|인\s|가|이|를|을|에|한|"
-    r"기술창업|기술|우대|지역|해당|분야|관련|희망|가능|대상|지원|신청|참여|준비|단계|하는|개사|기타|보유|[\d\s\(\)\[\]{}~∼\-–·ㆍ,./:;*※%·'\"‘’“”「」｢｣<>]"
+# A field named as a requirement: "<words> 분야", "<words>산업 분야", "<words> 스타트업".
+_FIELD_PHRASE = re.compile(
+    r"([A-Za-z가-힣·ㆍ‧\u119e,\-]+(?:[\s,]+[A-Za-z가-힣·ㆍ‧\u119e\-]+){0,2}?)\s*(?:산업\s*)?(?:분야|관련|스타트업|벤처|리그)"
+)
+_NOT_A_FIELD = re.compile(
+    r"신산업|전\s*분야|모든\s*분야|분야\s*무관|업종\s*무관|첨단기술|특화|기술"
+)
+
+# Conditions a profile cannot decide: understood as conditions, quoted, and kept as △.
+_OPEN_CONDITIONS: tuple[tuple[str, str], ...] = (
+    (
+        r"법인\s*에?\s*한정|법인\s*사업자\s*\)?|개인사업자\s*신청\s*불가|법인\s*설립일로부터",
+        "법인 사업자",
+    ),
+    (r"투자\s*(?:유치|금|사|를\s*유치)[^.;※]{0,30}", "투자 유치 실적"),
+    (r"매출[^.;※]{0,20}", "매출 요건"),
+    (r"기업가치[^.;※]{0,15}", "기업가치"),
+    (r"보증을\s*받은", "보증 실적"),
+    (r"상시\s*근로자|소공인", "소공인(상시근로자 수)"),
+    (r"1인\s*창조기업", "1인 창조기업"),
+    (r"사회적\s*경제\s*기업|사회적기업|협동조합|마을기업|자활기업", "사회적경제기업"),
+    (r"입주\s*(?:한|중인|기업)|입주기업", "입주기업"),
+    (
+        r"팁스\s*운영사|추천을\s*받은|판정을\s*받은|협약\s*\(?\s*완료\s*\)?\s*한|선정자|공모에\s*통과",
+        "선정·추천 이력",
+    ),
+    (r"교육\s*이수자|사전\s*창업교육", "사전 교육 이수"),
+    (r"건강보험|중위소득|소득\s*요건", "소득·건강보험 요건"),
+    (r"재직\s*중이지\s*않은|재직자|근로자\s*신분", "재직 여부"),
+    (r"[^▲;※]{0,60}업종\s*중\s*하나[^▲;※]{0,12}|업종\s*:|제조업|가공업|업종범위", "업종"),
+    (r"(?:이전\s*연도|전년도)[^;/]{0,12}?완료\s*기업|완료\s*기업", "이전 참여 이력"),
+    (r"2\s*인\s*이상|모임\s*및\s*단체|단체", "팀·단체 구성"),
+    (r"\(?\s*시\s*\)?\s*제품을\s*보유|기술이전\s*계약\s*필수|기술이전\s*수행", "제품·기술 보유"),
+    (r"농업경영체|농지\s*임대차|영농경영", "영농 요건"),
+    (r"조인트벤처|JV\s*설립|현지\s*파트너", "해외 법인·파트너"),
+    (r"주권상장|비상장|IPO", "상장 여부"),
+    (r"점포\s*사업장\s*임대료|임대료를\s*납부", "점포 임차"),
+    (r"입점", "입점 요건"),
+    (r"인구\s*(?:소멸|감소)", "인구감소지역 소재"),
+    (
+        r"트랙별\s*신청\s*자격|세부\s*사업별\s*신청\s*자격|공고문\s*내\s*'?신청\s*자격",
+        "트랙별 세부 자격",
+    ),
+    (r"ESG", "ESG 분야"),
+    (r"제조\s*(?:분야|기반)", "제조 분야"),
+    (r"해외\s*진출이\s*준비된|해외\s*IP|수출\s*실적", "해외진출 준비 요건"),
+    (r"졸업\s*예정|휴학생|재학생", "재학 여부"),
+)
+_OPEN = tuple((re.compile(p), label) for p, label in _OPEN_CONDITIONS)
+
+# How a date or place is proven (document bases), blanked before anything else is read so that
+# "법인사업자 : 법인등기부등본 상 '법인설립등기일' 기준" is not taken for "법인 only".
+_DOC_BASIS = re.compile(
+    "|".join(
+        (
+            r"\(?\s*개인\s*[·ㆍ,]?\s*법인\s*\)?",
+            r"개인\s*사업자\s*:?\s*사업자\s*등록증\s*상\s*['‘’]?개업\s*연월일['‘’]?\s*기준",
+            r"법인\s*사업자\s*:?\s*법인\s*등기부\s*등본\s*상\s*['‘’]?법인\s*설립\s*등기일['‘’]?\s*기준",
+            r"사업자\s*등록\s*(?:증)?\s*(?:상|일자)?\s*(?:사업\s*개시일|개업\s*연월일)?\s*기준",
+            r"사업자\s*등록증\s*또는\s*법인\s*등기부\s*등본\s*기준",
+            r"업력\s*(?:산정|기준)[^,.;)]*?기준|창업\s*및\s*업력\s*산정은?[^.;]*?준용",
+            r"\(?\s*주민\s*등록\s*(?:등본)?\s*(?:상|기준)\s*\)?",
+            r"주민\s*등록\s*등본상\s*[가-힣]{1,4}\s*거주로\s*확인",
+            r"공동\s*대표[^.;]*?해당되지\s*않아야\s*함?",
+            r"신청자\s*명의의",
+            r",?\s*법인의\s*법률상\s*대표권을\s*가지고\s*있지\s*않은",
+            r"국내에서\s*법인\s*설립\s*및\s*창업\s*활동을\s*하고자\s*하는|합법\s*체류",
+            # The rest of the 예비창업자 definition: a business closed a while ago is none.
+            r"(?:사업\s*공고일|신청일)\s*(?:\d+\s*개월\s*)?이전(?:에)?\s*(?:기존\s*)?개인\s*사업자\s*(?:폐업\s*)?또는\s*법인\s*사업자\s*폐업"
+            r"[^;.]{0,30}?(?:현재\s*사업자가\s*없는\s*자|된\s*자)",
+        )
+    )
+)
+
+# Words and phrases that say nothing a profile could fail: selection qualities, document
+# bases, legal definitions of 창업기업, boilerplate about arrears and closure, obligations after
+# selection, preferences. Removed before looking for what was not understood.
+_BENIGN: tuple[str, ...] = (
+    r"「[^」]*」|『[^』]*』|'중소기업[^']*'",
+    r"제\s*\d+\s*조(?:\s*제?\s*\d+\s*(?:호|항))*(?:의\s*\d+)?(?:\s*(?:부터|까지))?",
+    r"(?:중소기업\s*)?창업\s*지원법|중소기업\s*기본법|중소기업창업지원법",
+    r"(?:에\s*)?(?:따른|의한|해당하는|해당되는|정의에|정의)",
+    r"각\s*호",
+    r"(?:상세|세부)\s*(?:내용|사항)?은?\s*(?:개별\s*)?공고문\s*(?:을\s*)?참(?:조|고)|자격\s*예외\s*요건\s*등",
+    r"공고문\s*참조",
+    r"(?:아래|다음)\s*(?:의\s*)?(?:조건|요건)(?:을|를)?\s*모두\s*충족(?:하는|한)?|[가-하]\s*[~∼]\s*[가-하]\s*요건을\s*모두\s*충족한",
+    r"모든\s*조건을\s*충족|지원\s*자격을\s*모두\s*충족하는|본\s*모집\s*공고에서\s*정하는",
+    r"지원\s*제외\s*대상?\s*업종에\s*해당하지\s*않을\s*것|신청\s*제외\s*(?:사유|대상)에\s*해당(?:되|하)지\s*않(?:는|아야)",
+    r"휴\s*[·ㆍ/]?\s*폐업[^;.]{0,20}|휴업\s*[/·ㆍ,]?\s*폐업|휴업\s*중인|국세\s*또는\s*지방세\s*체납액이\s*없는|체납",
+    r"대\s*[·ㆍ‧]?\s*중견\s*[·ㆍ‧]?\s*중소\s*기업과\s*협업할",
+    r"[가-힣]+\s*현안\s*문제와\s*관련된",
+    r"[가-힣]+\s*청년\s*[가-힣\s]{0,12}조례\s*기준",
+    r"(?:공고일\s*기준\s*)?만\s*\d+\s*년\s*\([^)]*\)\s*을\s*초과하지\s*않은\s*자?",
+    r"컨소시엄\s*신청\s*불가|단독으로\s*수행",
+    r"학력\s*,?\s*전공\s*무관",
+    r"우대|가점\s*부여",
+    r"선발\s*시[^)]*?필수|선정\s*(?:시|후)\s*\d+\s*개월\s*이내[^.;*]*?필수",
+    r"(?:예비\s*창업자는?\s*)?\d+\s*개월\s*이내\s*사업자\s*등록\s*필수",
+    r"보조금\s*정산일부터[^.;]*?완료해야\s*하며",
+    r"사업\s*기간\s*동안\s*주소지\s*역시\s*유지해야\s*함",
+    r"지원\s*기간\s*내[^.;]*?창업\s*\(?사업자\s*등록\)?이\s*가능한|협약\s*(?:체결\s*이후\s*)?(?:협약\s*)?기간\s*내[^.;]*?창업",
+    r"(?:본\s*사업\s*)?협약\s*체결\s*이후",
+    r"^\s*\([^()\s]+\s[^()]{3,30}\)",
+    r"창업\s*사업화\s*자금\s*지원을\s*통해",
+    r"우수한|유망한?|혁신\s*(?:적인|적|)|창의적(?:인|이고)|특색\s*있는|미래\s*가치가\s*높은|실현\s*가능한",
+    r"창업\s*아이템|아이템|아이디어|사업\s*계획(?:서)?|기술력|기술을\s*보유한|기술\s*기반|기술창업",
+    r"해외\s*진출(?:을|이)?\s*(?:희망|가능)|글로벌\s*진출(?:을|이)?\s*(?:희망|가능)|참가\s*예정",
+    r"접목\s*가능한|파트너사\s*중점\s*사업\s*영역과",
+    r"창업에\s*관심\s*있는|관심있는|누구나|(?:자격\s*|대상\s*)?제한\s*없음",
+    r"신청일\s*기준,?\s*대상의\s*나이에\s*부합해야\s*함|팀원\s*(?:이\s*)?모두[^※*;]*?(?:이어야\s*함|어야\s*함)",
+    r"대표자\s*및\s*팀원이\s*모두[^※*;]*?이어야\s*함|팀원\s*모두\s*해당\s*연령이어야\s*함",
+    r"연령은\s*사업\s*공고일[^※*;]*?적용이며",
+    r"본\s*사업은[^.]*?지원합니다\.?",
+    r"\d+\s*개\s*사\s*(?:내외)?|\d+\s*개\s*기업|[\d,.]+\s*(?:천만|백만|억)?\s*원\s*[xX×]\s*\d+\s*개사\s*내외|최대\s*[\d,.]+\s*(?:천만|억)?\s*원",
+    r"\d+\s*%\s*(?:이상|이하|이내)?",
+    r"(?:예비|초기|성장|도약)\s*:",
+    r"심화\s*과정|일반\s*트랙|리그|트랙|권역|유형|과정",
+    r"모집\s*공고일|사업\s*공고일|공고\s*마감일|공모\s*마감일|공고일|신청일|마감일|기준일|현재|기준",
+    r"중소\s*[·ㆍ‧]?\s*벤처\s*기업|대\s*[·ㆍ‧]\s*중견\s*[·ㆍ‧]\s*중소\s*기업",
+)
+_BENIGN_RE = re.compile("|".join(f"(?:{p})" for p in _BENIGN))
+# Tokens that carry no condition (after their particles are stripped): the generic applicant
+# words, location and document words (a place itself is read by _regions), connectives.
+_KNOWN_TEXT = """
+    예비 창업 창업자 창업가 창업팀 창업기업 기창업자 재창업자 예비창업자 예비창업가 청년창업자 청년창업가 청년창업기업 기업 중소기업 벤처기업 벤처 스타트업 대표 대표자
+    사람 팀 개인 법인 업력 초기 도약 성장 청년 여성 이내 이하 미만 이상 초과 만 세 년 개월 일 자 등 및 또는 혹은 사업 사업자 사업자등록 사업자등록증
+    사업자등록증상 등록 등록증 등록증상 개업 개업연월일 설립 소재 소재지 본사 본점 지사 공장 연구소 부설연구소 기업부설연구소 사업장 사업장소재지 주사무소 주소 주소지
+    주민등록 거주 거주지 거주자 이전 전입 정착 관내 도내 시내 지역 내 내에 외 관외 타 시도 시·도 필수 의무 완료 예정 가능 희망 희망자 희망하는 있는 없는 신청
+    참여 지원 선정 확인 협약 협약일 협약기간 기간 동안 유지 조건 요건 모두 충족 해당 기준 현재 공고 공고일 이후 부터 까지 경우 단 포함 중 중인 위한 통한 통해
+    등을 각 호 정의 따른 의한 관련 영위 영위하는 보유 보유한 운영 운영하는 두고 둔 두어야 있거나 하거나 하여야 해야 하며 하고 위치 위치한 소재한 소재하고 소재인
+    소재하는 입지한 개소 하나 1개소 이상이 택 사업시설 국내 국외 전국 누구나 분야 산업 업종 제외 대상 자격 신청자격 지원대상 세부 상세 내용 참조 공고문 문의
+    우대 가점 프로그램 과정 트랙 리그 심화과정 권역 유형 일반 특화 기술 기술창업 기술창업기업 기술기반 혁신 우수 유망 아이템 아이디어 사업계획 계획 실현 창의적
+    미래 가치 연령 대상연령 신청업력 창업업력 신청가능 신청자 명의 법인등기부등본 법인설립등기일 반드시 기존 창업예정 예비청년 창업초기 충족하면서 설립하 기업부설 확약
+    확약서 인정 시민 도민 군민 구민 주민등록지 대표자이자 대표자로서 대표자가 중소 청년창업 사업기간 종료 기타 법률 초기기업 초기창업자 초기창업 창업초기기업 국내에서
+    법인설립 창업활동 하고자 합법 체류 기업의
+"""
+_KNOWN_WORDS = (
+    frozenset(_KNOWN_TEXT.split())
+    | frozenset(
+        [
+            "으며",
+            "으로",
+            "하는",
+            "이며",
+            "며",
+            "고",
+            "로",
+            "에",
+            "의",
+            "을",
+            "를",
+            "은",
+            "는",
+            "이",
+            "가",
+            "와",
+            "과",
+            "도",
+            "한",
+            "인",
+            "된",
+            "할",
+            "기업업력",
+            "신청일",
+            "관외기업",
+            "기업당",
+            "PoC",
+            "최근",
+            "거주예정인",
+            "거주예정",
+            "정착희망",
+            "모집공고",
+            "연령무관",
+            "해당시",
+            "창농",
+            "청년으로써",
+            "적용",
+            "최초",
+            "창업도약패키지",
+            "예비창업패키지",
+            "초기창업패키지",
+            "특화창업",
+            "개시",
+            "내에서",
+            "중·장년",
+            "장년",
+            "중장년",
+            "신중년",
+            "공장등록증명서",
+            "연구개발전담부서",
+            "사업자등록일",
+            "예비청년창업자",
+            "청년창업자",
+        ]
+    )
+    | frozenset(name for names in SIGUNGU_BY_SIDO.values() for name in names)
+)
+_PLACE_TOKEN = re.compile(r"^([가-힣]{1,7}?)(?:광역시|특별시|특별자치시|특별자치도|도|시|군|구)?$")
+_PARTICLE_SUFFIX = re.compile(
+    r"(?:으로써|으로서|로써|로서|에서|으로|부터|까지|이며|으며|이고|이나|이거나|거나|하는|하고|"
+    r"하며|하여야|하여|해야|하고자|하지|할|된|되는|되어|될|인|한|은|는|이|가|을|를|의|에|로|와|과|도|만)$"
+)
+# Clause boundaries (on the blanked working text, so positions map back to the original).
+_CLAUSE_SPLIT = re.compile(
+    r"\s*(?:;|※|\*|▲|◦|○|□|❍|▸|·\s(?=[가-힣])|\s-\s|\s/\s|(?<=[.)])\s(?=[가-힣(])|\s[1-9]\s(?=[가-힣'])|\(\d\)|[가-하]\.\s)\s*"
 )
 
 _CUE_PRE_EARLY = re.compile(r"예비\s*[·ㆍ\u119e]?\s*초기")
@@ -102,6 +369,19 @@ _CUE_EARLY = re.compile(r"초기\s*창업")
 _CUE_LEAP = re.compile(r"창업\s*도약|도약\s*패키지")
 _CUE_STUDENT = re.compile(r"대학생|학생\s*창업|청소년")
 
+# Dates: "2019. 2. 12.", "2023년 1월 23일", "'19.2.12", "2023년 2월".
+_DATE = re.compile(
+    r"(?:((?:19|20)\d{2})|['‘’`](\d{2}))\s*(?:년|\.)\s*(\d{1,2})\s*(?:월|\.)?\s*(?:(\d{1,2})\s*(?:일|\.(?!\d))?)?"
+)
+_DATE_JOIN = re.compile(r"^\s*\)?\s*(?:~|∼|-|–|부터)\s*\(?\s*")
+_BIRTH_YEAR_ONLY = re.compile(r"((?:19|20)\d{2})\s*년\s*(이전|이후)\s*출생(?:한|자)?")
+_BIRTH_YEAR_RANGE = re.compile(
+    r"((?:19|20)\d{2})\s*년?\s*[~∼\-–]\s*((?:19|20)\d{2})\s*년\s*출생(?:자)?"
+)
+_LEGAL_STARTUP = re.compile(
+    r"창업\s*지원법\s*['’」]?\s*(?:제\s*2\s*조(?:에\s*따른|의)?)?\s*(?:에\s*따른\s*)?(?:의\s*)?['‘]?(?:창업기업|창업자|창업)"
+)
+_FOUNDING_WORDS = re.compile(r"창업|업력|개업|설립|사업자\s*등록|사업\s*개시|사업개시")
 
 # --------------------------------------------------------------------------- accumulation
 
@@ -136,19 +416,238 @@ class _Bounds:
         return low, low_inc, high, high_inc
 
 
-def _blank(text: str, span: tuple[int, int]) -> str:
-    return text[: span[0]] + " " * (span[1] - span[0]) + text[span[1] :]
+class _Work:
+    """The text being parsed and its working copy with understood spans blanked out."""
+
+    __slots__ = ("buf", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.buf = text
+
+    def take(self, span: tuple[int, int]) -> None:
+        start, end = span
+        self.buf = self.buf[:start] + " " * (end - start) + self.buf[end:]
+
+    def quote(self, span: tuple[int, int]) -> str:
+        return _snippet(self.text, *span)
 
 
-def _years(text: str) -> tuple[_Bounds, str]:
-    """업력 bounds; returns the text with the used phrases blanked out."""
+_SNIP_STOPS = "(,;:▲◦○□❍▸*※"
+
+
+def _snippet(text: str, start: int, end: int, limit: int = 60) -> str:
+    """``text[start:end]`` widened to whole words and cut at a word boundary (never mid-word)."""
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in _SNIP_STOPS:
+        start -= 1
+    while end < len(text) and not text[end].isspace() and text[end] not in "),;":
+        end += 1
+    piece = text[start:end].strip(" ,;:-" + _SNIP_STOPS)
+    if len(piece) <= limit:
+        return piece
+    cut = piece[:limit]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:(·") + "…"
+
+
+def _date(m: re.Match[str], *, end: bool) -> date | None:
+    """The date a _DATE match names; a month without a day is its first (or, as an end, its
+    last) day."""
+    year = int(m.group(1)) if m.group(1) else None
+    if year is None:
+        short = int(m.group(2))
+        year = 1900 + short if short > 40 else 2000 + short
+    month = int(m.group(3))
+    if not 1 <= month <= 12 or not 1900 <= year <= 2099:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    if m.group(4) is None:
+        return date(year, month, last if end else 1)
+    day = int(m.group(4))
+    return date(year, month, day) if 1 <= day <= last else None
+
+
+# --------------------------------------------------------------------------- tracks
+
+
+_TRACK_QUOTA = re.compile(r"(?<=\d%)\s*(?:이상|이하|이내)?\s*\)?\s*(?:,|또는|및)\s*")
+
+
+def split_tracks(text: str) -> list[str]:
+    """The alternative tracks of one 지원대상 text (one element when there are none).
+
+    Tracks are separated by " / " outside brackets (several calls of one program, "예비: … /
+    초기: …", "AI 리그: … / 콘텐츠 리그: …") or are quota groups ("만 40세 이상 …(60%) 또는 7년
+    이내 창업기업(40%)"). A trailing note that starts with ※ after the last track applies to all.
+    """
+    text = text.strip()
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "([{「『":
+            depth += 1
+        elif ch in ")]}」』" and depth:
+            depth -= 1
+        elif depth == 0 and text.startswith(" / ", i):
+            parts.append(text[start:i])
+            start = i + 3
+            i += 2
+        i += 1
+    parts.append(text[start:])
+    out: list[str] = []
+    for part in parts:
+        pieces = [p for p in _TRACK_QUOTA.split(part) if p.strip()]
+        out.extend(pieces if len(pieces) > 1 else [part])
+    out = [p.strip() for p in out if p.strip()]
+    merged: list[str] = []
+    for part in out:
+        # "/ 핀테크기업 우대": a preference added to the track before, not a track of its own.
+        if merged and re.search(r"우대|가점", part) and len(part.split("※")[0]) < 30:
+            merged[-1] = f"{merged[-1]} / {part}"
+        else:
+            merged.append(part)
+    out = merged
+    if (
+        len(out) > 1
+        and "※" in out[-1]
+        and re.search(r"이전|관외|지역\s*외", out[-1].split("※", 1)[1])
+    ):
+        # "… / 신산업 리그: … ※ 경남 지역 외 기업은 … 이전": the note belongs to every track.
+        body, note = out[-1].split("※", 1)
+        out[-1] = body
+        out = [f"{p} ※{note}" for p in out]
+    return out if len(out) > 1 and all(len(p) >= 4 for p in out) else [text]
+
+
+# --------------------------------------------------------------------------- extraction steps
+
+
+def _reference_date(w: _Work) -> tuple[date | None, str]:
+    """A date followed by 기준 ("2026년 2월 11일 기준", "공고일('26.4.3.) 기준")."""
+    found: date | None = None
+    phrase = ""
+    for m in _DATE.finditer(w.buf):
+        after = w.buf[m.end() : m.end() + 6]
+        if re.match(r"^\s*\)?\s*,?\s*기준", after):
+            day = _date(m, end=False)
+            if day is not None and m.group(4) is not None and found is None:
+                found, phrase = day, w.text[m.start() : m.end()].strip(" (")
+            w.take(m.span())
+    return found, phrase
+
+
+def _loosest(values: list[date | None], pick: Any) -> date | None:
+    """The loosest end over several windows: open (None) if any window is open there."""
+    known = [v for v in values if v is not None]
+    return None if len(known) < len(values) else pick(known)
+
+
+def _absolute_dates(w: _Work) -> dict[str, Any]:
+    """Founding-date and birth-date windows stated as dates."""
+    out: dict[str, Any] = {}
+    births: list[tuple[date | None, date | None, str]] = []
+    foundings: list[tuple[date | None, date | None, str]] = []
+    for m in _BIRTH_YEAR_RANGE.finditer(w.buf):
+        a, b = sorted((int(m.group(1)), int(m.group(2))))
+        births.append((date(a, 1, 1), date(b, 12, 31), w.quote(m.span())))
+        w.take(m.span())
+    for m in _BIRTH_YEAR_ONLY.finditer(w.buf):
+        year = int(m.group(1))
+        if m.group(2) == "이전":
+            births.append((None, date(year, 12, 31), w.quote(m.span())))
+        else:
+            births.append((date(year + 1, 1, 1), None, w.quote(m.span())))
+        w.take(m.span())
+    matches = [m for m in _DATE.finditer(w.buf) if _date(m, end=False) is not None]
+    used: set[int] = set()
+    for i, m in enumerate(matches):
+        if i in used:
+            continue
+        second = None
+        if i + 1 < len(matches):
+            gap = w.buf[m.end() : matches[i + 1].start()]
+            if _DATE_JOIN.fullmatch(gap + "") or re.fullmatch(
+                r"\s*\)?\s*(?:~|∼|-|–|부터)\s*\(?\s*", gap
+            ):
+                second = matches[i + 1]
+        start_pos = m.start()
+        end_pos = (second or m).end()
+        before = w.text[max(0, start_pos - 30) : start_pos]
+        after = w.text[end_pos : end_pos + 24]
+        first_day = _date(m, end=False)
+        if second is not None:
+            used.add(i + 1)
+            last_day = _date(second, end=True)
+            if first_day and last_day and last_day < first_day:
+                first_day, last_day = _date(second, end=False), _date(m, end=True)
+            window: tuple[date | None, date | None] = (first_day, last_day)
+        else:
+            word = re.match(r"^\s*\)?\s*(이후|부터|포함\s*이전|이전|까지)", after)
+            if word is None:
+                continue
+            kind = word.group(1).replace(" ", "")
+            window = (first_day, None) if kind in ("이후", "부터") else (None, _date(m, end=True))
+            end_pos += word.end()
+            after = w.text[end_pos : end_pos + 24]
+        span = (start_pos, end_pos)
+        phrase = w.quote(span)
+        tail = re.match(r"^\s*\)?\s*(?:사이에\s*)?(?:태어난\s*자|출생(?:한|자)?)", after)
+        if tail or "출생" in before[-12:]:
+            if tail:
+                span = (start_pos, end_pos + tail.end())
+                phrase = w.quote(span)
+            births.append((*window, phrase))
+            w.take(span)
+            continue
+        if re.search(r"세\s*(?:이하|미만)?\s*\(?\s*$", before[-8:]) and second is not None:
+            births.append((*window, phrase))  # "19세~39세(1986. 4. 7. ~ 2007. 4. 6.)"
+            w.take(span)
+            continue
+        if re.match(r"^\s*\)?\s*(?:이전\s*)?(?:미창업|창업하지)", after) or re.search(
+            r"이전|전입|필수|의무|이내|참가|수혜", after[:14]
+        ):
+            continue  # the 예비창업자 definition, or a deadline to move or register by
+        context = before[-26:] + " " + after[:24]
+        if second is None and window[0] is None:
+            continue  # "'26년 12월까지 사업자등록": a deadline, not a founding window
+        if _FOUNDING_WORDS.search(context):
+            foundings.append((*window, phrase))
+            w.take(span)
+    if births:
+        out["born_from"] = _loosest([b[0] for b in births], min)
+        out["born_until"] = _loosest([b[1] for b in births], max)
+        out["_birth_phrase"] = " / ".join(b[2] for b in births)
+    if foundings:
+        out["founded_from"] = _loosest([f[0] for f in foundings], min)
+        out["founded_until"] = _loosest([f[1] for f in foundings], max)
+        out["_founded_phrase"] = " / ".join(f[2] for f in foundings)
+    return out
+
+
+def _years(w: _Work) -> tuple[_Bounds, int | None, str]:
+    """업력 bounds and a widening exception (e.g. 신산업 10년); used phrases are blanked."""
+    widen: int | None = None
+    high: int | None
+    widen_phrase = ""
+    for m in _YEARS_WIDEN.finditer(w.buf):
+        value = int(m.group(1) or m.group(2))
+        if value > 20:
+            continue
+        widen = max(widen or 0, value)
+        widen_phrase = w.quote(m.span()).strip("()[]*※ ;,")
+        w.take(m.span())
     bounds = _Bounds()
-    for m in _YEARS_FROM_START.finditer(text):
+    for m in _YEARS_FROM_START.finditer(w.buf):
         value = int(m.group(1))
         if value <= 20:
             bounds.add(None, True, value, m.group(2) != "미만", m.group(0))
-            text = _blank(text, m.span())
-    for m in _YEARS_RANGE.finditer(text):
+            w.take(m.span())
+    for m in _YEARS_RANGE.finditer(w.buf):
         g = m.groups()
         if g[0] is not None:
             low, low_kw, high, high_kw = int(g[0]), g[1], int(g[2]), g[3]
@@ -159,66 +658,137 @@ def _years(text: str) -> tuple[_Bounds, str]:
         if low > high or high > 20:
             continue
         bounds.add(low, low_kw != "초과", high, high_kw != "미만", m.group(0))
-        text = _blank(text, m.span())
-    for m in _YEARS_MAX.finditer(text):
+        w.take(m.span())
+    for m in _YEARS_MAX.finditer(w.buf):
         value = int(m.group(1) or m.group(3))
-        if value > 20 or _RESIDENCE_AFTER.match(text[m.end() :]):
+        if _NOT_BUSINESS_AGE.search(w.buf[max(0, m.start() - 8) : m.start()]):
+            continue
+        if value > 20 or _RESIDENCE_AFTER.match(w.buf[m.end() :]):
             continue
         bounds.add(None, True, value, m.group(2) != "미만", m.group(0))
-        text = _blank(text, m.span())
-    for m in _YEARS_MIN.finditer(text):
+        w.take(m.span())
+    for m in _YEARS_MIN.finditer(w.buf):
         value = int(m.group(1))
-        if value > 20 or _RESIDENCE_AFTER.match(text[m.end() :]):
+        if value > 20 or _RESIDENCE_AFTER.match(w.buf[m.end() :]):
             continue
         bounds.add(value, m.group(2) != "초과", None, True, m.group(0))
-        text = _blank(text, m.span())
-    return bounds, text
+        w.take(m.span())
+    if widen is not None and bounds.highs:
+        _, _, high, _ = bounds.union()
+        if high is not None and widen <= high:
+            widen = None
+    elif widen is not None:
+        # "신산업 리그: 신산업 분야 업력 10년 이내": the qualified band is the only one, so it is
+        # the band, and the qualifier is a condition of its own (see _parse).
+        bounds.add(None, True, widen, True, widen_phrase)
+        widen = -widen
+    return bounds, widen, widen_phrase
 
 
-def _ages(text: str) -> tuple[_Bounds, str]:
+def _ages(w: _Work) -> tuple[_Bounds, list[tuple[str, int | None, int | None, str]]]:
+    genders: list[tuple[str, int | None, int | None, str]] = []
+    for m in _GENDER_AGE.finditer(w.buf):
+        low = int(m.group(1)) if m.group(1) else None
+        high = int(m.group(2)) - (1 if m.group(3) == "미만" else 0)
+        genders.append(("women" if m.group(4) == "여성" else "men", low, high, m.group(0)))
+        w.take(m.span())
     bounds = _Bounds()
-    for m in _AGE_RANGE.finditer(text):
-        g = m.groups()
-        low, high, kw = (g[0], g[1], g[2]) if g[0] is not None else (g[3], g[4], g[5])
-        hi = int(high) - (1 if kw == "미만" else 0)
-        if int(low) > hi:
+    for m in _AGE_RANGE.finditer(w.buf):
+        a = m.groups()
+        lo_s, hi_s, kw = (a[0], a[1], a[2]) if a[0] is not None else (a[3], a[4], a[5])
+        hi = int(hi_s) - (1 if kw == "미만" else 0)
+        if int(lo_s) > hi:
             continue
-        bounds.add(int(low), True, hi, True, m.group(0))
-        text = _blank(text, m.span())
-    for m in _AGE_MAX.finditer(text):
+        bounds.add(int(lo_s), True, hi, True, m.group(0))
+        w.take(m.span())
+    for m in _AGE_MAX.finditer(w.buf):
         bounds.add(
             None, True, int(m.group(1)) - (1 if m.group(2) == "미만" else 0), True, m.group(0)
         )
-        text = _blank(text, m.span())
-    for m in _AGE_MIN.finditer(text):
+        w.take(m.span())
+    for m in _AGE_MIN.finditer(w.buf):
         bounds.add(int(m.group(1)), True, None, True, m.group(0))
-        text = _blank(text, m.span())
-    return bounds, text
+        w.take(m.span())
+    return bounds, genders
 
 
-def _regions(text: str) -> tuple[list[str], list[str], bool, list[str]]:
-    """시·도 named next to a location word, their phrases, whether 관내/도내 is said, and the
-    place words used (so they do not count as unparsed text)."""
+def _regions(w: _Work) -> dict[str, Any]:
+    """시·도 named next to a location word, the 기초 place, strictness and whether the rule is
+    about premises (본사·사업장) only."""
     found: list[str] = []
     phrases: list[str] = []
-    places: list[str] = []
-    for m in _PLACE.finditer(text):
-        if not _LOCATION_WORD.match(text[m.end() : m.end() + 12]):
+    strict = False
+    premises = True
+    local = _LOCAL_AREA.search(w.buf)
+    local_phrase = local.group(0) if local else ""
+    opened = _REGION_OPEN.search(w.buf)
+    open_phrase = w.quote(opened.span()) if opened else ""
+    if opened:
+        w.take(opened.span())
+    hits: list[tuple[int, int, str, str]] = []
+    for m in _PLACE.finditer(w.buf):
+        tail = w.buf[m.end() : m.end() + 14]
+        if not _LOCATION_WORD.match(tail):
             continue
         sido = sido_of_place(m.group(0))
         if sido:
-            places.append(m.group(0))
-            if sido not in found:
-                found.append(sido)
-                phrases.append(text[m.start() : m.end() + 4].strip())
-    for m in _PLACE_STEM.finditer(text):
+            hits.append((m.start(), m.end(), m.group(0), sido))
+    for m in _PLACE_STEM.finditer(w.buf):
         sido = sido_of_place(m.group(1))
-        if sido:
-            places.append(m.group(1))
-            if sido not in found:
-                found.append(sido)
-                phrases.append(text[m.start() : m.end() + 4].strip())
-    return found, phrases, bool(_LOCAL_AREA.search(text)), places
+        if sido and not any(s <= m.start() < e for s, e, _, _ in hits):
+            hits.append((m.start(1), m.end(1), m.group(1), sido))
+    for start, end, _place, sido in sorted(hits):
+        clause_end = re.search(r"[.;※]|\s/\s|$", w.text[end:])
+        clause = w.text[end : end + (clause_end.start() if clause_end else 20)]
+        near = w.text[end : end + 18]
+        word = _LOCATION_WORD.match(w.text[end : end + 14])
+        if sido not in found:
+            found.append(sido)
+            phrases.append(_snippet(w.text, start, end + (word.end() if word else 0), 30))
+        if word and not _LOCATION_SOFT.search(near) and not re.match(r"^\s*지역", near):
+            strict = True
+        if _RESIDENCE.search(w.text[max(0, start - 4) : end + 16]) or not _PREMISES.search(
+            w.text[max(0, start - 12) : end + 16]
+        ):
+            premises = False
+        del clause
+    for start, end, _, _ in hits:
+        w.take((start, end))
+    out: dict[str, Any] = {
+        "regions": tuple(found),
+        "_region_phrase": " / ".join(phrases),
+        "_local_phrase": local_phrase,
+        "region_strict": strict and bool(found),
+        "region_premises": premises and bool(found),
+    }
+    if local:
+        w.take(local.span())
+    if opened:
+        out["region_open"] = True
+        out["_open_phrase"] = open_phrase
+    return out
+
+
+def _fields(w: _Work) -> tuple[tuple[str, ...], str]:
+    """Technology fields named as a requirement ("농식품 분야", "콘텐츠 스타트업")."""
+    found: list[str] = []
+    phrases: list[str] = []
+    for m in _FIELD_PHRASE.finditer(w.buf):
+        words = m.group(1).strip(" ,·")
+        start = m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip(" ,·")))
+        if not words or _NOT_A_FIELD.search(words) or re.search(r"\s등\s*$|등$", words):
+            continue
+        if re.match(r"^\s*등", w.buf[m.end() : m.end() + 3]):
+            continue  # "뉴미디어 분야 등": an example, not a requirement
+        tags = [t for t in tag_fields(words) if t != GENERAL_FIELD]
+        if not tags:
+            continue
+        for t in tags:
+            if t not in found:
+                found.append(t)
+        phrases.append(w.quote((start, m.end())))
+        w.take((start, m.end()))
+    return tuple(found), " / ".join(phrases)
 
 
 def _flag(pattern: re.Pattern[str], text: str) -> str | None:
@@ -227,85 +797,224 @@ def _flag(pattern: re.Pattern[str], text: str) -> str | None:
         before = text[max(0, m.start() - 8) : m.start()]
         if _ALTERNATIVE_BEFORE.search(before) and _FOUNDED.search(text[: m.start()]):
             continue
-        return text[max(0, m.start() - 6) : m.end() + 4].strip()
+        return _snippet(text, m.start(), m.end(), 24)
     return None
 
 
-def _unparsed(text: str) -> str:
-    """What is left of the target after the recognised and generic words, or ""."""
-    rest = _GENERIC.sub(" ", text)
-    words = [w for w in rest.split() if len(w) >= 2]
-    return " ".join(words) if sum(len(w) for w in words) >= 3 else ""
+def _open_conditions(w: _Work) -> list[str]:
+    out: list[str] = []
+    for pattern, label in _OPEN:
+        for m in pattern.finditer(w.buf):
+            quote = w.quote(m.span())
+            entry = f"{label}: '{quote}'"
+            if not any(e.startswith(f"{label}:") for e in out):
+                out.append(entry)
+            w.take(m.span())
+    return out
 
 
-# --------------------------------------------------------------------------- public API
+def _unknown_words(piece: str) -> list[str]:
+    """Words of ``piece`` that are neither benign phrases nor known condition-free tokens."""
+    rest = _BENIGN_RE.sub(" ", piece)
+    rest = re.sub(r"[\d\s()\[\]{}~∼\-–·ㆍ\u119e‧,./:;*※%'\"‘’“”<>▲◦○□❍▸&]+", " ", rest)
+    out: list[str] = []
+    for token in rest.split():
+        word = token
+        for _ in range(2):
+            if word in _KNOWN_WORDS:
+                break
+            word = _PARTICLE_SUFFIX.sub("", word) or word
+        if word in _KNOWN_WORDS or len(word) < 2 or token in _KNOWN_WORDS:
+            continue
+        if sido_of_place(word) or word in _PLACE_WORDS or token.rstrip("인에으로") in _PLACE_WORDS:
+            continue
+        out.append(token)
+    return out
 
 
-@dataclass(slots=True)
-class _Found:
-    """Constraints found in one text: :class:`Eligibility` field values and their evidence."""
+def _leftover(w: _Work) -> str:
+    """Clauses of the original text whose remains were not understood, quoted (or "")."""
+    quotes: list[str] = []
+    pos = 0
+    for piece in _CLAUSE_SPLIT.split(w.buf):
+        if not piece or not piece.strip():
+            continue
+        start = w.buf.find(piece, pos)
+        if start < 0:
+            continue
+        end = start + len(piece)
+        pos = end
+        if re.search(r"우대|가점", w.text[start:end]):
+            continue  # a preference, not a requirement
+        if _unknown_words(piece):
+            quotes.append(_snippet(w.text, start, end, 50))
+    seen: list[str] = []
+    for q in quotes:
+        if q and q not in seen:
+            seen.append(q)
+    return " · ".join(f"'{q}'" for q in seen[:3])
 
-    fields: dict[str, Any] = field(default_factory=dict)
-    evidence: list[Evidence] = field(default_factory=list)
+
+# --------------------------------------------------------------------------- one track
 
 
-def _parse(text: str, basis: Basis, *, with_unparsed: bool) -> _Found:
-    """Constraints found in one text: Eligibility field values and the evidence for each."""
-    found = _Found()
-    out, evidence = found.fields, found.evidence
-    work = _NEW_INDUSTRY.sub(" ", text)
+def _parse(text: str, basis: Basis, *, with_unparsed: bool) -> dict[str, Any]:
+    """Constraints found in one text (one track), as Eligibility fields plus ``evidence``."""
+    out: dict[str, Any] = {}
+    evidence: list[Evidence] = []
+    w = _Work(text)
+    for m in _DOC_BASIS.finditer(w.buf):
+        w.take(m.span())
 
-    years, work = _years(work)
+    def ev(name: str, phrase: str) -> None:
+        evidence.append(Evidence(name, basis, phrase))
+
+    dates: dict[str, Any] = {}
+    if basis == "target":
+        ref, ref_phrase = _reference_date(w)
+        if ref is not None:
+            out["reference_date"] = ref
+            ev("reference_date", ref_phrase)
+        dates = _absolute_dates(w)
+        for key in ("founded_from", "founded_until", "born_from", "born_until"):
+            if dates.get(key) is not None:
+                out[key] = dates[key]
+        if "_founded_phrase" in dates:
+            ev("founded_dates", str(dates["_founded_phrase"]))
+        if "_birth_phrase" in dates:
+            ev("birth", str(dates["_birth_phrase"]))
+        age_widen_m = _AGE_WIDEN.search(w.buf)
+        military = _MILITARY.search(w.buf)
+        if military is not None:
+            w.take(military.span())  # "군복무 1년 이상~2년 미만 2세" is not 업력
+    else:
+        age_widen_m = military = None
+
+    years, years_widen, widen_phrase = _years(w)
     if years.phrases:
         low, low_inc, high, high_inc = years.union()
         out.update(
             years_min=low, years_min_inclusive=low_inc, years_max=high, years_max_inclusive=high_inc
         )
-        evidence.append(Evidence("years", basis, " / ".join(years.phrases)))
+        ev("years", " / ".join(years.phrases))
+    qualified_only = years_widen is not None and years_widen < 0
+    if (
+        basis == "target"
+        and not years.phrases
+        and "founded_from" not in out
+        and "founded_until" not in out
+        and _LEGAL_STARTUP.search(text)
+    ):
+        # 「중소기업창업 지원법」 제2조: a 창업기업 has been in business for less than 7 years
+        # (10 for a 신산업 창업 분야), so a text that only cites the law still bounds 업력.
+        out.update(years_max=STARTUP_YEARS, years_max_inclusive=True)
+        ev("years", "「중소기업창업 지원법」상 창업기업(7년 이내)")
+        years_widen, widen_phrase, qualified_only = 10, "신산업 창업 분야는 10년 이내", False
+    if years_widen is not None and not qualified_only:
+        out["years_widen"] = years_widen
+        ev("years_widen", widen_phrase)
 
-    ages, work = _ages(work)
+    age_widen: int | None = None
+    if age_widen_m is not None:
+        age_widen = int(age_widen_m.group(1))
+        ev("age_widen", w.quote(age_widen_m.span()).strip("*※() "))
+        w.take(age_widen_m.span())
+    ages, genders = _ages(w)
     youth = _YOUTH.search(text)
-    if age_any := _AGE_ANY.search(text):
-        evidence.append(Evidence("age", basis, age_any.group(0)))
+    either = _EITHER_GROUP.search(text)
+    if genders:
+        out["gender_ages"] = tuple((g, lo, hi) for g, lo, hi, _ in genders)
+        ev("age_gender", " / ".join(p for *_, p in genders))
+    any_age = _AGE_ANY.search(w.buf)
+    if any_age:
+        ev("age", any_age.group(0))
+        w.take(any_age.span())
     elif ages.phrases:
         low, _, high, _ = ages.union()
         out.update(age_min=low, age_max=high)
-        evidence.append(Evidence("age", basis, " / ".join(ages.phrases)))
-    elif youth:
+        ev("age", " / ".join(ages.phrases))
+    elif youth and not genders and not either and "born_from" not in out:
         out.update(age_max=39)
-        evidence.append(Evidence("age", basis, "청년 (통상 만 39세 이하로 해석)"))
-    elif middle := _MIDDLE_AGED.search(text):
+        ev("age", "청년 (통상 만 39세 이하로 해석)")
+    elif (middle := _MIDDLE_AGED.search(text)) and not genders:
         out.update(age_min=40)
-        evidence.append(Evidence("age", basis, f"{middle.group(0)} (만 40세 이상으로 해석)"))
-    if youth:
+        ev("age", f"{middle.group(0)} (만 40세 이상으로 해석)")
+    if military is not None and out.get("age_max") is not None:
+        extra = max((int(x) for x in re.findall(r"(\d)\s*세", military.group(0))), default=0)
+        if extra:
+            age_widen = max(age_widen or 0, int(out["age_max"]) + extra)
+            ev("age_widen", w.quote(military.span()))
+    if age_widen is not None and (out.get("age_max") is None or age_widen > out["age_max"]):
+        out["age_widen"] = age_widen
+    if either and not genders:
+        out["any_of_groups"] = ("youth", "women")
+        ev("groups", either.group(0))
+        w.take(either.span())
+    if youth and not either:
         out["youth"] = True
-        evidence.append(Evidence("youth", basis, "청년"))
+        ev("youth", "청년")
 
-    pre = _PRE.search(work)
-    without_pre = _PRE.sub(" ", work)
-    founded = _FOUNDED.search(without_pre)
-    if pre and (founded or years.phrases):
+    founded_only = _FOUNDED_ONLY.search(w.buf)
+    no_business = _NO_BUSINESS.search(w.buf)
+    pre = _PRE.search(w.buf)
+    without_pre = _NO_BUSINESS.sub(" ", _PRE.sub(" ", w.buf))
+    founded_match = _FOUNDED.search(without_pre)
+    founded = bool(founded_match or years.phrases or "founded_from" in out)
+    if founded_only:
+        out["founder"] = "founded_only"
+        ev("founder", founded_only.group(0).strip("() "))
+        w.take(founded_only.span())
+    elif no_business and not founded:
+        out["founder"] = "pre_only"
+        ev("founder", w.quote(no_business.span()))
+    elif pre and founded:
         out["founder"] = "pre_or_founded"
-        evidence.append(Evidence("founder", basis, pre.group(0).strip()))
+        ev("founder", pre.group(0).strip())
     elif pre:
         out["founder"] = "pre_only"
-        evidence.append(Evidence("founder", basis, pre.group(0).strip()))
-    elif (founded or years.phrases) and basis == "target":
+        ev("founder", pre.group(0).strip())
+    elif no_business:
+        out["founder"] = "pre_only"  # "사업자등록증이 없는 …": never an existing business
+        ev("founder", w.quote(no_business.span()))
+    elif founded and basis == "target":
         out["founder"] = "founded_only"
-        phrase = years.phrases[0] if years.phrases else founded.group(0) if founded else ""
-        evidence.append(Evidence("founder", basis, phrase))
+        if years.phrases:
+            phrase = years.phrases[0]
+        elif founded_match:
+            phrase = founded_match.group(0)
+        else:
+            phrase = str(dates.get("_founded_phrase", ""))
+        ev("founder", phrase)
+    for m in _NO_BUSINESS.finditer(w.buf):
+        w.take(m.span())
+    if (
+        basis == "target"
+        and not years.phrases
+        and "founded_from" not in out
+        and "founded_until" not in out
+        and out.get("founder") in ("pre_or_founded", "founded_only")
+    ):
+        early = _EARLY_WORD.search(w.buf)
+        if early:
+            out["early_word"] = True
+            ev("early", _snippet(text, early.start(), early.end(), 20))
 
     if basis == "target":
-        regions, phrases, local, places = _regions(work)
-        # Read the 관내/도내 phrase before the place words go: "경기도내" loses "경기도" below.
-        area = _LOCAL_AREA.search(work) if local else None
-        for place in places:
-            work = work.replace(place, " ")
-        if regions:
-            out["regions"] = tuple(regions)
-            evidence.append(Evidence("regions", basis, " / ".join(phrases)))
-        if area is not None:
-            evidence.append(Evidence("local_area", basis, area.group(0)))
+        regions = _regions(w)
+        if regions["regions"]:
+            out["regions"] = regions["regions"]
+            out["region_strict"] = regions["region_strict"]
+            out["region_premises"] = regions["region_premises"]
+            ev("regions", str(regions["_region_phrase"]))
+        if regions["_local_phrase"]:
+            ev("local_area", str(regions["_local_phrase"]))
+        if regions.get("region_open"):
+            out["region_open"] = True
+            ev("region_open", str(regions["_open_phrase"]))
+        fields_found, field_phrase = _fields(w)
+        if fields_found:
+            out["fields"] = fields_found
+            ev("fields", field_phrase)
 
     for name, pattern in (
         ("restart", _RESTART),
@@ -314,21 +1023,34 @@ def _parse(text: str, basis: Basis, *, with_unparsed: bool) -> _Found:
         ("disabled", _DISABLED),
         ("foreign", _FOREIGN),
     ):
-        flag_phrase = _flag(pattern, text)
+        if name == "women" and (genders or either):
+            continue
+        flag_phrase = _flag(pattern, w.buf)
         if flag_phrase:
             out[name] = True
-            evidence.append(Evidence(name, basis, flag_phrase))
+            ev(name, flag_phrase.strip())
+    if basis == "target" and (korean := _KOREAN.search(text)):
+        out["korean_only"] = True
+        ev("korean", korean.group(0))
 
     if with_unparsed:
-        out["unparsed"] = _unparsed(work)
-    return found
+        opened = _open_conditions(w)
+        if qualified_only:
+            opened.insert(0, f"분야 한정: '{widen_phrase}'")
+        if opened:
+            out["open_conditions"] = tuple(opened)
+        for pattern in (_RESTART, _WOMEN, _STUDENT, _DISABLED, _FOREIGN, _KOREAN):
+            for m in pattern.finditer(w.buf):
+                w.take(m.span())
+        out["unparsed"] = _leftover(w)
+    out["evidence"] = evidence
+    return out
 
 
-def _cues(name: str, summary: str) -> _Found:
+def _cues(name: str, summary: str) -> dict[str, Any]:
     """Constraints hinted by the program name and summary (basis "cue")."""
-    text = f"{name} {summary}".strip()
-    found = _parse(summary, "cue", with_unparsed=False) if summary else _Found()
-    out, evidence = found.fields, found.evidence
+    out = _parse(summary, "cue", with_unparsed=False) if summary else {"evidence": []}
+    evidence: list[Evidence] = list(out.pop("evidence"))
     # The name is the strongest cue for the flagship packages (예비·초기·도약).
     if cue := _CUE_PRE_EARLY.search(name):
         out.update(
@@ -357,18 +1079,28 @@ def _cues(name: str, summary: str) -> _Found:
         )
         evidence.append(Evidence("years", "cue", cue.group(0)))
     name_only = _parse(name, "cue", with_unparsed=False)
-    for item in name_only.evidence:
-        if item.field in {"youth", "age", *GROUP_KINDS} and not any(
-            e.field == item.field for e in evidence
-        ):
+    for item in name_only.pop("evidence"):
+        if item.field in {
+            "youth",
+            "age",
+            "restart",
+            "women",
+            "student",
+            "disabled",
+            "foreign",
+            "groups",
+        } and not any(e.field == item.field for e in evidence):
             evidence.append(item)
-            if item.field == "youth" or item.field in GROUP_KINDS:
-                out[item.field] = True
+            for key in ("youth", "restart", "women", "student", "disabled", "foreign"):
+                if key == item.field:
+                    out[key] = True
             if item.field == "age":
-                out["age_min"] = name_only.fields.get("age_min")
-                out["age_max"] = name_only.fields.get("age_max")
-    del text
-    return found
+                out["age_min"] = name_only.get("age_min")
+                out["age_max"] = name_only.get("age_max")
+            if item.field == "groups":
+                out["any_of_groups"] = name_only.get("any_of_groups")
+    out["evidence"] = evidence
+    return out
 
 
 _GROUPS: dict[str, tuple[str, ...]] = {
@@ -376,39 +1108,174 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "age": ("age_min", "age_max"),
     "founder": ("founder",),
     "youth": ("youth",),
-    **{kind: (kind,) for kind in GROUP_KINDS},
+    "restart": ("restart",),
+    "women": ("women",),
+    "student": ("student",),
+    "disabled": ("disabled",),
+    "foreign": ("foreign",),
+    "groups": ("any_of_groups",),
+}
+# Target evidence that already answers what a cue of this kind would add.
+_COVERS: dict[str, tuple[str, ...]] = {
+    "age": ("age", "birth", "age_gender", "groups"),
+    "youth": ("youth", "age", "birth", "age_gender", "groups"),
+    "women": ("women", "age_gender", "groups"),
+    "groups": ("groups", "age_gender", "women", "youth", "age", "birth"),
+    "years": ("years", "founded_dates", "early"),
+    "founder": ("founder",),
 }
 
+_EXCLUDED_PRE = re.compile(r"(?:^|[;,]\s*)예비\s*창업자(?:\s*[;,]|$)")
+_EXCLUDED_FOUNDED = re.compile(r"사업자\s*등록자|이미\s*사업자\s*등록을\s*한\s*자")
+# "휴·폐업하지 않은 개인·법인사업자 대표(교육 개시 전 휴·폐업자는 신청 접수 가능)"
+_EXCLUDED_OWNER = re.compile(
+    r"휴\s*[ᆞ·ㆍ\u119e]?\s*폐업하지\s*않은[^;]{0,20}사업자\s*대표[^;]{0,40}"
+)
+_EXCLUDED_STUDENT = re.compile(r"[^;]{0,30}(?:재학생|휴학생)[^;]{0,40}")
 
-def parse_target(target_text: str, *, name: str = "", summary: str = "") -> Eligibility:
+
+def parse_exclusion(text: str) -> dict[str, Any]:
+    """The profile-decidable part of 신청 제외 대상: an excluded 예비창업자 or 기존 사업자.
+
+    Other exclusions (arrears, earlier selection …) are shown with the program, not judged.
+    """
+    text = clean_cell(text)
+    out: dict[str, Any] = {}
+    if _EXCLUDED_PRE.search(text):
+        out.update(founder="founded_only", phrase="신청 제외: 예비창업자")
+    elif _EXCLUDED_FOUNDED.search(text):
+        out.update(founder="pre_only", phrase="신청 제외: 사업자 등록자")
+    owner = _EXCLUDED_OWNER.search(text)
+    excluded: list[tuple[str, str, bool]] = []
+    if owner and "founder" not in out:
+        excluded.append(
+            ("founded", _snippet(text, owner.start(), owner.end(), 60), "가능" in owner.group(0))
+        )
+    student = _EXCLUDED_STUDENT.search(text)
+    if student:
+        # "(2026년 8월 졸업예정자는 참여 가능)": an exception the profile cannot decide.
+        excepted = "가능" in student.group(0)
+        excluded.append(("student", _snippet(text, student.start(), student.end(), 60), excepted))
+    if excluded:
+        out["excluded"] = tuple(excluded)
+    return out
+
+
+def _union_of(tracks: list[dict[str, Any]]) -> dict[str, Any]:
+    """Top-level fields of several tracks: the loosest bounds, requirements all tracks share."""
+    out: dict[str, Any] = {}
+    b = _Bounds()
+    for t in tracks:
+        b.add(
+            t.get("years_min"),
+            bool(t.get("years_min_inclusive", True)),
+            t.get("years_max"),
+            bool(t.get("years_max_inclusive", True)),
+            "",
+        )
+    if any(t.get("years_min") is not None or t.get("years_max") is not None for t in tracks):
+        low, low_inc, high, high_inc = b.union()
+        out.update(
+            years_min=low, years_min_inclusive=low_inc, years_max=high, years_max_inclusive=high_inc
+        )
+    lows = [t["age_min"] for t in tracks if t.get("age_min") is not None]
+    highs = [t["age_max"] for t in tracks if t.get("age_max") is not None]
+    if len(lows) == len(tracks):
+        out["age_min"] = min(lows)
+    if len(highs) == len(tracks):
+        out["age_max"] = max(highs)
+    founders = {t.get("founder") for t in tracks}
+    if founders == {"pre_only"} or founders == {"founded_only"}:
+        out["founder"] = founders.pop()
+    elif founders - {None}:
+        out["founder"] = "pre_or_founded" if None not in founders else None
+    for flag in ("restart", "women", "student", "disabled", "youth", "foreign", "korean_only"):
+        if all(t.get(flag) for t in tracks):
+            out[flag] = True
+    regions = {t.get("regions", ()) for t in tracks}
+    if len(regions) == 1:
+        out["regions"] = regions.pop()
+    refs = {t.get("reference_date") for t in tracks} - {None}
+    if len(refs) == 1:
+        out["reference_date"] = refs.pop()
+    return out
+
+
+def parse_target(
+    target_text: str, *, name: str = "", summary: str = "", exclusion: str = ""
+) -> Eligibility:
     """Parse a 지원대상 text, then fill what it does not say from name/summary cues.
 
     Target evidence always wins over a cue for the same constraint; cue evidence has
-    ``basis="cue"`` so reasons can say the constraint is only inferred.
+    ``basis="cue"`` so reasons can say the constraint is only inferred. Tracks of the text
+    become ``alternatives`` (see :func:`split_tracks`); ``exclusion`` (신청 제외 대상) adds the
+    founder rule it states ("예비창업자" excluded).
+
+    >>> e = parse_target("합천군에 주소를 둔 예비 창업자. 19세 이상 39세 이하 남성, 19세 이상 60세 이하 여성")
+    >>> e.founder, e.gender_ages
+    ('pre_only', (('men', 19, 39), ('women', 19, 60)))
     """
     target = clean_cell(target_text)
     fields: dict[str, Any] = {}
     evidence: list[Evidence] = []
+    alternatives: tuple[Eligibility, ...] = ()
+    excluded = parse_exclusion(exclusion) if exclusion else {}
     if target:
-        parsed = _parse(target, "target", with_unparsed=True)
-        evidence.extend(parsed.evidence)
-        fields.update(parsed.fields)
+        tracks = split_tracks(target)
+        parsed = [_parse(t, "target", with_unparsed=True) for t in tracks]
+        if excluded.get("excluded"):
+            for p in parsed:
+                p["excluded"] = excluded["excluded"]
+        if excluded.get("founder"):
+            for p in parsed:
+                p["founder"] = excluded["founder"]
+                p["evidence"] = [e for e in p["evidence"] if e.field != "founder"]
+                p["evidence"].append(Evidence("founder", "target", str(excluded["phrase"])))
+        if len(parsed) == 1:
+            evidence.extend(parsed[0].pop("evidence"))
+            fields.update(parsed[0])
+        else:
+            alts = []
+            for t, p in zip(tracks, parsed, strict=True):
+                ev = tuple(p.pop("evidence"))
+                alts.append(Eligibility(**p, evidence=ev, track=t[:40]))
+            alternatives = tuple(alts)
+            fields.update(_union_of(parsed))
+            seen: set[str] = set()
+            for alt in alts:
+                for item in alt.evidence:
+                    if item.field not in seen:
+                        seen.add(item.field)
+                        evidence.append(item)
+            fields["unparsed"] = " · ".join(a.unparsed for a in alts if a.unparsed)
+    elif excluded.get("founder"):
+        fields["founder"] = excluded["founder"]
+        evidence.append(Evidence("founder", "target", str(excluded["phrase"])))
     cues = _cues(clean_cell(name), clean_cell(summary))
+    cue_evidence: list[Evidence] = cues.pop("evidence")
     have = {e.field for e in evidence}
-    for item in cues.evidence:
-        if item.field in have or item.field not in _GROUPS:
+    for item in cue_evidence:
+        if item.field not in _GROUPS:
+            continue
+        if item.field in have or any(c in have for c in _COVERS.get(item.field, ())):
             continue
         have.add(item.field)
         evidence.append(item)
         for key in _GROUPS[item.field]:
-            if key in cues.fields:
-                fields[key] = cues.fields[key]
-    # ``replace`` takes the field values by name (checked by the dataclass at run time).
-    return replace(Eligibility(evidence=tuple(evidence)), **fields)
+            if key in cues:
+                fields[key] = cues[key]
+        if alternatives:
+            alternatives = tuple(_with_cue(a, item, cues) for a in alternatives)
+    return Eligibility(**fields, evidence=tuple(evidence), alternatives=alternatives)
+
+
+def _with_cue(alt: Eligibility, item: Evidence, cues: dict[str, Any]) -> Eligibility:
+    changes = {k: cues[k] for k in _GROUPS[item.field] if k in cues}
+    return replace(alt, **changes, evidence=(*alt.evidence, item))
 
 
 def derive_stages(elig: Eligibility, *, name: str = "", summary: str = "") -> tuple[str, ...]:
-    """Growth stages (:data:`loaders.vocab.STAGES` order) a program serves, from its constraints.
+    """Growth stages (model.STAGES order) a program serves, from its constraints.
 
     예비 if pre-founders may apply; 초기/도약/성장 where the 업력 interval overlaps (0,3], (3,7]
     and beyond 7 years; 재창업 for restart programs. Empty when nothing is known.

@@ -88,6 +88,11 @@ HEADER_VARIANTS: dict[str, tuple[str, ...]] = {
     "citation": ("출처", "자료출처", "근거", "source"),
     "kstartup_id": ("kstartupid", "k-startup id", "사업id", "kstartup_id"),
     "row_no": ("번호", "연번", "순번", "no"),
+    # Columns of the embedded dataset (data/build_embedded.py) a notice file may also carry.
+    "exclusion": ("신청제외대상", "지원제외대상", "신청제외", "제외대상", "exclusion"),
+    "target_year": ("지원대상기준연도", "지원대상연도", "target_year"),
+    "calls": ("모집공고", "공고번호", "모집공고번호", "calls", "pbanc_sn"),
+    "fact_sources": ("항목별출처", "fact_sources"),
 }
 
 # Korean display names for the report.
@@ -110,6 +115,10 @@ FIELD_LABELS: dict[str, str] = {
     "citation": "출처",
     "kstartup_id": "K-Startup ID",
     "row_no": "번호",
+    "exclusion": "신청제외대상",
+    "target_year": "지원대상 기준연도",
+    "calls": "모집공고",
+    "fact_sources": "항목별 출처",
 }
 
 FUZZY_THRESHOLD = 85.0

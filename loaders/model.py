@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Any, Literal, NamedTuple
 
 from loaders.textnorm import norm_key
@@ -21,6 +22,7 @@ __all__ = [
     "BudgetPart",
     "Eligibility",
     "Evidence",
+    "FactSource",
     "Program",
     "Source",
     "make_program_id",
@@ -90,8 +92,26 @@ class Eligibility:
     ``years_min_inclusive=False``. ``founder`` says who may apply: ``"pre_only"`` (예비창업자
     only), ``"pre_or_founded"`` ((예비)창업자), ``"founded_only"`` (an existing business), or
     None when not stated. Flags are requirements (True = the applicant must be 재창업자 …).
-    ``unparsed`` holds the target text left after the recognised phrases, so the engine can say
-    "지원대상 원문 확인 필요" instead of a silent yes.
+
+    The notice's own rules beyond bands: ``founded_from``/``founded_until`` (inclusive) are
+    founding dates a text states ("2019.3.1. 이후 창업") and decide over the relative band;
+    ``born_from``/``born_until`` a birth-date band ("1985.1.1. 이후 출생자"), deciding over the
+    age it spells out; ``reference_date`` the day a text says 업력 and 나이 are counted on
+    ("2026년 2월 11일 기준"); ``gender_ages`` age bands per gender (("men", 19, 39), ("women",
+    19, 60)); ``any_of_groups`` groups of which one suffices ("청년·여성" = ("youth", "women"));
+    ``fields`` technology fields the text requires; ``years_widen``/``age_widen`` a wider bound
+    that holds for some firms only ("신산업 분야는 10년", 군필 연장), so a firm inside it is only
+    a maybe; ``region_strict`` says the named place is a plain requirement ("합천군에 주소를 둔")
+    rather than softened ("거주예정"), ``region_premises`` that it is about the firm's premises
+    (본사·사업장) rather than residence, ``region_open`` that the text opens the area (전국,
+    relocation after selection); ``korean_only`` "대한민국 국적"; ``early_word`` a bare "초기"
+    with no 업력 stated; ``open_conditions`` conditions the profile cannot decide, quoted;
+    ``excluded`` groups the 신청 제외 대상 names ((flag, phrase, has an exception), e.g.
+    ("student", "재학생…", True) when "졸업예정자는 참여 가능").
+    ``unparsed`` quotes the clauses that were not understood, so the engine can say "지원대상
+    원문 확인 필요" instead of a silent yes. ``alternatives`` are the tracks of a text with
+    several ("예비: … / 초기: …"), each an Eligibility of its own: a firm fits the program if it
+    fits one track; the top-level fields then hold their union.
     """
 
     years_min: int | None = None
@@ -110,6 +130,25 @@ class Eligibility:
     foreign: bool = False
     unparsed: str = ""
     evidence: tuple[Evidence, ...] = ()
+    founded_from: date | None = None
+    founded_until: date | None = None
+    born_from: date | None = None
+    born_until: date | None = None
+    reference_date: date | None = None
+    gender_ages: tuple[tuple[str, int | None, int | None], ...] = ()
+    any_of_groups: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()
+    years_widen: int | None = None
+    age_widen: int | None = None
+    region_strict: bool = False
+    region_premises: bool = False
+    region_open: bool = False
+    korean_only: bool = False
+    early_word: bool = False
+    open_conditions: tuple[str, ...] = ()
+    excluded: tuple[tuple[str, str, bool], ...] = ()
+    alternatives: tuple[Eligibility, ...] = ()
+    track: str = ""
 
     def is_empty(self) -> bool:
         """True when nothing at all was recognised (no constraint, no evidence)."""
@@ -123,6 +162,21 @@ class Eligibility:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class FactSource:
+    """Where one field of a record was read: the page and the program year it speaks of.
+
+    ``field`` is the :class:`Program` attribute ("target_text", "agency", "call_ids" …);
+    ``year`` is the program year the page states (None when the page is undated). A record's
+    ``facts`` list these for values filled from sourced enrichment, so the UI can say which page
+    (and which year's call) a 지원대상 was read from.
+    """
+
+    field: str
+    url: str
+    year: int | None = None
+
+
 # Fields two records with one program_id must share to count as the same row given twice (then
 # skipped) rather than two conflicting versions of a program (then rejected for a person to decide).
 CONTENT_FIELDS: tuple[str, ...] = (
@@ -132,6 +186,7 @@ CONTENT_FIELDS: tuple[str, ...] = (
     "content_text",
     "summary",
     "url",
+    "exclusion_text",
 )
 
 
@@ -163,7 +218,10 @@ class Program:
     ``institution`` is the ministry or local government that runs it. ``region`` is a short 시·도
     name, "전국", or "" when the source does not say. ``support_type`` is one of the eight
     canonical types, or the original label when it could not be mapped (``raw_support_type``
-    always keeps the original).
+    always keeps the original). ``target_year`` is the program year the 지원대상 text states
+    (an older year's rule shows as "2025 기준", see :attr:`target_basis`), ``exclusion_text`` the
+    신청 제외 대상, ``call_ids`` the K-Startup 공고 numbers (pbanc_sn) of the program's known
+    calls and ``facts`` the page behind each sourced value.
     """
 
     program_id: str
@@ -192,6 +250,24 @@ class Program:
     source: Source = field(default_factory=Source)
     kstartup_id: str = ""
     synthetic: bool = False
+    exclusion_text: str = ""
+    target_year: int | None = None
+    call_ids: tuple[str, ...] = ()
+    facts: tuple[FactSource, ...] = ()
+
+    @property
+    def target_basis(self) -> str:
+        """ "2025 기준" when the 지원대상 rule is an older year's than the program's, else ""."""
+        if self.target_year and self.year and self.target_year < self.year:
+            return f"{self.target_year} 기준"
+        return ""
+
+    def source_of(self, field: str) -> FactSource | None:
+        """The first recorded source of attribute ``field`` ("target_text" …), if any."""
+        for fact in self.facts:
+            if fact.field == field:
+                return fact
+        return None
 
     @property
     def is_local(self) -> bool:

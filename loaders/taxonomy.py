@@ -26,6 +26,25 @@ Merges (decisions, so that each concept has exactly one field):
   means 해양수산 (the ocean programs in the notice are 해양수산부 ones), and the literal phrase
   "우주항공·해양" does not also tag 해양수산
 * 콘텐츠·문화 includes 스포츠 and 예술 (문화체육관광부 programs); 농식품 includes 산림 (농림 domain)
+
+What founders call their own field is broader than these strategic lists. The 창업사업화
+application forms ask for a 전문기술분야 from their own short classification — 기계·소재, 전기·전자,
+정보·통신, 화공·섬유, 바이오·의료·생명, 에너지·자원, 공예·디자인 (택1) — in the 2026
+초기창업패키지(일반형) 사업계획서 양식 (별첨1 of the 2026 모집공고, 중소벤처기업부,
+https://www.mss.go.kr/site/smba/ex/bbs/View.do?bcIdx=1065015&cbIdx=310) and, as examples of "전 기술
+분야", in the 2026 예비창업패키지 모집공고 (…bcIdx=1066579&cbIdx=310). We read the list through public
+repositories that transcribe those forms (the HWP form's table cells "기계·소재 … 공예·디자인", checked
+in 2026-11; two independent transcriptions agree). So that a founder lands on one field whatever
+list they think in:
+
+* 정보·통신 (ICT·SW), 기계·소재, 전기·전자 and 화공·섬유 are fields of their own;
+* 바이오·의료·생명 is 바이오·헬스, 에너지·자원 is 친환경·에너지, 공예·디자인 is 콘텐츠·문화 (aliases);
+* everyday words land on one field: ICT, IT, SW, 소프트웨어, 정보통신, 플랫폼, 핀테크, 앱, 커머스 …
+  on 정보·통신 (:data:`FIELD_ALIASES`);
+* :data:`RELATED_FIELDS` links a broad form field to the strategic fields inside it (정보·통신 ↔
+  인공지능·빅데이터, 사이버보안, 차세대 통신; 전기·전자 ↔ 반도체·디스플레이, 이차전지; 기계·소재 ↔
+  로봇·첨단제조, 미래 모빌리티, 화공·섬유), so an ICT firm and an AI-only program are "related —
+  check", never a flat mismatch.
 """
 
 from __future__ import annotations
@@ -38,11 +57,16 @@ from loaders.textnorm import norm_key, norm_text
 __all__ = [
     "FIELD_ALIASES",
     "FIELD_KEYWORDS",
+    "FORM_FIELDS",
     "GENERAL_FIELD",
     "KEYWORD_EXCLUSIONS",
+    "RELATED_FIELDS",
     "TECH_FIELDS",
     "canonical_field",
+    "field_choices",
+    "related_fields",
     "tag_fields",
+    "unknown_field_message",
 ]
 
 GENERAL_FIELD = "일반/분야무관"
@@ -104,6 +128,15 @@ FIELD_KEYWORDS: dict[str, tuple[str, ...]] = {
         "사회혁신", "소셜임팩트",
     ),
     "로컬": ("로컬", "로컬크리에이터", "지역가치", "골목상권", "골목", "지역자원"),
+    "정보·통신": (
+        "정보통신", "ict", "소프트웨어", "sw", "핀테크", "클라우드", "saas", "메타버스",
+        "전자상거래", "이커머스", "모바일 앱", "앱 서비스", "웹 서비스", "it 기업", "it 서비스",
+    ),
+    "기계·소재": (
+        "기계", "신소재", "소재부품", "소재 부품", "부품소재", "소부장", "금속", "뿌리산업",
+    ),
+    "전기·전자": ("전기전자", "전자", "전자기반", "전력", "센서", "임베디드", "사물인터넷", "iot", "가전"),
+    "화공·섬유": ("화공", "화학", "정밀화학", "고분자", "섬유", "텍스타일"),
 }  # fmt: skip
 
 # Longer words in which a keyword does not mean its field: a keyword match lying inside one of
@@ -133,6 +166,9 @@ KEYWORD_EXCLUSIONS: dict[str, tuple[str, ...]] = {
     "콘텐츠": ("콘텐츠 제작", "홍보 콘텐츠", "마케팅 콘텐츠"),
     "컨텐츠": ("컨텐츠 제작", "홍보 컨텐츠", "마케팅 컨텐츠"),
     "공연": ("공공연",),
+    "전자": ("전자상거래", "전자신문", "전자계약", "전자문서", "전자결재", "전자기반"),
+    "기계": ("기계적",),
+    "전력": ("전력반도체",),
 }  # fmt: skip
 
 # Spellings a profile or a source may use for a whole field (compared after norm_key).
@@ -156,7 +192,68 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "국방": ("방산", "방위산업"),
     "소셜벤처": ("사회적기업", "사회적경제", "소셜"),
     "로컬": ("로컬(지역)", "지역", "로컬크리에이터"),
+    "정보·통신": (
+        "ict",
+        "it",
+        "sw",
+        "소프트웨어",
+        "정보통신",
+        "정보·통신",
+        "플랫폼",
+        "핀테크",
+        "앱",
+        "모바일",
+        "모바일앱",
+        "웹",
+        "인터넷",
+        "커머스",
+        "이커머스",
+        "전자상거래",
+        "클라우드",
+        "saas",
+        "디지털",
+    ),
+    "기계·소재": ("기계", "소재", "부품", "소부장", "기계소재", "금속", "재료", "기계·소재(재료)"),
+    "전기·전자": ("전기", "전자", "전기전자", "가전", "iot", "사물인터넷", "센서"),
+    "화공·섬유": ("화공", "화학", "섬유", "화학(화공·섬유)", "고분자"),
     GENERAL_FIELD: ("일반", "분야무관", "전분야", "기타", "무관", "해당없음"),
+}
+# The 전문기술분야 of the 창업사업화 application forms (see the module docstring) and the field
+# of the one taxonomy each lands on.
+FORM_FIELDS: dict[str, str] = {
+    "정보·통신": "정보·통신",
+    "기계·소재": "기계·소재",
+    "전기·전자": "전기·전자",
+    "화공·섬유": "화공·섬유",
+    "바이오·의료·생명": "바이오·헬스",
+    "에너지·자원": "친환경·에너지",
+    "공예·디자인": "콘텐츠·문화",
+}
+for _form, _field in FORM_FIELDS.items():
+    if _form != _field:
+        FIELD_ALIASES[_field] = (*FIELD_ALIASES[_field], _form)
+FIELD_ALIASES["바이오·헬스"] = (
+    *FIELD_ALIASES["바이오·헬스"],
+    "바이오·의료(생명·식품)",
+    "생명",
+    "생명과학",
+    "의료기기",
+    "헬스",
+)
+FIELD_ALIASES["친환경·에너지"] = (
+    *FIELD_ALIASES["친환경·에너지"],
+    "에너지·자원(환경·에너지)",
+    "자원",
+)
+FIELD_ALIASES["콘텐츠·문화"] = (*FIELD_ALIASES["콘텐츠·문화"], "공예", "디자인", "게임")
+
+# A broad form field and the strategic fields inside it: a firm in one and a program of the
+# other are "related — check", never a flat mismatch (both directions).
+RELATED_FIELDS: dict[str, tuple[str, ...]] = {
+    "정보·통신": ("인공지능·빅데이터", "사이버보안", "차세대 통신", "양자"),
+    "전기·전자": ("반도체·디스플레이", "이차전지", "차세대 통신"),
+    "기계·소재": ("로봇·첨단제조", "미래 모빌리티", "우주항공·해양", "화공·섬유"),
+    "화공·섬유": ("이차전지", "친환경·에너지"),
 }
 
 TECH_FIELDS: tuple[str, ...] = tuple(FIELD_KEYWORDS)
@@ -240,6 +337,27 @@ def tag_fields(
     if not found:
         return (GENERAL_FIELD,)
     return tuple(field for field in TECH_FIELDS if field in found)
+
+
+def related_fields(field: str) -> tuple[str, ...]:
+    """Fields related to ``field`` through :data:`RELATED_FIELDS` (either direction)."""
+    out = list(RELATED_FIELDS.get(field, ()))
+    out += [broad for broad, inner in RELATED_FIELDS.items() if field in inner]
+    return tuple(dict.fromkeys(out))
+
+
+def field_choices() -> list[tuple[str, tuple[str, ...]]]:
+    """Every valid field name with its aliases, in taxonomy order (``navigator fields``)."""
+    return [(f, FIELD_ALIASES.get(f, ())) for f in (*TECH_FIELDS, GENERAL_FIELD)]
+
+
+def unknown_field_message(text: str) -> str:
+    """The one message for an unknown field, with the valid names (profile and CLI alike)."""
+    names = ", ".join((*TECH_FIELDS, GENERAL_FIELD))
+    return (
+        f"알 수 없는 기술분야 '{text}' — 사용할 수 있는 분야: {names} "
+        "(별칭은 'navigator fields'로 확인)"
+    )
 
 
 def canonical_field(text: str) -> str | None:

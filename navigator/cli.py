@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "navigator.cmd_diff",
     "navigator.cmd_coverage",
     "navigator.cmd_calls",
+    "navigator.cmd_fields",
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from loaders.catalogue import summarise
+from loaders.catalogue import coverage_lines, summarise
 from loaders.report import RowIssue
 from navigator.common import add_data_args, catalogue_from_args, print_json
 
@@ -69,6 +69,9 @@ def render_text(s: dict[str, Any]) -> str:
         f"사업 {s['programs']}개 · 기관 {s['institutions']}곳 (기관 미상 {s['programs_without_institution']}개 사업)"
         f" · 예산 합계 {s['total_budget_eok']:,.1f}억원 (예산 명시 {s['programs_with_budget']}개 사업)",
         s["accounting"],
+        "",
+        "[판정에 쓰는 사실의 수록 범위]",
+        *(f"  {line}" for line in coverage_lines(s["fact_coverage"])),
     ]
     if s["suspicious"]:
         lines.append(

@@ -41,6 +41,34 @@ def _field(label: str, value: str) -> None:
         st.markdown(f"**{label}**  \n{md_escape(value)}")
 
 
+_FACT_LABELS = {
+    "target_text": "지원대상",
+    "exclusion_text": "신청 제외 대상",
+    "agency": "전담·운영기관",
+    "contact": "문의처",
+    "apply_period": "신청 기간",
+    "call_ids": "모집공고",
+    "institution": "운영기관",
+    "region": "지역",
+    "budget_eok": "예산",
+}
+_CALL_PAGE = "https://www.k-startup.go.kr/web/contents/bizpbanc-ongoing.do?schM=view&pbancSn="
+
+
+def _sourced(program: Program, attr: str, label: str, value: str) -> None:
+    """A field, marked "(2025 기준)" when it is an older year's rule, with its page below."""
+    if not value:
+        return
+    if attr == "target_text" and program.target_basis:
+        label = f"{label} ({program.target_basis})"
+    _field(label, value)
+    fact = program.source_of(attr)
+    if fact is not None:
+        kind = "모집공고" if "pbancSn=" in fact.url else "공개 자료"
+        year = f"{fact.year}년 " if fact.year else ""
+        st.caption(f"{year}{kind}: {md_escape(fact.url)}")
+
+
 def _call_item(call: Announcement, joined: JoinResult | None, today: date) -> str:
     tag = ROLE_TAGS.get(call.role, "")
     item = f"- {call_link(call)}  \n  {md_escape(call_when(call, today))}"
@@ -90,16 +118,25 @@ def program_card(
             _calls_section(calls, joined, today or today_kst())
         left, right = st.columns(2)
         with left:
-            _field("지원대상", p.target_text or "(통합공고 데이터에 지원대상 원문이 없습니다)")
+            _sourced(
+                p,
+                "target_text",
+                "지원대상",
+                p.target_text or "(통합공고 데이터에 지원대상 원문이 없습니다)",
+            )
+            _sourced(p, "exclusion_text", "신청 제외 대상", p.exclusion_text)
             _field("지원내용", p.content_text)
             _field("사업개요", p.summary)
         with right:
             _field("예산", eok(p.budget_eok))
             _field("운영기관", p.institution)
             _field("소관 부처·지자체", p.ministry)
-            _field("전담기관", p.agency)
-            _field("문의처", p.contact)
-            _field("신청 기간", p.apply_period)
+            _sourced(p, "agency", "전담기관", p.agency)
+            _sourced(p, "contact", "문의처", p.contact)
+            _sourced(p, "apply_period", "신청 기간", p.apply_period)
+            if not calls:  # the enrichment's sourced calls, when no linked call is listed above
+                for sn in p.call_ids:
+                    st.link_button(f"2026 모집공고 {sn} ↗", _CALL_PAGE + sn)
             _field("창업 단계", ", ".join(p.stages))
             _field("기술·사업 분야", ", ".join(p.tech_fields))
             if p.url.lower().startswith(("http://", "https://")):
@@ -108,6 +145,9 @@ def program_card(
         provenance = [f"위치: {src.describe()}"]
         if src.citation:
             provenance.append(f"출처: {sources_text(src.citation, p.url)}")
+        for fact in p.facts:
+            year = f"{fact.year}" if fact.year else "연도 미상"
+            provenance.append(f"{_FACT_LABELS.get(fact.field, fact.field)} ← {fact.url} ({year})")
         if src.fetched_at:
             provenance.append(f"수집 시각: {src.fetched_at}")
         if p.synthetic:

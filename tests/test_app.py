@@ -236,8 +236,9 @@ def test_roadmap_example_profile_button_fills_the_form() -> None:
 def test_roadmap_for_profile_lists_steps_and_exports() -> None:
     at = open_page("roadmap", **PROFILE)
     page = texts(at)
-    assert "초기창업패키지" in page
-    assert "창업도약패키지" in page  # opens later, after the 3rd founding anniversary
+    # One 사업화 program per stage: for a 34-year-old 2-year-old firm the 청년창업사관학교
+    # (대표자 만 39세 이하, 창업 3년 이내) is the 초기 step.
+    assert "창업성공패키지(청년창업사관학교)" in page
     buttons = at.get("download_button")
     assert [b.proto.label for b in buttons] == [
         "Excel 로드맵 (.xlsx)",

@@ -51,3 +51,19 @@ def test_unreadable_file_exits_2_with_message_and_no_traceback(tmp_path):
 def test_missing_file_exits_2(capsys, tmp_path):
     assert main(["load", str(tmp_path / "nope.xlsx")]) == 2
     assert "파일을 읽을 수 없습니다" in capsys.readouterr().err
+
+
+def test_load_reports_the_coverage_of_sourced_facts(capsys):
+    """지원대상 per level, 운영기관 (the running ministry or local government) and agency apart."""
+    assert main(["load", "--embedded", "--json"]) == 0
+    cov = json.loads(capsys.readouterr().out)["fact_coverage"]
+    assert (cov["central"], cov["local"]) == (61, 316)
+    assert cov["target"]["central"] >= 33 and cov["target"]["local"] >= 150
+    assert cov["institution"]["all"] == cov["institution"]["central"] + cov["institution"]["local"]
+    assert cov["institution_or_agency"] >= max(cov["institution"]["all"], cov["agency"])
+    assert main(["load", "--embedded"]) == 0
+    out = capsys.readouterr().out
+    t, i = cov["target"], cov["institution"]
+    assert f"지원대상 원문: 중앙부처 {t['central']}/61 · 지자체 {t['local']}/316" in out
+    assert f"운영기관(사업을 운영하는 부처·지자체) 확인: {i['all']}/377" in out
+    assert f"전담·운영 대행기관 확인: {cov['agency']}/377" in out

@@ -182,7 +182,8 @@ def test_local_program_rules_out_other_regions() -> None:
     verdict = evaluate(kimcheon(), firm(date(2026, 1, 1), region="서울"))
     assert verdict.status == "ineligible"
     assert verdict.failed == ("region",)
-    assert "지역 제한: 지자체(김천시) 사업 — 소재지 경북 필요, 귀사 서울" in verdict.reasons
+    # The 시·군·구 the rule names is quoted, not its 시·도.
+    assert "지역 제한: 지자체(김천시) 사업 — 소재지 김천시 필요, 귀사 서울" in verdict.reasons
 
 
 def test_basic_local_program_in_the_same_province_needs_a_check() -> None:
@@ -356,15 +357,15 @@ def test_no_target_text_still_ruled_out_by_region() -> None:
     assert verdict.status == "ineligible"
 
 
-def test_unparsed_text_is_maybe_with_the_original() -> None:
+def test_unparsed_clause_is_maybe_and_quoted() -> None:
     text = "창업 3년 이내 기업 중 매출 10억 이상"
     elig = Eligibility(
-        years_max=3, founder="founded_only", unparsed="매출 10억",
+        years_max=3, founder="founded_only", unparsed="'기업 중 매출 10억 이상'",
         evidence=(ev("years", "3년 이내"), ev("founder", "3년 이내")),
     )  # fmt: skip
     verdict = evaluate(prog(target=text, elig=elig), firm(date(2025, 1, 1)))
     assert verdict.status == "maybe"
-    assert f"지원대상 원문 확인 필요: '{text}'" in verdict.reasons
+    assert "지원대상 원문 확인 필요: '기업 중 매출 10억 이상'" in verdict.reasons
 
 
 def test_field_mismatch_is_maybe() -> None:

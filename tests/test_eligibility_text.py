@@ -102,7 +102,8 @@ REAL_PHRASES: list[tuple[str, dict]] = [
     ),
     (
         "18세 이상 40세 미만 청년으로써 농산업분야 창업(창농)희망자 또는 창업(창농)자",
-        {"founder": PRE, "age_min": 18, "age_max": 39, "youth": True},
+        # "창업(창농)자" is a founder too (the accuracy cases' 171265 founded 창농자).
+        {"founder": BOTH, "age_min": 18, "age_max": 39, "youth": True},
     ),
     (
         "19~39세 예비ㆍ초기 청년창업가",
@@ -280,9 +281,17 @@ def test_summary_cue_reads_business_age():
     assert e.evidence_for("years").basis == "cue"
 
 
-def test_unknown_requirement_stays_unparsed():
+def test_unknown_requirement_stays_unparsed_and_is_quoted():
+    # 170004 초격차 스타트업 프로젝트 (2026 press, asiae.co.kr 2025121907442374005 era)
+    e = parse_target("6대 전략산업 12대 초격차 기술을 영위하는 창업 10년 이내 스타트업")
+    assert e.years_max == 10
+    assert e.unparsed.startswith("'6대 전략산업 12대 초격차")
+
+
+def test_a_field_named_as_a_requirement_is_a_field_not_a_leftover():
     e = parse_target("녹색산업 분야 창업기업")
-    assert "녹색산업" in e.unparsed
+    assert e.fields == ("친환경·에너지",)
+    assert e.unparsed == ""
 
 
 def test_fully_understood_target_leaves_nothing_unparsed():

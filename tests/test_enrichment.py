@@ -17,14 +17,30 @@ from data.build_embedded import (
     OUTPUT,
     EnrichmentError,
     build,
+    chosen_facts,
     convert,
+    fact_rank,
     merge,
     read_enrichment,
 )
 from loaders.catalogue import load_embedded
 from loaders.regions import SIDO, sido_of_institution
+from loaders.textnorm import clean_cell
 
-ALLOWED_FIELDS = {"ministry", "target", "agency", "budget_eok", "institution", "region"}
+ALLOWED_FIELDS = {
+    "ministry",
+    "target",
+    "exclusion",
+    "agency",
+    "contact",
+    "apply_period",
+    "call",
+    "call_target",
+    "budget_eok",
+    "institution",
+    "region",
+}
+CALL_URL = "https://www.k-startup.go.kr/web/contents/bizpbanc-ongoing.do?schM=view&pbancSn=176019"
 
 
 def _embedded_rows() -> list[dict[str, str]]:
@@ -49,8 +65,17 @@ def _row(kid: str, level: str = "중앙부처", **cells: str) -> dict[str, str]:
     return base
 
 
-def _fact(kid: str, field: str, value: str, url: str = "https://example.org/a") -> dict:
-    return {"kstartup_id": kid, "field": field, "value": value, "source_url": url, "note": "n"}
+def _fact(
+    kid: str, field: str, value: str, url: str = "https://example.org/a", year: str = "2026"
+) -> dict:
+    return {
+        "kstartup_id": kid,
+        "field": field,
+        "value": value,
+        "source_url": url,
+        "year": year,
+        "note": "n",
+    }
 
 
 # --- the enrichment file itself ---------------------------------------------------------------
@@ -74,9 +99,17 @@ def test_every_enrichment_row_is_sourced_and_points_at_a_known_program():
         assert r["note"], r  # what the page states, in a few words
 
 
-def test_one_fact_per_program_and_field():
-    keys = [(r["kstartup_id"], r["field"]) for r in read_enrichment()]
+def test_no_fact_is_given_twice():
+    keys = [(r["kstartup_id"], r["field"], r["value"]) for r in read_enrichment()]
     assert len(keys) == len(set(keys))
+
+
+def test_every_rule_fact_states_a_recent_program_year():
+    for r in read_enrichment():
+        if r["field"] in {"target", "exclusion"}:
+            assert r["year"] in {"2025", "2026"}, r
+        elif r["year"]:
+            assert 2019 <= int(r["year"]) <= 2026, r
 
 
 def test_ministries_are_canonical_names_and_only_for_central_programs():
@@ -202,7 +235,11 @@ def test_merge_rejects_non_canonical_local_facts(fact):
     "fact",
     [
         _fact("999999", "ministry", "중소벤처기업부"),
-        _fact("170004", "contact", "02-000-0000"),
+        _fact("170004", "apply_period", "3월 중"),
+        _fact("170004", "call", "공고 176019"),
+        _fact("170004", "target", "창업 3년 이내", year=""),
+        _fact("170004", "target", "창업 3년 이내", year="2024"),
+        _fact("170004", "agency", "창업진흥원", year="26"),
         _fact("170004", "ministry", "중기부"),
         _fact("170004", "ministry", "중소벤처기업부", url="K-Startup 공고"),
         _fact("170004", "budget_eok", "약 10억"),
@@ -214,10 +251,55 @@ def test_merge_rejects_unmergeable_facts(fact):
         merge([_row("170004")], [fact])
 
 
-def test_merge_rejects_two_values_for_the_same_cell():
-    facts = [_fact("170004", "target", "a"), _fact("170004", "target", "b")]
+def test_merge_rejects_two_values_of_equal_rank_for_one_single_valued_cell():
+    facts = [_fact("170004", "agency", "창업진흥원"), _fact("170004", "agency", "중진공")]
     with pytest.raises(EnrichmentError):
         merge([_row("170004")], facts)
+
+
+def test_a_2026_call_beats_a_press_paraphrase_and_an_older_page():
+    """Precedence: newer program year first, then a call (공고) page over press."""
+    facts = [
+        _fact("170002", "target", "창업 3년 이내 기업", "https://press.example/1"),
+        _fact("170002", "target", "모집공고일 기준 창업 3년 이내인 자", CALL_URL),
+        _fact("170002", "target", "업력 3년 이내", "https://old.example/2", year="2025"),
+    ]
+    assert fact_rank(facts[1]) > fact_rank(facts[0]) > fact_rank(facts[2])
+    out = merge([_row("170002")], facts)[0]
+    assert out["지원대상"] == "모집공고일 기준 창업 3년 이내인 자"
+    assert out["지원대상 기준연도"] == "2026"
+    assert out["항목별 출처"] == f"지원대상 2026 {CALL_URL}"
+    assert "press.example" not in out["출처"]
+
+
+def test_an_older_rule_is_kept_with_its_year_when_nothing_newer_exists():
+    out = merge([_row("171017", level="지자체")], [_fact("171017", "target", "청년", year="2025")])
+    assert out[0]["지원대상 기준연도"] == "2025"
+    assert out[0]["항목별 출처"] == "지원대상 2025 https://example.org/a"
+
+
+def test_several_calls_of_one_program_are_all_kept_as_tracks():
+    a = CALL_URL.replace("176019", "177064")
+    b = CALL_URL.replace("176019", "177065")
+    facts = [
+        _fact("171022", "call", "177064", a),
+        _fact("171022", "call", "177065", b),
+        _fact("171022", "target", "(트랙1) 광주 거주 예비창업자", a),
+        _fact("171022", "target", "(트랙2) 광주 거주 예비창업자", b),
+        _fact("171022", "apply_period", "2026-04-03 ~ 2026-04-24", a),
+    ]
+    out = merge([_row("171022", level="지자체")], facts)[0]
+    assert out["모집공고"] == "177064; 177065"
+    assert out["지원대상"] == "(트랙1) 광주 거주 예비창업자 / (트랙2) 광주 거주 예비창업자"
+    assert out["신청기간"] == "2026-04-03 ~ 2026-04-24"
+    assert len(chosen_facts(facts)) == 5
+
+
+def test_a_shared_target_is_never_replaced_and_keeps_the_notice_year():
+    row = _row("171211", level="지자체", 지원대상="관내 창업 7년 이내", 연도="2026")
+    out = merge([row], [_fact("171211", "target", "다른 문구", CALL_URL)])[0]
+    assert out["지원대상"] == "관내 창업 7년 이내"
+    assert out["항목별 출처"] == ""
 
 
 # --- the shipped dataset ----------------------------------------------------------------------
@@ -234,7 +316,7 @@ def test_embedded_file_keeps_every_shared_value():
     for row in _embedded_rows():
         before = shared[row["K-Startup ID"]]
         for column, value in before.items():
-            if column == "출처":
+            if column == "출처" or (column == "지원대상" and "모집공고: " in row[column]):
                 assert row[column].startswith(value)
             elif value.strip():
                 assert row[column] == value, (row["K-Startup ID"], column)
@@ -243,25 +325,53 @@ def test_embedded_file_keeps_every_shared_value():
 @needs_shared
 def test_every_filled_cell_is_an_enrichment_value_with_its_page_cited():
     shared = {r["K-Startup ID"]: r for r in _shared_rows()}
-    facts = {(r["kstartup_id"], FIELD_COLUMNS[r["field"]]): r for r in read_enrichment()}
+    facts: dict[tuple[str, str], list[dict[str, str]]] = {}
+    for r in chosen_facts(read_enrichment()):
+        facts.setdefault((r["kstartup_id"], FIELD_COLUMNS[r["field"]]), []).append(r)
     for row in _embedded_rows():
         kid = row["K-Startup ID"]
         for column in FIELD_COLUMNS.values():
             if row[column] and not shared[kid][column]:
-                fact = facts[(kid, column)]
-                assert row[column] == fact["value"]
-                assert fact["source_url"] in row["출처"].split("; ")
+                used = [f for f in facts[(kid, column)] if f["value"] in row[column]]
+                assert used, (kid, column)
+                for fact in used:
+                    assert fact["source_url"] in row["출처"].split("; ")
+                    assert (
+                        f"{column} {fact['year'] or '-'} {fact['source_url']}" in row["항목별 출처"]
+                    )
+
+
+def test_loaded_catalogue_carries_targets_with_their_year_and_page():
+    by_id = {p.kstartup_id: p for p in load_embedded().programs}
+    for r in chosen_facts(read_enrichment()):
+        program = by_id[r["kstartup_id"]]
+        if r["field"] == "target":
+            assert clean_cell(r["value"]) in program.target_text
+            assert program.target_year == int(r["year"])
+            assert program.target_basis == ("" if r["year"] == "2026" else f"{r['year']} 기준")
+            source = program.source_of("target_text")
+            assert source is not None and source.year == int(r["year"])
+        if r["field"] == "call":
+            assert r["value"] in program.call_ids
 
 
 def test_loaded_catalogue_shows_the_sourced_ministries():
-    facts = {r["kstartup_id"]: r["value"] for r in read_enrichment() if r["field"] == "ministry"}
+    facts = {
+        r["kstartup_id"]: r["value"]
+        for r in chosen_facts(read_enrichment())
+        if r["field"] == "ministry"
+    }
     by_id = {p.kstartup_id: p for p in load_embedded().programs}
     for kid, ministry in facts.items():
         assert by_id[kid].institution == ministry, kid
 
 
 def test_loaded_catalogue_shows_the_sourced_local_governments():
-    facts = {r["kstartup_id"]: r["value"] for r in read_enrichment() if r["field"] == "institution"}
+    facts = {
+        r["kstartup_id"]: r["value"]
+        for r in chosen_facts(read_enrichment())
+        if r["field"] == "institution"
+    }
     by_id = {p.kstartup_id: p for p in load_embedded().programs}
     for kid, institution in facts.items():
         program = by_id[kid]

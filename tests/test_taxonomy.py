@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from loaders.taxonomy import (
     FIELD_ALIASES,
     FIELD_KEYWORDS,
+    FORM_FIELDS,
     GENERAL_FIELD,
     KEYWORD_EXCLUSIONS,
     TECH_FIELDS,
     canonical_field,
+    related_fields,
     tag_fields,
 )
 
@@ -141,8 +145,9 @@ def test_rural_corporation_is_not_fisheries():
     assert tag_fields("농지 임대료", target="한국농어촌공사 농지은행") == ("농식품",)
 
 
-def test_ict_in_general_is_not_telecom():
-    assert tag_fields("정보통신산업 업종 기업") == (GENERAL_FIELD,)
+def test_ict_in_general_is_ict_not_telecom():
+    # 정보·통신 is the application forms' own field (ICT·SW), not 차세대 통신.
+    assert tag_fields("정보통신산업 업종 기업") == ("정보·통신",)
 
 
 def test_glocal_university_is_not_local():
@@ -162,3 +167,61 @@ def test_sports_joins_culture():
 
 def test_forestry_joins_agrifood():
     assert tag_fields("청년 산림창업 마중물 지원") == ("농식품",)
+
+
+# --- the 기술분야 of the 창업사업화 application forms and everyday words (issue 10, item 4) -----
+
+
+@pytest.mark.parametrize(
+    ("form_field", "canonical"),
+    [
+        ("정보·통신", "정보·통신"),
+        ("기계·소재", "기계·소재"),
+        ("전기·전자", "전기·전자"),
+        ("화공·섬유", "화공·섬유"),
+        ("바이오·의료·생명", "바이오·헬스"),
+        ("에너지·자원", "친환경·에너지"),
+        ("공예·디자인", "콘텐츠·문화"),
+    ],
+)
+def test_every_form_field_lands_on_one_field(form_field, canonical):
+    assert canonical_field(form_field) == canonical
+    assert FORM_FIELDS[form_field] == canonical
+
+
+@pytest.mark.parametrize(
+    "word", ["ICT", "IT", "SW", "소프트웨어", "정보통신", "플랫폼", "핀테크", "앱", "커머스"]
+)
+def test_everyday_ict_words_land_on_ict(word):
+    assert canonical_field(word) == "정보·통신"
+
+
+def test_ict_and_ai_are_related_not_the_same():
+    assert "인공지능·빅데이터" in related_fields("정보·통신")
+    assert "정보·통신" in related_fields("인공지능·빅데이터")
+
+
+def test_navigator_fields_lists_names_and_aliases(capsys):
+    from navigator.cli import main
+
+    assert main(["fields"]) == 0
+    out = capsys.readouterr().out
+    assert "정보·통신 [사업계획서 기술분야 '정보·통신']" in out
+    assert "별칭: ict, it, sw, 소프트웨어" in out
+    assert main(["fields", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["name"] for r in rows} == {*TECH_FIELDS, GENERAL_FIELD}
+
+
+def test_an_unknown_field_anywhere_exits_2_with_the_list(tmp_path, capsys):
+    from navigator.cli import main
+
+    bad = tmp_path / "p.json"
+    bad.write_text('{"founded": "2024-01-01", "fields": ["블록체인x"]}', encoding="utf-8")
+    assert main(["eligible", "--profile", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "알 수 없는 기술분야 '블록체인x'" in err and "정보·통신" in err
+    good = tmp_path / "q.json"
+    good.write_text('{"founded": "2024-01-01"}', encoding="utf-8")
+    assert main(["path", "--profile", str(good), "--field", "모름"]) == 2
+    assert "사용할 수 있는 분야" in capsys.readouterr().err

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from loaders.budget import parse_budget
 from loaders.derive import derived_fields
-from loaders.headers import FIELD_LABELS
-from loaders.model import BudgetPart, Program, Source, make_program_id
+from loaders.headers import FIELD_LABELS, match_header
+from loaders.model import BudgetPart, FactSource, Program, Source, make_program_id
 from loaders.plausibility import noise_reasons
 from loaders.regions import (
     NATIONWIDE,
@@ -31,7 +31,7 @@ from loaders.spreadsheet.header import Header, row_texts
 from loaders.support_types import normalise_support_type
 from loaders.textnorm import clean_cell, norm_key
 
-__all__ = ["load_sheet", "year_hint"]
+__all__ = ["fact_sources", "load_sheet", "year_hint"]
 
 _GROUP_FIELDS = ("level", "ministry", "institution", "region", "support_type", "year")
 _TOTAL_WORDS = {"소계", "합계", "총계", "계", "총합계", "누계", "total", "subtotal", "sum"}
@@ -54,6 +54,44 @@ _LEVEL_WORDS: dict[str, str] = {
     "local": "지자체",
 }
 _CENTRAL_SUFFIX = re.compile(r"(부|처|청|위원회|원)$")
+
+
+# Header field -> Program attribute, for the 항목별 출처 column ("지원대상 2026 https://…").
+_FACT_ATTRS: dict[str, str] = {
+    "target": "target_text",
+    "exclusion": "exclusion_text",
+    "content": "content_text",
+    "summary": "summary",
+    "agency": "agency",
+    "contact": "contact",
+    "apply_period": "apply_period",
+    "calls": "call_ids",
+    "ministry": "institution",
+    "institution": "institution",
+    "region": "region",
+    "budget": "budget_eok",
+}
+_FACT_ENTRY = re.compile(r"^(\S+)\s+(\d{4}|-)\s+(https?://\S+)$")
+_CALL_ID = re.compile(r"\d{5,7}")
+
+
+def fact_sources(text: str) -> tuple[FactSource, ...]:
+    """The ``항목별 출처`` cell as FactSource records; entries that cannot be read are skipped.
+
+    >>> fact_sources("지원대상 2026 https://a.example/1; 전담기관 - https://b.example/2")
+    (FactSource(field='target_text', url='https://a.example/1', year=2026), \
+FactSource(field='agency', url='https://b.example/2', year=None))
+    """
+    out: list[FactSource] = []
+    for entry in (e.strip() for e in (text or "").split(";")):
+        found = _FACT_ENTRY.match(entry)
+        if not found:
+            continue
+        attr = _FACT_ATTRS.get(match_header(found.group(1)).field or "")
+        if attr:
+            year = int(found.group(2)) if found.group(2).isdigit() else None
+            out.append(FactSource(attr, found.group(3), year))
+    return tuple(out)
 
 
 def _normalise_level(value: str) -> str | None:
@@ -373,8 +411,11 @@ def _record(ctx: _Context, row: int, raw: Sequence[object], texts: list[str]) ->
     target, content, summary = get("target"), get("content"), get("summary")
     if not content and summary and "content" not in cols:
         content = summary
-    derived = derived_fields(name, target=target, summary=summary, content=content)
+    derived = derived_fields(
+        name, target=target, summary=summary, content=content, exclusion=get("exclusion")
+    )
     url = clean_url(get("url"))
+    target_year = year_hint(get("target_year")) if target and get("target_year") else None
     source = Source(
         file=ctx.file,
         sheet=ctx.sheet,
@@ -406,6 +447,10 @@ def _record(ctx: _Context, row: int, raw: Sequence[object], texts: list[str]) ->
         **derived,
         source=source,
         kstartup_id=get("kstartup_id"),
+        exclusion_text=get("exclusion"),
+        target_year=target_year,
+        call_ids=tuple(dict.fromkeys(_CALL_ID.findall(get("calls")))),
+        facts=fact_sources(get("fact_sources")),
     )
 
 

@@ -1,0 +1,335 @@
+"""The notice's own rule semantics, on real 지원대상 phrasing (issue 10, item 3).
+
+Every phrase below is quoted from a 2026 source (the program's K-Startup 공고 or a press report
+of its 2026 call) with the page it was read from; the same texts are in data/enrichment_2026.csv.
+Each test builds the program through the parser, so the parser and the engine are tested
+together, the way a founder meets them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from graph.eligibility import evaluate, evaluate_all
+from graph.profile import FirmProfile, profile_from_dict
+from loaders.catalogue import load_embedded
+from loaders.derive import derived_fields
+from loaders.model import Program
+
+CALL = "https://www.k-startup.go.kr/web/contents/bizpbanc-ongoing.do?schM=view&pbancSn="
+
+
+def program(target: str, *, name: str = "지원사업", level: str = "중앙부처", region: str = "전국",
+            institution: str = "", exclusion: str = "", year: int = 2026,
+            target_year: int | None = None) -> Program:  # fmt: skip
+    derived = derived_fields(name, target=target, exclusion=exclusion)
+    return Program(
+        "p1", year, level, institution, institution, region, name, "사업화",
+        target_text=target, exclusion_text=exclusion, target_year=target_year, **derived,
+    )  # fmt: skip
+
+
+def firm(**kw: object) -> FirmProfile:
+    return profile_from_dict(kw, today=date(2026, 12, 31))
+
+
+# --------------------------------------------------------------------------- founding dates
+
+# 2026 초기창업패키지(일반형) 모집공고 176019 (inbusiness copy), 2026:
+# portal2.inbusiness.kr/small_detail.php?pbno=kStartUp_176019
+EARLY = (
+    "「중소기업창업 지원법」 제2조제2호부터 제2조제3의2까지의 각 호의 정의에 따른 창업기업의 "
+    "대표자로서 모집공고일 기준 창업 3년 이내인 자 < 신청 자격 세부 조건 > > 신청가능 업력 : "
+    "2023년 1월 23일 ~ 2026년 1월 22일 - 개인사업자 : 사업자등록증 상 ‘개업연월일’ 기준 - "
+    "법인사업자 : 법인등기부등본 상 ‘법인설립등기일’ 기준"
+)
+
+
+@pytest.mark.parametrize(
+    ("founded", "status"),
+    [("2023-01-23", "eligible"), ("2026-01-22", "eligible"), ("2023-01-22", "ineligible")],
+)
+def test_a_stated_founding_window_decides(founded: str, status: str) -> None:
+    verdict = evaluate(program(EARLY), firm(founded=founded, as_of="2026-02-01"))
+    assert verdict.status == status
+    if status == "ineligible":
+        assert "2023-01-23부터 해당" in verdict.reason_for("years")
+
+
+def test_the_stated_date_wins_over_the_band_it_spells_out() -> None:
+    # 171310 신개념 세대융합청년창업, call 176208 (2026): "3년 이내(2023년 2월 이후 창업)".
+    text = "기업업력 예비창업자 또는 3년 이내(2023년 2월 이후 창업) 창업자"
+    prog = program(text)
+    # 3년 3일 on 2026-02-04, but founded in February 2023: the month the notice states decides.
+    assert evaluate(prog, firm(founded="2023-02-01", as_of="2026-02-04")).status == "eligible"
+    assert evaluate(prog, firm(founded="2023-01-31", as_of="2026-02-04")).status == "ineligible"
+
+
+def test_a_cut_off_after_a_date() -> None:
+    # 171104 우리지역 스타기업 만들기 (함안군), mediabaro.com/news/459813 (2026).
+    text = "공고일 기준 함안군에 사업자등록을 둔 대표자 만 19세 이상 49세 이하 청년 기업(2018.1.21. 이후 창업)"
+    prog = program(text, level="기초", region="경남", institution="함안군")
+    ok = firm(
+        founded="2018-01-21", ceo_age=45, region="경남", district="함안군", as_of="2026-01-21"
+    )
+    late = firm(
+        founded="2018-01-20", ceo_age=45, region="경남", district="함안군", as_of="2026-01-21"
+    )
+    assert evaluate(prog, ok).status == "eligible"  # 8 years old: the rule has no 7-year cap
+    assert evaluate(prog, late).status == "ineligible"
+
+
+def test_a_window_stated_with_from_and_between() -> None:
+    # 171098 청년기술창업수당 (창원시), m.news.zum.com/articles/103425172 (2026).
+    prog = program("▲개업연월일이 2023년 1월 15일부터 2025년 10월 5일 사이")
+    assert evaluate(prog, firm(founded="2025-10-05")).status == "eligible"
+    assert evaluate(prog, firm(founded="2025-10-06")).status == "ineligible"
+
+
+# --------------------------------------------------------------------------- birth dates and ages
+
+# 171310, call 176208 (2026): "연령 만39세 이하(1987년 1월 1일 이후 출생)".
+YOUNG = "연령 만39세 이하(1987년 1월 1일 이후 출생); 예비창업자"
+
+
+def test_a_birth_date_band_decides_over_the_age_it_spells_out() -> None:
+    prog = program(YOUNG)
+    on = "2026-02-04"
+    inside = firm(pre_founding=True, birth_date="1987-01-01", as_of=on)
+    outside = firm(pre_founding=True, birth_date="1986-12-31", as_of=on)  # 만 39세, born before
+    assert evaluate(prog, inside).status == "eligible"
+    verdict = evaluate(prog, outside)
+    assert verdict.status == "ineligible"
+    assert "1986-12-31 출생" in verdict.reason_for("age")
+
+
+def test_with_only_an_age_a_birth_band_is_settled_unless_at_its_edge() -> None:
+    prog = program(YOUNG)
+    assert evaluate(prog, firm(pre_founding=True, ceo_age=30, as_of="2026-02-04")).status == (
+        "eligible"
+    )
+    assert evaluate(prog, firm(pre_founding=True, ceo_age=41, as_of="2026-02-04")).status == (
+        "ineligible"
+    )
+    edge = evaluate(prog, firm(pre_founding=True, ceo_age=39, as_of="2026-02-04"))
+    assert edge.status == "maybe" and "생년월일을 입력하면" in edge.reason_for("age")
+
+
+def test_a_birth_date_must_agree_with_the_age() -> None:
+    from loaders.errors import ProfileError
+
+    with pytest.raises(ProfileError, match="birth_date"):
+        firm(birth_date="1990-05-05", ceo_age=20, as_of="2026-01-01")
+    assert firm(birth_date="1990-05-05", as_of="2026-01-01").ceo_age == 35
+
+
+# 171106 합천군 청년·여성 창업지원사업, joongdo.co.kr 20260210010003733 (2026).
+HAPCHEON = (
+    "공고일 기준 합천군에 주소를 둔 예비 창업자. 관내 창업을 희망하는 19세 이상 39세 이하 남성, "
+    "19세 이상 60세 이하 여성"
+)
+
+
+def hapcheon() -> Program:
+    return program(
+        HAPCHEON, name="합천군 청년·여성 창업지원사업", level="기초", region="경남",
+        institution="합천군",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("women", "age", "status"),
+    [(False, 39, "eligible"), (False, 40, "ineligible"), (True, 55, "eligible"),
+     (True, 60, "eligible"), (True, 61, "ineligible")],
+)  # fmt: skip
+def test_age_limits_per_gender(women: bool, age: int, status: str) -> None:
+    profile = firm(pre_founding=True, women=women, ceo_age=age, region="경남", district="합천군")
+    verdict = evaluate(hapcheon(), profile)
+    assert verdict.status == status
+    if not women and status == "ineligible":
+        assert "여성 대표자는 만 19~60세" in verdict.reason_for("age")
+
+
+def test_youth_or_women_is_either_group_not_both() -> None:
+    # The same 2026 program's name: "청년·여성" — a woman of 55 or a young man, either.
+    prog = program("", name="합천군 청년·여성 창업지원사업", level="기초", region="경남",
+                   institution="합천군")  # fmt: skip
+    woman = evaluate(prog, firm(pre_founding=True, women=True, ceo_age=55, region="경남",
+                                district="합천군"))  # fmt: skip
+    young = evaluate(prog, firm(pre_founding=True, ceo_age=30, region="경남", district="합천군"))
+    assert "여성" in woman.reason_for("age") and "추정" in woman.reason_for("age")
+    assert "청년" in young.reason_for("age")
+    assert "age" not in woman.failed and "women" not in young.failed
+
+
+def test_a_residence_in_a_sigungu_is_quoted_as_that_sigungu() -> None:
+    verdict = evaluate(hapcheon(), firm(pre_founding=True, ceo_age=30, region="경남",
+                                        district="거창군"))  # fmt: skip
+    assert verdict.status == "ineligible"
+    reason = verdict.reason_for("region")
+    assert "합천군" in reason and "귀사 거창군" in reason and "경남 필요" not in reason
+
+
+def test_a_military_extension_of_the_age_limit_is_a_maybe_not_a_no() -> None:
+    # 171421 넥스트로컬 8기, call 177447 (2026).
+    text = (
+        "서울시 거주 청년(만 19~39세) ※신청일 기준, 대상의 나이에 부합해야 함 ※군필자의 경우 "
+        "상한 연령 연장(군복무 1년 미만 1세, 1년 이상~2년 미만 2세, 2년 이상 3세)"
+    )
+    prog = program(text, level="광역", region="서울", institution="서울특별시")
+    statuses = [
+        evaluate(prog, firm(pre_founding=True, ceo_age=age, region="서울")).status
+        for age in (39, 40, 42, 43)
+    ]
+    assert statuses == ["eligible", "maybe", "maybe", "ineligible"]
+
+
+# --------------------------------------------------------------------------- fields and tracks
+
+
+# 170017 농식품 기술창업 액셀러레이터, call (2026): "2026년 2월 11일 기준, 창업 7년 이내 농식품 분야
+# 초기기업 및 예비창업자".
+AGRI = "2026년 2월 11일 기준, 창업 7년 이내 농식품 분야 초기기업 및 예비창업자"
+
+
+def test_a_field_program_compares_with_the_profiles_field() -> None:
+    prog = program(AGRI)
+    assert evaluate(prog, firm(founded="2024-02-01", fields=["농식품"])).status == "eligible"
+    other = evaluate(prog, firm(founded="2024-02-01", fields=["AI"]))
+    assert other.status == "ineligible" and other.failed == ("field",)
+    unknown = evaluate(prog, firm(founded="2024-02-01"))
+    assert unknown.status == "maybe" and "분야를 고르면" in unknown.reason_for("field")
+
+
+def test_the_nth_anniversary_is_inside_and_the_day_after_is_said_in_days() -> None:
+    prog = program(AGRI)  # counted on the stated 2026-02-11, whatever the profile's as_of
+    on_it = firm(founded="2019-02-11", fields=["농식품"], as_of="2026-11-01")
+    after = firm(founded="2019-02-10", fields=["농식품"], as_of="2026-11-01")
+    assert evaluate(prog, on_it).status == "eligible"
+    verdict = evaluate(prog, after)
+    assert verdict.status == "ineligible"
+    assert verdict.reason_for("years").startswith(
+        "업력 7년 1일 (2026-02-11 기준) — '7년 이내' 초과"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 170023, call 176612 (2026) and 170008, etnews 20260201000007 (2026):
+        "스포츠산업 분야 예비창업자~7년 미만 창업자",
+        "대표자 만 39세 이하, 창업 3년 이내 기업 (심화과정은 창업 7년 이내)",
+    ],
+)
+def test_field_and_track_words_are_not_leftovers(text: str) -> None:
+    prog = program(text)
+    verdict = evaluate(prog, firm(founded="2022-01-01", ceo_age=30, fields=["스포츠"]))
+    assert verdict.status == "eligible", verdict.reasons
+    assert prog.eligibility.unparsed == ""
+
+
+def test_tracks_fit_when_one_track_fits() -> None:
+    # 171333 경남형 스타트업 액셀러레이팅, call 176720 (2026).
+    text = (
+        "AI 리그: 경남도 내 AI 산업분야 업력 10년 이내 창업기업 / 콘텐츠 리그: 경남도 내 콘텐츠 분야 "
+        "업력 7년 이내 창업기업(실감형 콘텐츠는 10년 이내)"
+    )
+    prog = program(text, level="광역", region="경남", institution="경상남도")
+    ai = evaluate(
+        prog, firm(founded="2017-06-01", fields=["AI"], region="경남", as_of="2026-03-16")
+    )
+    assert ai.status == "eligible" and ai.reasons[0].startswith("여러 트랙 중 'AI 리그")
+    old = evaluate(
+        prog, firm(founded="2015-06-01", fields=["AI"], region="경남", as_of="2026-03-16")
+    )
+    assert old.status == "ineligible"
+
+
+def test_a_widening_for_some_fields_is_a_maybe_not_a_no() -> None:
+    # 170024 스포츠산업 창업중기, call (2026): "- 신산업 분야(…)는 10년 미만까지".
+    text = "스포츠산업 분야 창업 7년 미만 기업(예비창업자 제외) - 신산업 분야(인공지능, 빅데이터, 서비스플랫폼 등)는 10년 미만까지"
+    prog = program(text)
+    eight = evaluate(prog, firm(founded="2018-01-01", fields=["스포츠"], as_of="2026-03-10"))
+    assert eight.status == "maybe" and "신산업" in eight.reason_for("years")
+    assert evaluate(
+        prog, firm(founded="2015-01-01", fields=["스포츠"], as_of="2026-03-10")
+    ).status == ("ineligible")
+    assert evaluate(prog, firm(pre_founding=True, fields=["스포츠"])).status == "ineligible"
+
+
+# --------------------------------------------------------------------------- never a silent yes
+
+
+def test_a_condition_outside_the_profile_keeps_maybe_and_is_named() -> None:
+    # 171408 G-유니콘 육성지원, call 176969 (2026).
+    text = (
+        "1. 공고마감일 기준, 업력 7년 이내 창업기업 2. 투자유치 실적이 누적 5억원 이상인 기업 "
+        "3. 공고마감일 기준, 광주 지역 내 본사를 두고 있는 기업"
+    )
+    prog = program(text, level="광역", region="광주", institution="광주광역시")
+    verdict = evaluate(prog, firm(founded="2022-01-01", region="광주", as_of="2026-04-10"))
+    assert verdict.status == "maybe"
+    assert any("투자유치 실적이 누적 5억원" in r for r in verdict.reasons)
+
+
+def test_a_clause_not_understood_keeps_maybe_and_is_quoted() -> None:
+    # 170004 초격차 스타트업 프로젝트 (2026 press).
+    prog = program("6대 전략산업 12대 초격차 기술을 영위하는 창업 10년 이내 스타트업")
+    verdict = evaluate(prog, firm(founded="2022-01-01"))
+    assert verdict.status == "maybe"
+    assert "지원대상 원문 확인 필요: '6대 전략산업 12대 초격차" in verdict.reason_for("target")
+
+
+def test_every_quoted_snippet_ends_at_a_word_boundary() -> None:
+    programs = load_embedded().programs
+    verdicts = evaluate_all(programs, firm(founded="2024-01-01", ceo_age=30, region="서울"))
+    by_id = {p.program_id: p for p in programs}
+    for pid, verdict in verdicts.items():
+        source = by_id[pid]
+        target = " ".join(f"{source.target_text} {source.exclusion_text}".split())
+        for reason in verdict.reasons:
+            for quote in re.findall(r"'([^']{8,})…'", reason):
+                words = quote.split()
+                # the last word before the ellipsis is a whole word of the text
+                assert re.search(rf"(^|[\s(]){re.escape(words[-1])}([\s,.;)]|$)", target), (
+                    pid, quote,
+                )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- counting dates
+
+
+def test_a_reference_date_per_program_counts_age_and_years_on_that_day() -> None:
+    prog = program("창업 3년 이내 기업")
+    profile = firm(founded="2023-03-02", as_of="2026-11-01")
+    assert evaluate(prog, profile).status == "ineligible"
+    assert evaluate(prog, profile, reference_date=date(2026, 3, 2)).status == "eligible"
+    both = evaluate_all([prog], profile, reference_dates={"p1": date(2026, 3, 2)})
+    assert both["p1"].status == "eligible"
+    assert "(2026-03-02 기준)" in both["p1"].reason_for("years")
+
+
+def test_an_older_years_rule_says_so_in_every_reason() -> None:
+    # 171017 청년 소셜벤처 기업 육성사업 (인천), joongdo.co.kr 20250710010003479 (2025 rule).
+    prog = program("창업 7년 이내 초기기업 대표자", target_year=2025)
+    verdict = evaluate(prog, firm(founded="2024-01-01"))
+    assert prog.target_basis == "2025 기준"
+    assert all(r.endswith("(2025 기준)") for r in verdict.reasons)
+
+
+def test_the_exclusion_of_pre_founders_is_applied() -> None:
+    # 171333, call 176720 (2026): 신청 제외 "예비창업자".
+    prog = program(
+        "경남도 내 AI 산업분야 업력 10년 이내 창업기업", exclusion="예비창업자; 수혜 이력 2회 이상"
+    )
+    assert evaluate(prog, firm(pre_founding=True, fields=["AI"])).status == "ineligible"
+
+
+def test_the_embedded_real_programs_follow_the_same_rules() -> None:
+    by_kid = {p.kstartup_id: p for p in load_embedded().programs}
+    call = by_kid["170002"]  # the 2026 초기창업패키지 call's own window
+    assert call.eligibility.founded_from == date(2023, 1, 23)
+    assert CALL + "176019" not in call.url  # the program keeps its own 사업소개 page
