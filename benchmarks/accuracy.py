@@ -7,6 +7,9 @@ and the verdict the rule gives. A case is **correct** when the engine gives that
 fact), and **wrong** when the engine gives the other definite answer — or a definite answer
 where the rule leaves it open. A ``correction`` cell ("expected=maybe: reason") records a case
 the project changed after checking the rule quote; the reason stays in the file.
+``tests/accuracy/REPORT.md`` is the research helper's own account: how each expected verdict
+was decided, the sources (114 real 2026 calls, 18 K-Startup 사업소개 texts, 30 press pages), a
+second cold pass, and what is not covered.
 
 ``python -m benchmarks.accuracy`` prints the figures; ``benchmarks/run.py`` prints them too.
 """
