@@ -29,6 +29,7 @@ from loaders.model import Program
 from pages._dataset import Dataset
 from pages._sidebar import ProfileInput, profile_key
 from usecases import roadmap as usecase
+from usecases.finder import FinderOptions, filter_options
 from usecases.roadmap import RoadmapOptions
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "call_statuses",
     "call_verdicts_for",
     "duplicates",
+    "finder_options",
     "map_html",
     "map_layout",
     "program_frame",
@@ -66,6 +68,16 @@ def _search_index(key: str, _catalogue: Catalogue) -> SearchIndex:
 def search_index(ds: Dataset) -> SearchIndex:
     """Normalised search keys of the dataset (:func:`graph.search.build_index`)."""
     return _search_index(ds.key, ds.catalogue)
+
+
+@st.cache_resource(max_entries=8)
+def _finder_options(key: str, _catalogue: Catalogue) -> FinderOptions:
+    return filter_options(_catalogue.programs)
+
+
+def finder_options(ds: Dataset) -> FinderOptions:
+    """The finder's filter choices for the dataset (:func:`usecases.finder.filter_options`)."""
+    return _finder_options(ds.key, ds.catalogue)
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 Filters and the search box are bound to the URL (keys ``q``, ``type``, ``org``, ``where``,
 ``stage``, ``budget``, ``status``, ``open``; the selected program is ``sel``), so a copied link
-reproduces the view. Verdicts come from :func:`graph.eligibility.evaluate_all`, search from
-:func:`graph.search.search`; the page only filters and lays out their results.
+reproduces the view. The table is :func:`usecases.finder.find` for the profile's verdicts
+(:func:`graph.eligibility.evaluate_all`); the page lays it out.
 """
 
 from __future__ import annotations
@@ -11,15 +11,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from graph.search import search
 from loaders.regions import NATIONWIDE, SIDO
 from loaders.vocab import STAGES
-from pages._caches import active_calls, call_statuses, program_frame, search_index, verdicts
+from pages._caches import active_calls, call_statuses, finder_options, search_index, verdicts
 from pages._card import program_card
 from pages._dataset import active_dataset
 from pages._format import STATUS_BADGES
 from pages._router import require_router
 from pages._sidebar import profile_sidebar
+from usecases.finder import BUDGET_STOPS, FinderQuery, find
 
 require_router()
 
@@ -32,8 +32,7 @@ by_id = ds.by_id()
 st.title("사업 찾기")
 st.caption(f"프로필: {prof.describe()} — 왼쪽 사이드바에서 바꾸면 판정이 바로 바뀝니다.")
 
-base = program_frame(ds)
-if base.empty:
+if not ds.programs:
     st.info("불러온 데이터에 사업이 없습니다. **데이터** 메뉴에서 통합공고 파일을 불러오세요.")
     st.stop()
 
@@ -44,9 +43,8 @@ query = st.text_input(
     key="q",
     bind="query-params",
 )
-orgs = sorted(set(base["소관"]).union(base["운영기관"]) - {""})
+options = finder_options(ds)
 regions = [NATIONWIDE, *SIDO]
-BUDGET_STOPS = [0, 1, 5, 10, 50, 100, 500, 1000, 5000, 100000]
 
 
 def budget_label(v: int) -> str:
@@ -62,12 +60,14 @@ with st.container(border=True):
     f1, f2, f3 = st.columns(3)
     types = f1.multiselect(
         "지원유형",
-        sorted(set(base["지원유형"]) - {""}),
+        list(options.types),
         placeholder="전체",
         key="type",
         bind="query-params",
     )
-    org = f2.multiselect("부처·기관", orgs, placeholder="전체", key="org", bind="query-params")
+    org = f2.multiselect(
+        "부처·기관", list(options.orgs), placeholder="전체", key="org", bind="query-params"
+    )
     where = f3.multiselect(
         "사업 지역", regions, placeholder="전체", key="where", bind="query-params"
     )
@@ -77,7 +77,7 @@ with st.container(border=True):
     )
     budget = f5.select_slider(
         "예산 범위 (억원)",
-        BUDGET_STOPS,
+        list(BUDGET_STOPS),
         value=(BUDGET_STOPS[0], BUDGET_STOPS[-1]),
         format_func=budget_label,
         key="budget",
@@ -99,79 +99,41 @@ with st.container(border=True):
         )
 
 # ------------------------------------------------------------------ results
-frame = base.copy()
-frame["status"] = [
-    verdict_of[p].status if p in verdict_of else "maybe" for p in frame["program_id"]
-]
-frame["자격"] = frame["status"].map(STATUS_BADGES)
-frame["판정 이유"] = [
-    " · ".join(verdict_of[p].reasons) if p in verdict_of else "" for p in frame["program_id"]
-]
-frame["공고"] = [calls.get(p, "") for p in frame["program_id"]]
-counts = frame["status"].value_counts()
-
-mask = pd.Series(True, index=frame.index)
-if types:
-    mask &= frame["지원유형"].isin(types)
-if org:
-    mask &= frame["소관"].isin(org) | frame["운영기관"].isin(org)
-if where:
-    mask &= frame["지역"].isin(where)
-if stages:
-    wanted = set(stages)
-    mask &= frame["단계"].map(lambda s: bool(wanted.intersection(s.split(", "))))
-low, high = budget
-budget_limited = (low, high) != (BUDGET_STOPS[0], BUDGET_STOPS[-1])
-if budget_limited:
-    in_range = frame["예산(억원)"].between(low, high if high != BUDGET_STOPS[-1] else float("inf"))
-    mask &= in_range.fillna(False).astype(bool)
-if only_open:
-    mask &= frame["공고"].str.startswith("모집 중")
-eligible_in_view = int((mask & (frame["status"] == "eligible")).sum())
-if status == "eligible":
-    mask &= frame["status"] == "eligible"
-elif status == "maybe":
-    mask &= frame["status"] != "ineligible"
-
-hits = search(search_index(ds), query) if query.strip() else None
-if hits is not None:
-    score = {h.program_id: h.score for h in hits}
-    frame["검색 점수"] = frame["program_id"].map(score)
-    mask &= frame["검색 점수"].notna()
-    result = frame[mask].sort_values("검색 점수", ascending=False, kind="stable")
-else:
-    order = {"eligible": 0, "maybe": 1, "ineligible": 2}
-    # Sort keys on the full frame first: assigning a Series to an empty frame would adopt its
-    # index and bring back every row as NaN.
-    keyed = frame.assign(
-        _o=frame["status"].map(order),
-        _c=frame["공고"].str.startswith("모집 중").map({True: 0, False: 1}),
-    )
-    result = keyed[mask].sort_values(
-        ["_o", "_c", "예산(억원)"], ascending=[True, True, False], na_position="last", kind="stable"
-    )
+query_spec = FinderQuery(
+    text=query,
+    types=tuple(types),
+    orgs=tuple(org),
+    regions=tuple(where),
+    stages=tuple(stages),
+    budget=(budget[0], budget[1]),
+    status=status,
+    only_open=only_open,
+)
+found = find(ds.programs, verdict_of, query_spec, calls=calls, index=search_index(ds))
+counts = found.counts
 
 m1, m2, m3, m4 = st.columns(4)
-m1.metric("검색·필터 결과", f"{len(result):,}개")
+m1.metric("검색·필터 결과", f"{len(found.rows):,}개")
 m2.metric(STATUS_BADGES["eligible"], f"{counts.get('eligible', 0):,}")
 m3.metric(STATUS_BADGES["maybe"], f"{counts.get('maybe', 0):,}")
 m4.metric(STATUS_BADGES["ineligible"], f"{counts.get('ineligible', 0):,}")
 
-if hits is not None and hits and all(h.matched == "유사 이름" for h in hits):
+if found.similar_only:
     st.caption(f"'{query}'와 정확히 일치하는 사업이 없어 이름이 비슷한 사업을 보여 줍니다.")
-if budget_limited:
-    unknown = int(frame["예산(억원)"].isna().sum())
-    st.caption(f"예산 범위를 정하면 예산이 적히지 않은 사업 {unknown:,}개는 결과에서 빠집니다.")
+if query_spec.budget_limited:
+    st.caption(
+        f"예산 범위를 정하면 예산이 적히지 않은 사업 {found.budget_unknown:,}개는 결과에서 빠집니다."
+    )
 
-if result.empty:
-    if status == "eligible" and eligible_in_view == 0:
+if not found.rows:
+    if status == "eligible" and found.eligible_in_view == 0:
         st.info(
             "이 프로필과 필터로 **신청 가능**이 확정된 사업은 없습니다. 대부분의 사업은 지원대상 원문을 "
             "확인해야 해서 **확인 필요**로 나옵니다 — 자격을 '확인 필요까지'로 바꿔 보세요. "
             "설립일·나이·소재지를 입력하면 판정이 더 정확해집니다.",
             icon=":material/lightbulb:",
         )
-    elif hits is not None and not hits:
+    elif found.searched and not found.hits:
         st.info(
             f"'{query}'로 찾은 사업이 없습니다. 더 짧은 낱말(예: '패키지', '바우처')로 검색해 보세요.",
             icon=":material/search_off:",
@@ -196,9 +158,26 @@ columns = [
 ]
 if not calls:
     columns.remove("공고")
-table = result.reset_index(drop=True)
 # The 지역 column already shows the 시·도; an unknown running institution is said to be unknown.
-table["운영기관"] = table["운영기관"].mask(table["운영기관"] == "", "미상")
+table = pd.DataFrame(
+    [
+        {
+            "program_id": r.program.program_id,
+            "status": r.status,
+            "자격": STATUS_BADGES[r.status],
+            "사업명": r.program.name,
+            "운영기관": r.program.institution or "미상",
+            "지역": r.program.region or "",
+            "지원유형": r.program.support_type,
+            "예산(억원)": r.program.budget_eok,
+            "공고": r.call,
+            "링크": r.program.url or None,
+            "판정 이유": " · ".join(r.reasons),
+        }
+        for r in found.rows
+    ]
+)
+table["예산(억원)"] = table["예산(억원)"].astype("float64")
 STATUS_STYLE = {"eligible": "color: #1B5E20; font-weight: 600", "maybe": "color: #8D6E00"}
 styled = table.style.apply(
     lambda col: [STATUS_STYLE.get(s, "color: #757575") for s in table["status"]], subset=["자격"]

@@ -1,0 +1,198 @@
+"""Find programs: the 사업 찾기 table filtered and sorted for a profile — the page's one call.
+
+The finder shows every program with its verdict. :func:`find` applies the filters a person sets
+(:class:`FinderQuery`: support type, ministry or institution, region, stage, budget range,
+verdict, open call, search text) to the catalogue, the profile's verdicts and the open calls,
+and returns the rows in the order the page lists them with the counts it reports
+(:class:`FinderResult`). Without a search, eligible programs come first, then those with an
+open call, then the larger budgets; with a search, the best matches first. Plain Python, so
+the rules are unit-tested without Streamlit and any front end gets the same table.
+
+>>> from loaders.model import Program
+>>> progs = [
+...     Program("a", 2026, "중앙부처", "중기부", "중기부", "전국", "작은 사업", "사업화", budget_eok=1.0),
+...     Program("b", 2026, "중앙부처", "중기부", "중기부", "전국", "큰 사업", "사업화", budget_eok=9.0),
+... ]
+>>> [row.program.name for row in find(progs, {}).rows]
+['큰 사업', '작은 사업']
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from graph.eligibility import Verdict
+from graph.search import SearchIndex, search
+from loaders.model import Program
+from loaders.vocab import STATUSES, Status
+
+__all__ = [
+    "BUDGET_STOPS",
+    "OPEN_CALL",
+    "FinderOptions",
+    "FinderQuery",
+    "FinderResult",
+    "FinderRow",
+    "StatusFilter",
+    "filter_options",
+    "find",
+]
+
+# The budget slider's stops in 억원; the top one means "no upper limit".
+BUDGET_STOPS: tuple[int, ...] = (0, 1, 5, 10, 50, 100, 500, 1000, 5000, 100000)
+# Call labels that mean the program is taking applications now ("모집 중 · 마감 D-3").
+OPEN_CALL = "모집 중"
+# "eligible": ○ only; "maybe": ○ and △ (× hidden); "all": everything.
+StatusFilter = Literal["eligible", "maybe", "all"]
+_STATUS_ORDER: dict[str, int] = {s: i for i, s in enumerate(STATUSES)}
+
+
+@dataclass(frozen=True)
+class FinderQuery:
+    """The finder's filters; empty tuples mean "all", ``budget`` is (low, high) in 억원."""
+
+    text: str = ""
+    types: tuple[str, ...] = ()
+    orgs: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    stages: tuple[str, ...] = ()
+    budget: tuple[float, float] = (BUDGET_STOPS[0], BUDGET_STOPS[-1])
+    status: StatusFilter = "maybe"
+    only_open: bool = False
+
+    @property
+    def budget_limited(self) -> bool:
+        """True when the budget range is narrower than the whole slider."""
+        return tuple(self.budget) != (BUDGET_STOPS[0], BUDGET_STOPS[-1])
+
+
+@dataclass(frozen=True)
+class FinderRow:
+    """One program in the table: its verdict, the reasons, its open call and search score."""
+
+    program: Program
+    status: Status
+    reasons: tuple[str, ...] = ()
+    call: str = ""
+    score: float | None = None
+
+    @property
+    def open_call(self) -> bool:
+        return self.call.startswith(OPEN_CALL)
+
+
+@dataclass(frozen=True)
+class FinderResult:
+    """The rows to show, in order, and what the page says about them.
+
+    ``counts`` are ○/△/× over the whole catalogue; ``eligible_in_view`` how many ○ programs the
+    filters other than the verdict filter leave (so an empty "○ only" view can say why);
+    ``budget_unknown`` how many programs state no budget (a budget range leaves them out);
+    ``searched`` whether a search ran and ``similar_only`` whether it found only similar names.
+    """
+
+    rows: tuple[FinderRow, ...]
+    counts: dict[str, int] = field(default_factory=dict)
+    eligible_in_view: int = 0
+    budget_unknown: int = 0
+    searched: bool = False
+    hits: int = 0
+    similar_only: bool = False
+
+
+@dataclass(frozen=True)
+class FinderOptions:
+    """The choices the filters offer for a catalogue (support types, ministries/institutions)."""
+
+    types: tuple[str, ...]
+    orgs: tuple[str, ...]
+
+
+def filter_options(programs: Sequence[Program]) -> FinderOptions:
+    """Support types and ministries/institutions present in ``programs``, sorted."""
+    types = sorted({p.support_type for p in programs} - {""})
+    orgs = sorted({p.ministry for p in programs} | {p.institution for p in programs} - {""})
+    return FinderOptions(tuple(types), tuple(o for o in orgs if o))
+
+
+def _passes(p: Program, row: FinderRow, q: FinderQuery, high: float) -> bool:
+    """Every filter but the verdict filter and the search."""
+    if q.types and p.support_type not in q.types:
+        return False
+    if q.orgs and p.ministry not in q.orgs and p.institution not in q.orgs:
+        return False
+    if q.regions and (p.region or "") not in q.regions:
+        return False
+    if q.stages and not set(q.stages).intersection(p.stages):
+        return False
+    if q.budget_limited and (p.budget_eok is None or not q.budget[0] <= p.budget_eok <= high):
+        return False
+    return not (q.only_open and not row.open_call)
+
+
+def _status_kept(status: str, wanted: StatusFilter) -> bool:
+    if wanted == "eligible":
+        return status == "eligible"
+    if wanted == "maybe":
+        return status != "ineligible"
+    return True
+
+
+def find(
+    programs: Sequence[Program],
+    verdicts: Mapping[str, Verdict],
+    query: FinderQuery = FinderQuery(),
+    *,
+    calls: Mapping[str, str] | None = None,
+    index: SearchIndex | None = None,
+) -> FinderResult:
+    """The finder table for ``query``: filtered rows in display order, with the counts.
+
+    ``verdicts`` are the profile's (a program without one counts as △); ``calls`` maps program
+    ids to their call label; ``index`` is the catalogue's search index (built from
+    ``programs`` when a search needs it and none is given).
+    """
+    calls = calls or {}
+    rows: list[FinderRow] = []
+    for p in programs:
+        v = verdicts.get(p.program_id)
+        rows.append(
+            FinderRow(
+                p,
+                v.status if v is not None else "maybe",
+                v.reasons if v is not None else (),
+                calls.get(p.program_id, ""),
+            )
+        )
+    counts: dict[str, int] = {s: 0 for s in STATUSES}
+    for row in rows:
+        counts[row.status] += 1
+    high = query.budget[1] if query.budget[1] != BUDGET_STOPS[-1] else math.inf
+    kept = [row for row in rows if _passes(row.program, row, query, high)]
+    eligible_in_view = sum(1 for row in kept if row.status == "eligible")
+    kept = [row for row in kept if _status_kept(row.status, query.status)]
+    budget_unknown = sum(1 for p in programs if p.budget_eok is None)
+
+    if query.text.strip():
+        hits = search(index if index is not None else programs, query.text)
+        score = {h.program_id: h.score for h in hits}
+        found = [
+            FinderRow(r.program, r.status, r.reasons, r.call, score[r.program.program_id])
+            for r in kept
+            if r.program.program_id in score
+        ]
+        found.sort(key=lambda r: -(r.score or 0.0))
+        similar = bool(hits) and all(h.matched == "유사 이름" for h in hits)
+        return FinderResult(
+            tuple(found), counts, eligible_in_view, budget_unknown, True, len(hits), similar
+        )
+
+    def order(r: FinderRow) -> tuple[int, int, bool, float]:
+        budget = r.program.budget_eok
+        return (_STATUS_ORDER[r.status], 0 if r.open_call else 1, budget is None, -(budget or 0.0))
+
+    kept.sort(key=order)
+    return FinderResult(tuple(kept), counts, eligible_in_view, budget_unknown)
