@@ -8,7 +8,7 @@ import streamlit as st
 from loaders.catalogue import published_totals
 from pages._caches import summary
 from pages._dataset import active_dataset
-from pages._format import eok
+from pages._format import bar_spec, eok
 from pages._router import require_router
 
 require_router()
@@ -116,13 +116,10 @@ def show_group(groups: dict, label: str, empty: str) -> None:
     chart = frame.dropna(subset=[measure]) if not no_budget else frame
     left, right = st.columns([3, 2])
     with left:
-        st.bar_chart(
+        st.vega_lite_chart(
             chart.head(25),
-            x=label,
-            y=measure,
-            horizontal=True,
-            sort=f"-{measure}",
-            height=max(220, 26 * min(len(chart), 25)),
+            bar_spec(label, measure, height=max(220, 26 * min(len(chart), 25))),
+            width="stretch",
         )
         if len(chart) > 25:
             st.caption(f"그래프는 상위 25개만 — 전체 {len(chart)}개는 오른쪽 표에 있습니다.")
