@@ -5,6 +5,10 @@ key where the result depends on it); the catalogue and other heavy inputs are pa
 (``_catalogue``). Results that pages only read (verdicts, graphs, search indexes, duplicate
 results) live in ``st.cache_resource`` so a rerun does not copy them; small values and bytes
 in ``st.cache_data``.
+
+Everything that depends on today is keyed by the date: call statuses (D-n, 모집 중) by today's
+date in Korea, and verdicts, roadmaps and maps by the profile key, which holds the profile's
+기준일 (``as_of``, today in Korea by default — see :mod:`pages._sidebar`).
 """
 
 from __future__ import annotations

@@ -27,6 +27,7 @@ from typing import Any
 import streamlit as st
 
 from graph.profile import FirmProfile, profile_from_dict, profile_to_dict
+from loaders import announcements
 from loaders.errors import NavigatorError
 from loaders.regions import SIDO, SIGUNGU_BY_SIDO, sigungu_label
 from loaders.taxonomy import TECH_FIELDS
@@ -209,7 +210,7 @@ def _draw() -> ProfileInput:
             "설립일 (개업일·법인 설립일)",
             value=None,
             min_value=date(1950, 1, 1),
-            max_value=date.today(),
+            max_value=announcements.today_kst(),
             format="YYYY-MM-DD",
             key="founded",
             bind="query-params",
@@ -277,7 +278,9 @@ def _draw() -> ProfileInput:
     if firm == "founded" and founded is None:
         sb.caption("설립일을 입력하면 업력 조건까지 판정합니다.")
     try:
-        profile = profile_from_dict(raw)
+        # 기준일 = today in Korea (the notice counts 업력 and age on Korean dates); it is part of
+        # the profile key, so every cache keyed by the profile turns over at midnight.
+        profile = profile_from_dict(raw, today=announcements.today_kst())
         error = None
     except NavigatorError as exc:
         error = str(exc)

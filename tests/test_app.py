@@ -500,3 +500,38 @@ def test_calls_page_filters_and_selection_from_the_url() -> None:
     page = texts(at)
     assert "통합공고 사업: **예비창업패키지**" in page
     assert "창업기간 '예비창업자'만" in page
+
+
+def test_call_status_and_business_age_turn_over_at_midnight(monkeypatch) -> None:
+    """A long-running server: the same session data on the next day shows the next day's D-n
+    and 업력 (issue 13). The caches are not cleared between the two days."""
+    from datetime import date, timedelta
+
+    import loaders.announcements as ann
+    from loaders.report import LoadReport
+
+    day = date(2026, 5, 10)
+    call = ann.Announcement(
+        pbanc_sn="1",
+        title="2026년 예비창업패키지 예비창업자 모집 공고",
+        program_name="예비창업패키지",
+        integrated=True,
+        start=day - timedelta(days=10),
+        end=day + timedelta(days=3),
+    )
+    fake = ann.AnnouncementSet((call,), LoadReport(), "sample", "테스트 공고 1건")
+    monkeypatch.setattr(ann, "load_active_announcements", lambda *a, **k: fake)
+    # Founded three years ago tomorrow: 업력 2년 11개월 today, 3년 tomorrow.
+    profile = dict(PROFILE, founded="2023-05-11", status="전체")
+
+    def finder_on(today: date) -> tuple[str, str]:
+        monkeypatch.setattr(ann, "today_kst", lambda: today)
+        at = open_page("finder", **profile)
+        table = at.dataframe[0].value
+        status = table[table["사업명"] == "예비창업패키지"].iloc[0]["공고"]
+        return status, texts(at)
+
+    status, page = finder_on(day)
+    assert status == "모집 중 · 마감 D-3" and "업력 2년 11개월" in page
+    status, page = finder_on(day + timedelta(days=1))
+    assert status == "모집 중 · 마감 D-2" and "업력 3년" in page
