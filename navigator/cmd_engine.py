@@ -4,6 +4,9 @@ Each subcommand is a thin layer over :mod:`graph`: the same calls the app makes,
 text for people or, with ``--json``, as one JSON document for scripts. A bad profile raises
 :class:`~loaders.errors.ProfileError`, which ``navigator.cli.main`` turns into a one-line message
 naming the field and exit code 2.
+
+The engine modules (pandas, networkx, rapidfuzz behind them) are imported inside the commands,
+so that ``navigator --help`` and each ``--help`` stay fast.
 """
 
 from __future__ import annotations
@@ -14,9 +17,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from graph.duplicates import DEFAULT_THRESHOLD, find_duplicates, overlap_table
-from graph.eligibility import evaluate_all
-from graph.path import plan_path
 from graph.profile import FirmProfile, profile_from_dict
 from loaders.errors import NavigatorError, ProfileError
 from navigator.common import add_data_args, catalogue_from_args, print_json
@@ -30,6 +30,8 @@ __all__ = [
     "run_path",
 ]
 
+# graph.duplicates.DEFAULT_THRESHOLD, written out for --help (a test checks they agree).
+_DUPLICATE_THRESHOLD_HELP = 70.0
 _STATUS_LABEL = {"eligible": "지원 가능", "maybe": "확인 필요", "ineligible": "지원 불가"}
 
 
@@ -142,9 +144,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--threshold",
         type=_threshold,
-        default=DEFAULT_THRESHOLD,
+        default=None,
         metavar="T",
-        help=f"유사도 기준 0–100 (기본 {DEFAULT_THRESHOLD:g})",
+        help=f"유사도 기준 0–100 (기본 {_DUPLICATE_THRESHOLD_HELP:g})",
     )
     p.add_argument("--json", action="store_true", help="JSON 하나로 출력")
     p.add_argument(
@@ -157,6 +159,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_eligible(args: argparse.Namespace) -> int:
     """Evaluate every program for the profile; JSON list or grouped text."""
+    from graph.eligibility import evaluate_all
+
     profile = load_profile(args.profile)
     catalogue = catalogue_from_args(args)
     verdicts = evaluate_all(catalogue.programs, profile)
@@ -220,6 +224,8 @@ def run_eligible(args: argparse.Namespace) -> int:
 
 def run_path(args: argparse.Namespace) -> int:
     """Plan the roadmap; JSON (steps, gaps, assumptions) or text."""
+    from graph.path import plan_path
+
     profile = load_profile(args.profile)
     catalogue = catalogue_from_args(args)
     roadmap = plan_path(
@@ -262,11 +268,14 @@ def run_path(args: argparse.Namespace) -> int:
 
 def run_duplicates(args: argparse.Namespace) -> int:
     """Find overlapping programs; JSON (pairs, clusters) or text with the overlap tables."""
+    from graph.duplicates import DEFAULT_THRESHOLD, find_duplicates, overlap_table
+
     catalogue = catalogue_from_args(args)
     if not catalogue.programs:
         raise NavigatorError("사업이 없어 비교할 수 없습니다.")
+    threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
     result = find_duplicates(
-        catalogue.programs, args.threshold, include_undetermined=args.include_undetermined
+        catalogue.programs, threshold, include_undetermined=args.include_undetermined
     )
     by_id = catalogue.by_id()
     if args.json:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from loaders.catalogue import coverage_lines, summarise
-from loaders.report import RowIssue
 from navigator.common import add_data_args, catalogue_from_args, print_json
 
 __all__ = ["register", "run"]
@@ -36,6 +34,8 @@ def run(args: argparse.Namespace) -> int:
     That is: a rejected row, a suspicious (noise-like) row, or a total above the year's
     published one.
     """
+    from loaders.catalogue import summarise
+
     catalogue = catalogue_from_args(args)
     summary = summarise(catalogue)
     if args.json:
@@ -63,6 +63,9 @@ def _table(title: str, groups: dict[str, dict[str, Any]], limit: int | None = No
 
 def render_text(s: dict[str, Any]) -> str:
     """Human-readable summary with every skipped and rejected row."""
+    from loaders.catalogue import coverage_lines
+    from loaders.report import RowIssue
+
     lines = [
         s["label"],
         s["coverage"],

@@ -9,14 +9,20 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from loaders.kstartup.client import Progress
-from loaders.kstartup.sync import OPERATIONS, sync
+if TYPE_CHECKING:
+    from loaders.kstartup.client import Progress
 
 __all__ = ["ProgressBar", "register", "run"]
 
-_CHOICES = {"business": ("business",), "announcement": ("announcement",), "both": tuple(OPERATIONS)}
+# The keys of loaders.kstartup.sync.OPERATIONS, written out so that `--help` does not import the
+# HTTP client (a test checks they agree).
+_CHOICES = {
+    "business": ("business",),
+    "announcement": ("announcement",),
+    "both": ("business", "announcement"),
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -94,6 +100,8 @@ def run(args: argparse.Namespace) -> int:
             bar.end()
         current["operation"] = p.operation
         bar(p)
+
+    from loaders.kstartup.sync import sync
 
     try:
         status = sync(

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from loaders.catalogue import Catalogue, load_active, load_embedded, load_files
+if TYPE_CHECKING:
+    from loaders.catalogue import Catalogue
 
 __all__ = ["add_data_args", "catalogue_from_args", "print_json"]
 
@@ -37,6 +38,8 @@ def catalogue_from_args(args: argparse.Namespace) -> Catalogue:
     The active catalogue is the newest good K-Startup snapshot, else the embedded dataset
     (``--embedded`` forces the embedded one); its label says which.
     """
+    from loaders.catalogue import load_active, load_embedded, load_files
+
     files = getattr(args, "files", None) or getattr(args, "data", None) or []
     if files:
         return load_files(files)
