@@ -336,7 +336,7 @@ def duplicates(ds: Dataset, threshold: float) -> Any:
 # ------------------------------------------------------------------------------ tables
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(max_entries=8)
 def _program_frame(key: str, _catalogue: Catalogue) -> pd.DataFrame:
     rows = [
         {
@@ -364,5 +364,10 @@ def _program_frame(key: str, _catalogue: Catalogue) -> pd.DataFrame:
 
 
 def program_frame(ds: Dataset) -> pd.DataFrame:
-    """One row per program with the finder's display columns (a fresh copy per call)."""
-    return _program_frame(ds.key, ds.catalogue)
+    """One row per program with the finder's display columns (a fresh copy per call).
+
+    The frame is built once per dataset and shared by every session (``st.cache_resource``);
+    each call gets a shallow copy, which pandas' copy-on-write makes safe to change (a
+    ``st.cache_data`` hit would unpickle the whole frame on every rerun of every session).
+    """
+    return _program_frame(ds.key, ds.catalogue).copy(deep=False)

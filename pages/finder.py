@@ -164,7 +164,10 @@ table = pd.DataFrame(
         {
             "program_id": r.program.program_id,
             "status": r.status,
-            "자격": STATUS_BADGES[r.status],
+            # The verdict as a coloured chip (green ○, yellow △, grey ×). A pandas Styler would
+            # colour the text too, but it renders every cell of the table to HTML on every rerun —
+            # most of the page's server time with many users; a chip column is plain Arrow data.
+            "자격": [STATUS_BADGES[r.status]],
             "사업명": r.program.name,
             "운영기관": r.program.institution or "미상",
             "지역": r.program.region or "",
@@ -178,19 +181,20 @@ table = pd.DataFrame(
     ]
 )
 table["예산(억원)"] = table["예산(억원)"].astype("float64")
-STATUS_STYLE = {"eligible": "color: #1B5E20; font-weight: 600", "maybe": "color: #8D6E00"}
-styled = table.style.apply(
-    lambda col: [STATUS_STYLE.get(s, "color: #757575") for s in table["status"]], subset=["자격"]
-)
 event = st.dataframe(
-    styled,
+    table,
     hide_index=True,
     placeholder="—",
     width="stretch",
     height=min(38 + 35 * len(table), 640),
     column_order=columns,
     column_config={
-        "자격": st.column_config.TextColumn("자격", width=96),
+        "자격": st.column_config.MultiselectColumn(
+            "자격",
+            width=110,
+            options=[STATUS_BADGES[s] for s in ("eligible", "maybe", "ineligible")],
+            color=["green", "yellow", "gray"],
+        ),
         "사업명": st.column_config.TextColumn("사업명", width=240),
         "운영기관": st.column_config.TextColumn("운영기관", width=120),
         "지원유형": st.column_config.TextColumn("지원유형", width=110),

@@ -161,21 +161,30 @@ if not steps:
     )
 
 # ------------------------------------------------------------------ the path over time
-if steps:
-    horizon = add_years(as_of, DEFAULT_HORIZON_YEARS)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def timeline_spec(rows: tuple[tuple[str, str, str, str, str, str], ...], day: str) -> dict:
+    """The timeline's Vega-Lite spec for these steps, built once for every session showing them.
+
+    Building an Altair chart validates it against the Vega-Lite schema on every call, which
+    cost more than the rest of the page; with many users a rerun only sends the cached spec.
+    ``rows`` are (name, phase, from, until, status, institution) of each step, ``day`` as_of.
+    """
+    as_of_day = date.fromisoformat(day)
+    horizon = add_years(as_of_day, DEFAULT_HORIZON_YEARS)
     frame = pd.DataFrame(
         [
             {
-                "순서": f"{_no(n)} {s.name}",
-                "단계": s.phase,
-                "시작": pd.Timestamp(s.available_from),
-                "종료": pd.Timestamp(s.available_until or horizon),
-                "기간": f"{s.available_from.isoformat()} ~ "
-                + (s.available_until.isoformat() if s.available_until else "기한 없음"),
-                "자격": STATUS_BADGES.get(s.status, s.status),
-                "기관": s.institution or "",
+                "순서": f"{_no(n)} {name}",
+                "단계": phase,
+                "시작": pd.Timestamp(start),
+                "종료": pd.Timestamp(until or horizon),
+                "기간": f"{start} ~ " + (until or "기한 없음"),
+                "자격": STATUS_BADGES.get(status, status),
+                "기관": institution,
             }
-            for n, s in enumerate(steps, start=1)
+            for n, (name, phase, start, until, status, institution) in enumerate(rows, start=1)
         ]
     )
     order = list(frame["순서"])
@@ -197,12 +206,26 @@ if steps:
         tooltip=["순서", "단계", "기관", "기간", "자격"],
     )
     today = (
-        alt.Chart(pd.DataFrame({"x": [pd.Timestamp(as_of)]}))
+        alt.Chart(pd.DataFrame({"x": [pd.Timestamp(as_of_day)]}))
         .mark_rule(color="#555", strokeDash=[4, 4])
         .encode(x="x:T")
     )
-    chart = (bars + today).properties(height=alt.Step(30))  # one 30-px row per step
-    st.altair_chart(chart, width="stretch")
+    return (bars + today).properties(height=alt.Step(30)).to_dict()  # one 30-px row per step
+
+
+if steps:
+    rows = tuple(
+        (
+            s.name,
+            s.phase,
+            s.available_from.isoformat(),
+            s.available_until.isoformat() if s.available_until else "",
+            s.status,
+            s.institution or "",
+        )
+        for s in steps
+    )
+    st.vega_lite_chart(timeline_spec(rows, as_of.isoformat()), width="stretch")
     st.caption(
         f"막대는 신청할 수 있는 기간(업력·나이 조건으로 계산, {as_of.isoformat()} 기준), "
         "점선은 기준일입니다. 순서는 신청할 수 있게 되는 날짜 순입니다."
