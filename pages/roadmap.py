@@ -25,6 +25,7 @@ from pages._dataset import active_dataset
 from pages._format import STATUS_BADGES, md_escape
 from pages._router import require_router
 from pages._sidebar import profile_sidebar
+from usecases.roadmap import RoadmapFiles, file_stem
 
 require_router()
 
@@ -323,21 +324,30 @@ if plan.assumptions:
 # ------------------------------------------------------------------ export and save
 st.subheader("내보내기")
 client_name = str(st.session_state.get("client") or "")
-made = roadmap_files(
-    ds,
-    prof,
-    plan,
-    max_per_phase=per_phase,
-    include_loans=include_loans,
-    edits=edits,
-    client=client_name,
-)
+
+
+def _made() -> RoadmapFiles:
+    return roadmap_files(
+        ds,
+        prof,
+        plan,
+        max_per_phase=per_phase,
+        include_loans=include_loans,
+        edits=edits,
+        client=client_name,
+    )
+
+
+# The workbook and CSV are made by a callable when their button is clicked (Streamlit runs it
+# then), not written — and kept per session — on every rerun: writing the workbook costs more
+# than the rest of the page.
+stem = file_stem(client_name, date.today())
 client = Client(client_name, prof.profile, edits, str(st.session_state.get("client_memo") or ""))
 d1, d2, d3, d4 = st.columns(4)
 d1.download_button(
     "Excel 로드맵 (.xlsx)",
-    made.xlsx,
-    file_name=f"{made.stem}.xlsx",
+    lambda: _made().xlsx,
+    file_name=f"{stem}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="dl_xlsx",
     type="primary",
@@ -345,8 +355,8 @@ d1.download_button(
 )
 d2.download_button(
     "CSV (.csv)",
-    made.csv,
-    file_name=f"{made.stem}.csv",
+    lambda: _made().csv,
+    file_name=f"{stem}.csv",
     mime="text/csv",
     key="dl_csv",
     icon=":material/download:",
@@ -354,7 +364,7 @@ d2.download_button(
 d3.download_button(
     "고객 파일 저장 (.json)",
     client_to_json(client).encode("utf-8"),
-    file_name=f"{made.stem.replace('roadmap', 'client', 1)}.json",
+    file_name=f"{stem.replace('roadmap', 'client', 1)}.json",
     mime="application/json",
     key="dl_client",
     icon=":material/save:",
