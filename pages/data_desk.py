@@ -93,13 +93,14 @@ def issue_frame(items: list[dict]) -> pd.DataFrame:
                 "파일": i["file"],
                 "시트": i["sheet"],
                 "행": i["row"],
+                "셀": i.get("cell", ""),
                 "열": i["column"],
                 "값": i["value"],
                 "사유": i["reason"],
             }
             for i in items
         ],
-        columns=["파일", "시트", "행", "열", "값", "사유"],
+        columns=["파일", "시트", "행", "셀", "열", "값", "사유"],
     )
     frame["행"] = frame["행"].astype("Int64")
     return frame
@@ -110,9 +111,18 @@ if pending is not None and pending[0] is not None:
     s = summarise(catalogue)
     st.subheader("불러오기 보고서")
     ok = s["loaded"] > 0
-    (st.success if ok and not s["rejected"] else st.warning)(
+    clean = ok and not (s["rejected"] or s["suspicious"] or s["flags"])
+    (st.success if clean else st.warning)(
         f"{s['label']} — {s['accounting']}", icon=":material/description:"
     )
+    for flag in s["flags"]:  # a load above the year's published totals
+        st.warning(flag, icon=":material/priority_high:")
+    if s["suspicious"]:
+        st.warning(
+            f"의심스러운 행 {len(s['suspicious']):,}개: 불러왔지만 사업명·글자 칸이 잡음처럼 "
+            "보입니다(한글 단어 없음, 무작위 문자 조합 등). '의심' 탭에서 확인하세요.",
+            icon=":material/help:",
+        )
     c1, c2, c3, c4 = st.columns(4)
     c1.metric("불러온 사업", f"{s['loaded']:,}")
     c2.metric("건너뛴 행", f"{len(s['skipped']):,}", help="빈 행, 제목, 소계·합계, 각주, 중복")
@@ -175,10 +185,16 @@ if pending is not None and pending[0] is not None:
         "머리글 매핑": show_mapping,
         f"건너뜀 {len(s['skipped'])}": lambda: show_issues("skipped", "건너뛴 행이 없습니다."),
         f"경고 {len(s['warnings'])}": lambda: show_issues("warnings", "경고가 없습니다."),
+        f"의심 {len(s['suspicious'])}": lambda: show_issues(
+            "suspicious", "잡음처럼 보이는 행이 없습니다."
+        ),
         f"거부 {len(s['rejected'])}": lambda: show_issues("rejected", "거부된 행이 없습니다."),
     }
     labels = list(sections)
-    if s["rejected"]:  # what needs fixing comes first
+    # What needs fixing comes first: rejected rows, then suspicious ones.
+    if s["suspicious"]:
+        labels = [labels[-2], *labels[:-2], labels[-1]]
+    if s["rejected"]:
         labels = [labels[-1], *labels[:-1]]
     for tab, label in zip(st.tabs(labels), labels, strict=True):
         with tab:

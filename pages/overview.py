@@ -32,6 +32,8 @@ with st.container(border=True):
         detail.append("파일 " + ", ".join(s["files"]))
     st.caption(" · ".join(detail))
     st.info(s["coverage"], icon=":material/info:")
+    for flag in s["flags"]:  # the load holds more than the year's notice published
+        st.warning(flag, icon=":material/priority_high:")
 
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(

@@ -535,3 +535,22 @@ def test_call_status_and_business_age_turn_over_at_midnight(monkeypatch) -> None
     assert status == "모집 중 · 마감 D-3" and "업력 2년 11개월" in page
     status, page = finder_on(day + timedelta(days=1))
     assert status == "모집 중 · 마감 D-2" and "업력 3년" in page
+
+
+NOISY_CSV = (
+    "사업명,연도,예산(억원),지원대상\n"
+    "테스트 창업 바우처,2026,30000,예비창업자\n"
+    "2197Gym,2026,10000,xyz\n"
+).encode()
+
+
+def test_data_desk_reports_suspicious_rows_and_a_total_above_the_notice() -> None:
+    at = open_page("data_desk")
+    upload(at, "noisy.csv", NOISY_CSV)
+    labels = [t.label for t in at.tabs]
+    assert labels[0] == "의심 1"  # what needs checking comes first
+    warnings = " ".join(w.value for w in at.warning)
+    assert "의심스러운 행 1개" in warnings
+    assert "공표 총액 34,645억원보다 큽니다" in warnings
+    frames = [d.value for d in at.dataframe if "셀" in d.value.columns]
+    assert ["A3"] in [list(f["셀"]) for f in frames]  # the suspicious row's name cell
