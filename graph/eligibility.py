@@ -178,20 +178,26 @@ def _institution_unit(program: Program, sido: str | None) -> tuple[str, str] | N
 def _region_check(program: Program, elig: Eligibility) -> Check | None:
     """The location check: the target's own place, else the local-area rule, else none.
 
-    ``args`` = (required 시·도, label, 기초 unit, unit key, strict, premises). ``unit key`` is
+    ``args`` = (required 시·도, label, 기초 unit, unit key, strict, premises, relocation
+    phrase). ``unit key`` is
     the resolved (시·도, 시·군·구) of the 기초 place, so a profile's ``district`` can settle it.
     ``strict``: a plain "합천군에 주소를 둔" / "화성시 소재" in the target, or the program's own
     기초 institution under the local-area rule, rules out other 시·군·구; a softened phrase
     ("김천시 거주·거주예정", "군산시 전입") or a place read from the name only settles a match.
     ``premises``: the target speaks of the firm's premises (본사·사업장), which a 예비창업자
-    does not have yet. A text that opens the area ("주소 : 전국", "관외 기업은 선정 후 이전")
-    gives a check that always holds and says so.
+    does not have yet. A text that opens the area ("주소 : 전국", "거주지 제한 없음") gives a check
+    that always holds and says so; one that admits outsiders who move after selection ("관외
+    기업은 선정 후 이전", also after "주소 전국 - 타 지역 창업기업은 … 이전 필수") keeps the area
+    and turns a failure into ○ whose reason states the condition (a firm moves, a 예비창업자
+    founds there after selection).
     """
-    if elig.region_open:
+    if elig.region_open and not elig.region_relocate:
         ev = elig.evidence_for("region_open")
         return Check("region", "open", "", ev.phrase if ev else "")
     target_regions = tuple(r for r in elig.regions if r and r != NATIONWIDE)
     ev = elig.evidence_for("regions")
+    relocation = elig.evidence_for("region_relocate") if elig.region_relocate else None
+    moving = relocation.phrase if relocation else ""
     if target_regions:
         phrase = ev.phrase if ev else "/".join(target_regions)
         cue = "" if ev is None or ev.basis != "cue" else _cue_source(program, phrase)
@@ -204,7 +210,7 @@ def _region_check(program: Program, elig: Eligibility) -> Check | None:
         plain = phrase.split()[1:] in (["소재"], ["거주"])
         own = _institution_unit(program, target_regions[0])
         strict = key is not None and (elig.region_strict or (plain and key == own))
-        args = (target_regions, "지원대상", unit, key, strict, elig.region_premises)
+        args = (target_regions, "지원대상", unit, key, strict, elig.region_premises, moving)
         return Check("region", "region", cue, phrase, args)
     if not program.is_local:
         return None
@@ -229,7 +235,8 @@ def _region_check(program: Program, elig: Eligibility) -> Check | None:
             key, strict = None, False
     required = (sido,) if sido else ()
     phrase = area.phrase if area else ""
-    return Check("region", "region", "", phrase, (required, label, unit, key, strict, False))
+    args = (required, label, unit, key, strict, False, moving)
+    return Check("region", "region", "", phrase, args)
 
 
 def _track_checks(program: Program, elig: Eligibility) -> tuple[Check, ...]:
@@ -612,9 +619,22 @@ def _groups(check: Check, ctx: _Context) -> Outcome:
 
 
 def _region(check: Check, ctx: _Context) -> Outcome:
+    outcome, reason = _region_rule(check, ctx)
+    moving = check.args[6]
+    if outcome != _FAIL or not moving:
+        return outcome, reason
+    # "관외 기업은 선정 후 3개월 내 본사 이전": the notice admits outsiders, on a condition
+    # they meet after selection (a 예비창업자 founds there, a firm moves). The rule is decided:
+    # yes, and the reason states the condition so a founder who will not move reads it first.
+    head = reason.split(" — ")[0].replace("지역 제한: ", "지역: ")
+    who = "관외 예비창업자" if ctx.profile.pre_founding else "관외 기업"
+    return _OK, f"{head} — {who}도 신청 가능, 단 선정 후 이전 조건 (지원대상 '{moving}')"
+
+
+def _region_rule(check: Check, ctx: _Context) -> Outcome:
     p = ctx.profile
     phrase = check.phrase
-    required, label, unit, key, strict, premises = check.args
+    required, label, unit, key, strict, premises, _ = check.args
     need = "·".join(required)
     head = f"지원대상 '{phrase}'" if label == "지원대상" else label
     if not required:
@@ -659,7 +679,7 @@ def _region(check: Check, ctx: _Context) -> Outcome:
 
 def _region_open(check: Check, ctx: _Context) -> Outcome:
     del ctx
-    return _OK, f"지역: 지원대상 '{check.phrase}' — 관외도 신청 가능 (선정 후 이전 등 조건 확인)"
+    return _OK, f"지역: 지원대상 '{check.phrase}' — 지역 제한 없음"
 
 
 def _flag(check: Check, ctx: _Context) -> Outcome:

@@ -21,7 +21,8 @@ The notice's own rule semantics are kept:
 * an exception that widens a bound for some firms only ("신산업 분야는 10년 이내", "기술창업의
   경우 만 49세 이하까지", a 군필 age extension) is ``years_widen``/``age_widen``: the engine says
   △ for a firm inside the widened band instead of a wrong ×;
-* "전국", "거주지 제한 없음" or "관외 기업은 선정 후 이전" open the area (``region_open``);
+* "전국", "거주지 제한 없음" open the area (``region_open``); "관외 기업은 선정 후 이전" admits
+  out-of-area applicants on that condition (``region_relocate``);
 * a condition the profile cannot decide ("법인에 한정", "투자유치 실적 5억원 이상") is quoted in
   ``open_conditions`` and keeps △.
 
@@ -138,7 +139,10 @@ _RESIDENCE = re.compile(r"거주|주소|주민\s*등록|시민|도민|군민|구
 _REGION_OPEN = re.compile(
     r"주\s*소\s*:?\s*전국|전국\s*단위|전국의|거주지\s*(?:제한\s*)?(?::\s*)?제한\s*없음|거주지\s*제한\s*없음"
     r"|타\s*시\s*[·ㆍ]?\s*도\s*거주자도?\s*(?:모두\s*)?신청\s*가능"
-    r"|(?:관외|타\s*지역|지역\s*외|[가-힣]{1,4}\s*외\s*(?:소재|지역))\s*(?:의\s*)?(?:기업|창업기업|거주자|[가-힣·ㆍ]{0,12})?"
+)
+# Out-of-area applicants admitted on condition that they move (or found there) after selection.
+_REGION_RELOCATE = re.compile(
+    r"(?:관외|타\s*지역|지역\s*외|[가-힣]{1,4}\s*외\s*(?:소재|지역))\s*(?:의\s*)?(?:기업|창업기업|거주자|[가-힣·ㆍ]{0,12})?"
     r"(?:[^.;※]|(?<=\d)\.(?=\d)){0,80}?(?:이전|설립|전입|창업예정자\s*참여\s*가능|지원\s*가능|신청\s*가능)"
     r"|협약\s*기간\s*내\s*본사\s*소재지를\s*[가-힣]{1,4}(?:으로|로)\s*이전\s*가능한"
 )
@@ -725,6 +729,10 @@ def _regions(w: _Work) -> dict[str, Any]:
     open_phrase = w.quote(opened.span()) if opened else ""
     if opened:
         w.take(opened.span())
+    moving = _REGION_RELOCATE.search(w.buf)
+    move_phrase = w.quote(moving.span()) if moving else ""
+    if moving:
+        w.take(moving.span())
     hits: list[tuple[int, int, str, str]] = []
     for m in _PLACE.finditer(w.buf):
         tail = w.buf[m.end() : m.end() + 14]
@@ -744,7 +752,8 @@ def _regions(w: _Work) -> dict[str, Any]:
         word = _LOCATION_WORD.match(w.text[end : end + 14])
         if sido not in found:
             found.append(sido)
-            phrases.append(_snippet(w.text, start, end + (word.end() if word else 0), 30))
+            stop = end + (len(word.group(0).rstrip()) if word else 0)
+            phrases.append(_snippet(w.text, start, stop, 30))
         if word and not _LOCATION_SOFT.search(near) and not re.match(r"^\s*지역", near):
             strict = True
         if _RESIDENCE.search(w.text[max(0, start - 4) : end + 16]) or not _PREMISES.search(
@@ -766,6 +775,9 @@ def _regions(w: _Work) -> dict[str, Any]:
     if opened:
         out["region_open"] = True
         out["_open_phrase"] = open_phrase
+    if moving:
+        out["region_relocate"] = True
+        out["_move_phrase"] = move_phrase
     return out
 
 
@@ -1011,6 +1023,9 @@ def _parse(text: str, basis: Basis, *, with_unparsed: bool) -> dict[str, Any]:
         if regions.get("region_open"):
             out["region_open"] = True
             ev("region_open", str(regions["_open_phrase"]))
+        if regions.get("region_relocate"):
+            out["region_relocate"] = True
+            ev("region_relocate", str(regions["_move_phrase"]))
         fields_found, field_phrase = _fields(w)
         if fields_found:
             out["fields"] = fields_found

@@ -103,7 +103,9 @@ class Eligibility:
     that holds for some firms only ("신산업 분야는 10년", 군필 연장), so a firm inside it is only
     a maybe; ``region_strict`` says the named place is a plain requirement ("합천군에 주소를 둔")
     rather than softened ("거주예정"), ``region_premises`` that it is about the firm's premises
-    (본사·사업장) rather than residence, ``region_open`` that the text opens the area (전국,
+    (본사·사업장) rather than residence, ``region_relocate`` that it admits out-of-area applicants who move or found
+    there after selection ("관외 기업은 선정 후 3개월 내 본사 이전"), ``region_open`` that the
+    text opens the area (전국,
     relocation after selection); ``korean_only`` "대한민국 국적"; ``early_word`` a bare "초기"
     with no 업력 stated; ``open_conditions`` conditions the profile cannot decide, quoted;
     ``excluded`` groups the 신청 제외 대상 names ((flag, phrase, has an exception), e.g.
@@ -143,6 +145,7 @@ class Eligibility:
     region_strict: bool = False
     region_premises: bool = False
     region_open: bool = False
+    region_relocate: bool = False
     korean_only: bool = False
     early_word: bool = False
     open_conditions: tuple[str, ...] = ()

@@ -82,6 +82,59 @@ def test_a_cut_off_after_a_date() -> None:
     assert evaluate(prog, late).status == "ineligible"
 
 
+def test_an_outsider_who_moves_after_selection_may_apply_and_is_told_the_condition() -> None:
+    # 171104 우리지역 스타기업 만들기 (함안군), mediabaro.com/news/459813 (2026).
+    text = (
+        "공고일 기준 함안군에 사업자등록을 둔 대표자 만 19세 이상 49세 이하 청년 기업"
+        "(2018.1.21. 이후 창업), 관외 기업은 선정 후 3개월 내 본사 이전"
+    )
+    prog = program(text, level="기초", region="경남", institution="함안군")
+    outside = evaluate(prog, firm(founded="2024-05-01", ceo_age=34, region="경북",
+                                  district="김천시", as_of="2026-03-01"))  # fmt: skip
+    assert outside.status == "eligible"
+    reason = outside.reason_for("region")
+    assert "관외 기업도 신청 가능, 단 선정 후 이전 조건" in reason
+    assert "관외 기업은 선정 후 3개월 내 본사 이전" in reason and "지역 제한 없음" not in reason
+    inside = evaluate(prog, firm(founded="2024-05-01", ceo_age=34, region="경남",
+                                 district="함안군", as_of="2026-03-01"))  # fmt: skip
+    assert inside.status == "eligible"
+
+
+def test_an_open_address_with_a_move_clause_states_the_condition() -> None:
+    # 171133 익산형 위드로컬 청년창업, call 176768 (2026): "주소 전국" and yet a firm must move.
+    text = (
+        "연령 18세 ~ 39세(1986. 1. 1. ~ 2007. 12. 31. 사이에 태어난 자); 주소 전국 - 타 지역 "
+        "창업기업·거주자는 선정 후 3개월 내 사업장(본사 또는 지사 또는 사업시설(공장) 중 택 1)과 "
+        "거주지 이전 필수; 창업업력 예비창업자 및 창업 5년 이내 기업(2021. 1. 1. 이후 창업한 기업, "
+        "사업자등록증상 사업개시일 기준)"
+    )
+    prog = program(text, level="기초", region="전북", institution="익산시")
+    firm_outside = firm(founded="2024-05-01", birth_date="1991-06-01", region="경북",
+                        district="김천시", as_of="2026-03-20")  # fmt: skip
+    verdict = evaluate(prog, firm_outside)
+    assert verdict.status == "eligible"
+    assert "단 선정 후 이전 조건" in verdict.reason_for("region")
+    assert "지역 제한 없음" not in verdict.reason_for("region")
+    pre = evaluate(prog, firm(pre_founding=True, birth_date="1991-06-01", region="경북",
+                              as_of="2026-03-20"))  # fmt: skip
+    assert "region" not in pre.failed + pre.uncertain
+    assert "관외 예비창업자도 신청 가능" in pre.reason_for("region")
+
+
+def test_an_outsider_condition_is_not_an_open_area() -> None:
+    # 171008 디자인 융합 창업 트랙 (부산), call 176455 (2026) keeps the area but admits
+    # outsiders who register in 부산 within 2 months of the agreement: not an open area.
+    text = (
+        "공고일 기준, 부산 소재 창업 7년 이내의 '창업기업' 중 디자인 융합기업. 관외기업의 경우, "
+        "협약일 기준 2개월 이내 부산시 소재 사업등록(본사) 확인 시 지원 가능"
+    )
+    prog = program(text, level="광역", region="부산", institution="부산광역시")
+    verdict = evaluate(prog, firm(founded="2024-05-01", region="서울", as_of="2026-03-01"))
+    reason = verdict.reason_for("region")
+    assert "관외기업의 경우" in reason and "단 선정 후 이전 조건" in reason
+    assert "지역 제한 없음" not in reason
+
+
 def test_a_window_stated_with_from_and_between() -> None:
     # 171098 청년기술창업수당 (창원시), m.news.zum.com/articles/103425172 (2026).
     prog = program("▲개업연월일이 2023년 1월 15일부터 2025년 10월 5일 사이")
