@@ -106,7 +106,9 @@ class Check(NamedTuple):
 class Verdict:
     """The answer for one program and one profile.
 
-    ``reasons`` are Korean sentences, one per constraint considered, in a stable order.
+    ``reasons`` are Korean sentences, one per constraint considered: the conditions the firm
+    fails first, then the open questions, then those it meets (each group in a stable order;
+    a multi-track program's "여러 트랙 중 …" line leads).
     ``failed`` lists the constraint kinds that rule the program out (target/rule evidence only);
     ``uncertain`` the kinds that could not be decided (cue-only evidence, missing profile value,
     a 기초 program whose 시·군 the profile does not say, a field mismatch, unparsed text).
@@ -809,11 +811,12 @@ def _check(check: Check, ctx: _Context) -> Outcome:
 
 def _track(
     checks: tuple[Check, ...], ctx: _Context, memo: dict[Check, Outcome], basis: str
-) -> tuple[Status, list[str], list[str], list[str], list[str]]:
+) -> tuple[Status, list[str], list[str], list[str], list[str], list[int]]:
     reasons: list[str] = []
     kinds: list[str] = []
     failed: list[str] = []
     uncertain: list[str] = []
+    outcomes: list[int] = []
     for check in checks:
         got = memo.get(check)
         if got is None:
@@ -826,12 +829,19 @@ def _track(
             reason = f"{reason} ({basis})"
         reasons.append(reason)
         kinds.append(check.kind)
+        outcomes.append(outcome)
         if outcome == _FAIL:
             failed.append(check.kind)
         elif outcome == _UNKNOWN:
             uncertain.append(check.kind)
     status: Status = "ineligible" if failed else "maybe" if uncertain else "eligible"
-    return status, reasons, failed, uncertain, kinds
+    return status, reasons, failed, uncertain, kinds, outcomes
+
+
+# Reasons are listed by what they mean for the firm: a condition it fails first (why ×), then
+# the questions still open (why △), then what it meets — a table cell cut short still shows
+# the decisive one. Within each group the checks keep their order.
+_REASON_ORDER: dict[int, int] = {_FAIL: 0, _UNKNOWN: 1, _OK: 2}
 
 
 def _combine(core: tuple, ctx: _Context, memo: dict[Check, Outcome]) -> tuple:
@@ -842,7 +852,32 @@ def _combine(core: tuple, ctx: _Context, memo: dict[Check, Outcome]) -> tuple:
         range(len(results)),
         key=lambda i: (_RANK[results[i][0]], len(results[i][2]), len(results[i][3])),
     )
-    status, reasons, failed, uncertain, kinds = results[best]
+    status, reasons, failed, uncertain, kinds, outcomes = results[best]
+    wanted = ctx.profile.fields
+    if wanted and fields:
+        shared = [f for f in fields if f in wanted]
+        kinds.append("field")
+        if shared:
+            reasons.append(f"분야 일치: {', '.join(shared)}")
+            outcomes.append(_OK)
+        else:
+            reasons.append(
+                f"분야: {', '.join(fields)} 분야 사업으로 보임 — 귀사 분야({', '.join(wanted)}) 확인 필요"
+            )
+            outcomes.append(_UNKNOWN)
+            uncertain.append("field")
+            if status == "eligible":
+                status = "maybe"
+    if not has_target:
+        reasons.append(f"지원대상 원문 없음 — 사업명·개요로만 판단했습니다. {CHECK_TEXT}")
+        kinds.append("target")
+        outcomes.append(_UNKNOWN)
+        uncertain.append("target")
+        if status == "eligible":
+            status = "maybe"
+    order = sorted(range(len(reasons)), key=lambda i: _REASON_ORDER[outcomes[i]])
+    reasons = [reasons[i] for i in order]
+    kinds = [kinds[i] for i in order]
     if labels:
         others = len(labels) - 1
         head = f"여러 트랙 중 '{labels[best]}' 기준"
@@ -850,25 +885,6 @@ def _combine(core: tuple, ctx: _Context, memo: dict[Check, Outcome]) -> tuple:
             head += f" — 다른 {others}개 트랙도 해당 없음"
         reasons.insert(0, head)
         kinds.insert(0, "track")
-    wanted = ctx.profile.fields
-    if wanted and fields:
-        shared = [f for f in fields if f in wanted]
-        kinds.append("field")
-        if shared:
-            reasons.append(f"분야 일치: {', '.join(shared)}")
-        else:
-            reasons.append(
-                f"분야: {', '.join(fields)} 분야 사업으로 보임 — 귀사 분야({', '.join(wanted)}) 확인 필요"
-            )
-            uncertain.append("field")
-            if status == "eligible":
-                status = "maybe"
-    if not has_target:
-        reasons.append(f"지원대상 원문 없음 — 사업명·개요로만 판단했습니다. {CHECK_TEXT}")
-        kinds.append("target")
-        uncertain.append("target")
-        if status == "eligible":
-            status = "maybe"
     return status, tuple(reasons), tuple(failed), tuple(uncertain), tuple(kinds)
 
 
