@@ -16,6 +16,7 @@ from loaders.support_types import SUPPORT_TYPES
 from loaders.taxonomy import TECH_FIELDS
 from loaders.vocab import STAGES
 from pages._caches import map_html, program_frame, roadmap
+from pages._clients import current_edits
 from pages._dataset import active_dataset
 from pages._router import require_router
 from pages._sidebar import profile_sidebar
@@ -89,7 +90,8 @@ if prof.given:
     per = st.session_state.get("per", 2)
     loans = st.session_state.get("loans", True)
     per = per if per in (1, 2, 3) else 2
-    plan = roadmap(ds, prof, max_per_phase=per, include_loans=bool(loans))
+    # ... and the consultant's pinned, removed and annotated steps: the same path on both pages.
+    plan = roadmap(ds, prof, max_per_phase=per, include_loans=bool(loans), edits=current_edits())
     st.caption(
         f"프로필: {prof.describe()} — 귀사의 현재 단계(파란 열)와 지원 경로(빨간 ①②③…)를 위에 "
         "그리고, 신청할 수 없는 사업은 흐리게 그렸습니다."
