@@ -10,6 +10,8 @@ consultant hands over needs a stricter answer, because a △ means very differen
 * "사업명의 '여성'으로 추정" for a founder who is not a woman — a program for a group the firm is
   not in; it never appears in the roadmap at all (``"excluded"``), nor does a program of another
   technology field;
+* a program of another area open to outside firms only if they move there ("관외 기업은 선정 후
+  본사 이전") is an alternative "본사를 옮기면", never a step (``"relocate_alternative"``);
 * a field-specific program when the profile names no field ("바이오 글로벌 파트너링" for a firm
   that said nothing about its field) is not a step either: it is listed as an alternative
   "분야가 맞으면" (``"field_alternative"``).
@@ -25,9 +27,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from graph.eligibility import KIND_LABELS, Verdict
+from graph.eligibility import KIND_LABELS, Verdict, local_unit
 from graph.profile import FirmProfile
 from loaders.model import Program
+from loaders.regions import NATIONWIDE, canonical_sido, resolve_sigungu
 from loaders.taxonomy import GENERAL_FIELD
 from loaders.textnorm import norm_key
 from loaders.vocab import FOUNDER_GROUPS
@@ -40,11 +43,14 @@ __all__ = [
     "FitKind",
     "assess",
     "group_restriction",
+    "relocation",
     "shared_groups",
     "specific_fields",
 ]
 
-FitKind = Literal["fits", "needs_fact", "field_alternative", "unverified", "excluded"]
+FitKind = Literal[
+    "fits", "needs_fact", "field_alternative", "relocate_alternative", "unverified", "excluded"
+]
 
 # Eligibility flag (constraint kind) -> the FirmProfile attribute that says the founder is in it.
 FLAG_OF_KIND: dict[str, str] = {g.kind: g.profile_field for g in FOUNDER_GROUPS}
@@ -152,6 +158,34 @@ def _too_young(program: Program, profile: FirmProfile) -> bool:
     return _MIDDLE_AGED in norm_key(program.name) or _MIDDLE_AGED in norm_key(program.summary)
 
 
+# An area opened without a move ("주소: 전국", "거주지 제한 없음"); any other opening phrase
+# ("관외 기업은 선정 후 이전", "지역 외 기업은 … 본사를 이전하거나") asks outside firms to move.
+_OPEN_WITHOUT_MOVE = ("전국", "제한 없", "제한없", "무관")
+
+
+def relocation(program: Program, profile: FirmProfile) -> str:
+    """Where the firm would have to move for a program of another area that admits outside
+    firms on condition of moving ("관외 기업은 선정 후 3개월 내 본사 이전"): "경남 함안군", or ""
+    when the program is in the firm's own area, nationwide, or opens the area without a move
+    ("주소: 전국")."""
+    elig = program.eligibility
+    ev = elig.evidence_for("region_open")  # also set when one track of the text opens the area
+    if not (elig.region_open or ev is not None) or not program.is_local or profile.region is None:
+        return ""
+    sido = canonical_sido(program.region)
+    if not sido or sido == NATIONWIDE:
+        return ""
+    if ev is not None and any(w in ev.phrase for w in _OPEN_WITHOUT_MOVE):
+        return ""
+    unit = local_unit(program)
+    key = resolve_sigungu(unit, sido, stems=True) if unit else None
+    if sido != profile.region:
+        return f"{sido} {key[1]}" if key else sido
+    if key is not None and profile.district and key != (profile.region, profile.district):
+        return f"{sido} {key[1]}"
+    return ""
+
+
 def shared_groups(program: Program, profile: FirmProfile) -> tuple[str, ...]:
     """Groups the program is for that the founder is in (a 재창업 program for a 재창업자)."""
     elig = program.eligibility
@@ -177,13 +211,14 @@ def _missing_fact(kind: str, verdict: Verdict, profile: FirmProfile) -> str:
 def assess(program: Program, verdict: Verdict, profile: FirmProfile) -> Fit:
     """How ``program`` fits ``profile`` for a roadmap, given the verdict for the same pair.
 
-    >>> from loaders.model import Program
-    >>> from graph.eligibility import evaluate
-    >>> bio = Program("b", 2026, "중앙부처", "", "", "전국", "바이오 글로벌 파트너링", "글로벌 진출",
-    ...               target_text="창업기업", tech_fields=("바이오·헬스",))
-    >>> firm = FirmProfile()
-    >>> assess(bio, evaluate(bio, firm), firm).kind
-    'field_alternative'
+        >>> from loaders.model import Program
+    from loaders.regions import NATIONWIDE, canonical_sido, resolve_sigungu
+        >>> from graph.eligibility import evaluate
+        >>> bio = Program("b", 2026, "중앙부처", "", "", "전국", "바이오 글로벌 파트너링", "글로벌 진출",
+        ...               target_text="창업기업", tech_fields=("바이오·헬스",))
+        >>> firm = FirmProfile()
+        >>> assess(bio, evaluate(bio, firm), firm).kind
+        'field_alternative'
     """
     group = group_restriction(program, profile)
     if group:
@@ -200,6 +235,14 @@ def assess(program: Program, verdict: Verdict, profile: FirmProfile) -> Fit:
     if verdict.status == "ineligible":
         labels = ", ".join(KIND_LABELS.get(k, k) for k in verdict.failed)
         return Fit("excluded", detail=f"불충족: {labels}")
+    moving = relocation(program, profile)
+    if moving:
+        # Open to outside firms only if they move: a choice the profile cannot make for the
+        # founder, so never a step — an alternative "본사를 옮기면" when everything else holds.
+        if verdict.status == "eligible":
+            return Fit("relocate_alternative", fact=f"본사 이전({moving})",
+                       detail=f"관외 기업은 선정 후 {moving}(으)로 본사 이전 조건")  # fmt: skip
+        return Fit("excluded", detail=f"{moving} 소재 사업 — 본사 이전 조건")
     alternative = bool(fields) and not wanted
     if verdict.status == "eligible":
         if alternative:

@@ -152,8 +152,12 @@ class NearMiss:
         }
 
 
-AlternativeKind = Literal["field", "verify"]
-ALTERNATIVE_LABELS: dict[str, str] = {"field": "분야가 맞으면", "verify": "지원대상 확인 후"}
+AlternativeKind = Literal["field", "relocate", "verify"]
+ALTERNATIVE_LABELS: dict[str, str] = {
+    "field": "분야가 맞으면",
+    "relocate": "본사를 옮기면",
+    "verify": "지원대상 확인 후",
+}
 
 
 @dataclass(frozen=True)
@@ -161,7 +165,8 @@ class Alternative:
     """A program shown beside the path, not on it.
 
     ``kind="field"``: a field-specific program the firm fits otherwise, for a profile that
-    names no field ("분야가 맞으면"). ``kind="verify"``: a program of a gap's phase whose
+    names no field ("분야가 맞으면"). ``kind="relocate"``: a program of another area open to
+    outside firms that move there after selection ("본사를 옮기면"). ``kind="verify"``: a program of a gap's phase whose
     지원대상 is not known, to check in its call ("지원대상 확인 후").
     """
 
@@ -501,6 +506,7 @@ def plan_path(
 
     by_phase: dict[int, list[_Cand]] = defaultdict(list)
     alts: dict[int, list[_Cand]] = defaultdict(list)
+    moves: dict[int, list[_Cand]] = defaultdict(list)
     verify: dict[int, list[_Cand]] = defaultdict(list)
     pool: dict[int, list[tuple[Program, Verdict]]] = defaultdict(list)  # for near-misses
     in_phase: dict[int, int] = defaultdict(int)
@@ -520,6 +526,8 @@ def plan_path(
             by_phase[idx].append(cand)
         elif fit.kind == "field_alternative":
             alts[idx].append(cand)
+        elif fit.kind == "relocate_alternative":
+            moves[idx].append(cand)
         else:
             unverified_ids.add(p.program_id)
             if p.is_local and canonical_sido(p.region) in (None, NATIONWIDE):
@@ -564,7 +572,7 @@ def plan_path(
             if v.status != "ineligible":
                 consider(p, idx, s, end, v, firm)
 
-    for bucket in (by_phase, alts, verify):
+    for bucket in (by_phase, alts, moves, verify):
         for cands in bucket.values():
             cands.sort(key=lambda c: (c.cost, c.start, c.program.program_id))
     filled = [i for i in range(len(PHASES)) if by_phase.get(i)]
@@ -618,7 +626,7 @@ def plan_path(
     # Pinned programs first (wherever they stand), then each phase filled up to max_per_phase
     # respecting 중복 수혜 rules.
     pinned = _pinned_cands(
-        edits, progs, verdicts, profile, founding, wanted, by_phase, alts, verify
+        edits, progs, verdicts, profile, founding, wanted, by_phase, alts, moves, verify
     )
     chosen: list[_Cand] = list(pinned)
     pinned_ids = {c.program.program_id for c in pinned}
@@ -629,10 +637,12 @@ def plan_path(
         own = 0
         taken_names = {norm_key(c.program.name, drop_brackets=True) for c in chosen}
         head = [chain[i]] if i in chain else []
+        # Prefer another growth stage than the ones already taken (초기 now, 도약 later).
+        held = {x.stage for x in [*picked, *head]}
         rest = sorted(
             by_phase[i],
             key=lambda c: (
-                c.cost - (0.3 if c.stage not in {x.stage for x in picked} else 0.0),
+                c.cost - (0.3 if c.stage not in held else 0.0),
                 c.start,
                 c.program.program_id,
             ),
@@ -717,6 +727,21 @@ def plan_path(
         )
         for i in range(len(PHASES))
         for c in [x for x in alts.get(i, []) if x.program.program_id not in chosen_ids][
+            :_ALTERNATIVES_PER_PHASE
+        ]
+    ]
+    alternatives += [
+        Alternative(
+            "relocate",
+            PHASES[i],
+            c.program.program_id,
+            c.program.name,
+            c.program.institution,
+            f"{c.fit.detail} — 다른 조건은 모두 충족",
+            c.start,
+        )
+        for i in range(len(PHASES))
+        for c in [x for x in moves.get(i, []) if x.program.program_id not in chosen_ids][
             :_ALTERNATIVES_PER_PHASE
         ]
     ]

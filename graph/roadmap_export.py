@@ -205,7 +205,7 @@ def _alt_row(n: int, alt: Alternative, p: Program | None) -> list[Any]:
         _owner(p, alt.institution),
         p.budget_eok if p else None,
         "",
-        "분야" if alt.kind == "field" else "지원대상",
+        {"field": "분야", "relocate": "본사 이전"}.get(alt.kind, "지원대상"),
         alt.why,
         "",
         _sources(p),

@@ -259,6 +259,21 @@ def test_name_and_summary_cues_keep_other_groups_off_the_roadmap(name: str, summ
     assert "x" not in {s.program_id for s in roadmap.steps}
 
 
+def test_a_program_that_asks_outside_firms_to_move_is_an_alternative_not_a_step() -> None:
+    moving = Eligibility(
+        years_max=7, founder="pre_or_founded", region_open=True,
+        evidence=(ev("years", "7년 이내"), ev("founder", "(예비)창업자"),
+                  ev("region_open", "관외 기업은 선정 후 3개월 내 본사 이전")),
+    )  # fmt: skip
+    p = prog("far", "함안 스타기업 만들기", "사업화", region="경남", elig=moving)
+    roadmap = plan_path([*CATALOGUE, p], ONE_YEAR_OLD, max_per_phase=3)  # a firm in 경기
+    assert "far" not in {s.program_id for s in roadmap.steps}
+    alt = {a.program_id: a for a in roadmap.alternatives}["far"]
+    assert alt.kind == "relocate" and alt.label == "본사를 옮기면" and "경남" in alt.why
+    at_home = plan_path([*CATALOGUE, replace(p, region="경기")], ONE_YEAR_OLD, max_per_phase=3)
+    assert "far" in {s.program_id for s in at_home.steps}
+
+
 def test_a_founder_in_the_group_gets_its_program_ranked_first() -> None:
     woman = replace(ONE_YEAR_OLD, women=True)
     steps = [s for s in plan_path(_fit_catalogue(), woman).steps if s.phase == "보육·멘토링"]
@@ -410,11 +425,13 @@ def test_a_pre_founder_in_gimcheon_starts_with_the_pre_package(embedded_programs
 def test_an_ai_firm_in_gyeonggi_gets_the_leap_package_after_three_years(
     embedded_programs,
 ) -> None:
-    steps = {s.name: s for s in plan_path(embedded_programs, REAL["ai_gyeonggi"]).steps}
-    # One 사업화 program per stage: 청년창업사관학교 (대표자 만 39세 이하, 3년 이내) ranks first now
-    # that its target is fully understood.
-    early = steps.get("초기창업패키지") or steps["창업성공패키지(청년창업사관학교)"]
-    assert early.available_from == date(2026, 3, 1)
+    roadmap = plan_path(embedded_programs, REAL["ai_gyeonggi"])
+    steps = {s.name: s for s in roadmap.steps}
+    # One 사업화 program per growth stage: one for 초기 now, 창업도약패키지 for 도약 from the day
+    # after the third founding anniversary.
+    now = [s for s in roadmap.steps if s.phase == "사업화" and s.stage == "초기"]
+    assert len(now) == 1 and now[0].available_from == date(2026, 3, 1)
+    assert steps["창업도약패키지"].available_from == date(2027, 3, 2)
     assert any("지역 사업(경기)" in s.fit for s in steps.values())
 
 
