@@ -158,24 +158,18 @@ def _too_young(program: Program, profile: FirmProfile) -> bool:
     return _MIDDLE_AGED in norm_key(program.name) or _MIDDLE_AGED in norm_key(program.summary)
 
 
-# An area opened without a move ("주소: 전국", "거주지 제한 없음"); any other opening phrase
-# ("관외 기업은 선정 후 이전", "지역 외 기업은 … 본사를 이전하거나") asks outside firms to move.
-_OPEN_WITHOUT_MOVE = ("전국", "제한 없", "제한없", "무관")
-
-
 def relocation(program: Program, profile: FirmProfile) -> str:
     """Where the firm would have to move for a program of another area that admits outside
-    firms on condition of moving ("관외 기업은 선정 후 3개월 내 본사 이전"): "경남 함안군", or ""
-    when the program is in the firm's own area, nationwide, or opens the area without a move
-    ("주소: 전국")."""
+    firms on condition of moving ("관외 기업은 선정 후 3개월 내 본사 이전",
+    :attr:`~loaders.model.Eligibility.region_relocate`): "경남 함안군", or "" when the program
+    is in the firm's own area (or its 시·군·구 is not known) or nationwide."""
     elig = program.eligibility
-    ev = elig.evidence_for("region_open")  # also set when one track of the text opens the area
-    if not (elig.region_open or ev is not None) or not program.is_local or profile.region is None:
+    # The evidence is there also when only one track of the text admits movers (경남형 … 리그).
+    moves = elig.region_relocate or elig.evidence_for("region_relocate") is not None
+    if not moves or not program.is_local or profile.region is None:
         return ""
     sido = canonical_sido(program.region)
     if not sido or sido == NATIONWIDE:
-        return ""
-    if ev is not None and any(w in ev.phrase for w in _OPEN_WITHOUT_MOVE):
         return ""
     unit = local_unit(program)
     key = resolve_sigungu(unit, sido, stems=True) if unit else None

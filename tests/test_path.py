@@ -261,9 +261,9 @@ def test_name_and_summary_cues_keep_other_groups_off_the_roadmap(name: str, summ
 
 def test_a_program_that_asks_outside_firms_to_move_is_an_alternative_not_a_step() -> None:
     moving = Eligibility(
-        years_max=7, founder="pre_or_founded", region_open=True,
+        years_max=7, founder="pre_or_founded", region_relocate=True,
         evidence=(ev("years", "7년 이내"), ev("founder", "(예비)창업자"),
-                  ev("region_open", "관외 기업은 선정 후 3개월 내 본사 이전")),
+                  ev("region_relocate", "관외 기업은 선정 후 3개월 내 본사 이전")),
     )  # fmt: skip
     p = prog("far", "함안 스타기업 만들기", "사업화", region="경남", elig=moving)
     roadmap = plan_path([*CATALOGUE, p], ONE_YEAR_OLD, max_per_phase=3)  # a firm in 경기
