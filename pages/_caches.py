@@ -50,6 +50,7 @@ __all__ = [
     "roadmap_files",
     "search_index",
     "summary",
+    "timeline_spec",
     "verdicts",
 ]
 
@@ -371,3 +372,64 @@ def program_frame(ds: Dataset) -> pd.DataFrame:
     ``st.cache_data`` hit would unpickle the whole frame on every rerun of every session).
     """
     return _program_frame(ds.key, ds.catalogue).copy(deep=False)
+
+
+# ------------------------------------------------------------------------------ charts
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def timeline_spec(rows: tuple[tuple[str, str, str, str, str, str], ...], day: str) -> dict:
+    """The timeline's Vega-Lite spec for these steps, built once for every session showing them.
+
+    Building an Altair chart validates it against the Vega-Lite schema on every call, which
+    cost more than the rest of the page; with many users a rerun only sends the cached spec.
+    ``rows`` are (numbered label, phase, from, until, status, institution) of each step in
+    order, ``day`` the 기준일. Defined here, not in the page, so that Streamlit builds the cached
+    function once rather than reading the page's source again on every rerun.
+    """
+    import altair as alt
+
+    from graph.path import DEFAULT_HORIZON_YEARS
+    from graph.profile import add_years
+    from pages._format import STATUS_BADGES
+
+    as_of_day = date.fromisoformat(day)
+    horizon = add_years(as_of_day, DEFAULT_HORIZON_YEARS)
+    frame = pd.DataFrame(
+        [
+            {
+                "순서": label,
+                "단계": phase,
+                "시작": pd.Timestamp(start),
+                "종료": pd.Timestamp(until or horizon),
+                "기간": f"{start} ~ " + (until or "기한 없음"),
+                "자격": STATUS_BADGES.get(status, status),
+                "기관": institution,
+            }
+            for label, phase, start, until, status, institution in rows
+        ]
+    )
+    order = list(frame["순서"])
+    colours = alt.Scale(
+        domain=[STATUS_BADGES["eligible"], STATUS_BADGES["maybe"]], range=["#2E7D32", "#F9A825"]
+    )
+    base = alt.Chart(frame).encode(
+        y=alt.Y(
+            "순서:N",
+            sort=order,
+            title=None,
+            axis=alt.Axis(labelFontSize=12, labelLimit=260, labelOverlap=False),
+        )
+    )
+    bars = base.mark_bar(cornerRadius=3, opacity=0.85, height=16).encode(
+        x=alt.X("시작:T", title="신청 가능 시기", axis=alt.Axis(format="%Y-%m")),
+        x2="종료:T",
+        color=alt.Color("자격:N", scale=colours, legend=alt.Legend(title=None, orient="top")),
+        tooltip=["순서", "단계", "기관", "기간", "자격"],
+    )
+    today = (
+        alt.Chart(pd.DataFrame({"x": [pd.Timestamp(as_of_day)]}))
+        .mark_rule(color="#555", strokeDash=[4, 4])
+        .encode(x="x:T")
+    )
+    return (bars + today).properties(height=alt.Step(30)).to_dict()  # one 30-px row per step

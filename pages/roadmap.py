@@ -11,15 +11,12 @@ from __future__ import annotations
 
 from datetime import date
 
-import altair as alt
-import pandas as pd
 import streamlit as st
 
 from graph.clients import Client, client_from_json, client_to_json, clients_to_csv, read_clients_csv
-from graph.path import DEFAULT_HORIZON_YEARS, Alternative, Step
-from graph.profile import add_years
+from graph.path import Alternative, Step
 from loaders.errors import NavigatorError
-from pages._caches import roadmap, roadmap_files
+from pages._caches import roadmap, roadmap_files, timeline_spec
 from pages._clients import apply_client, current_edits, set_edits
 from pages._dataset import active_dataset
 from pages._format import STATUS_BADGES, md_escape
@@ -164,67 +161,17 @@ if not steps:
 # ------------------------------------------------------------------ the path over time
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def timeline_spec(rows: tuple[tuple[str, str, str, str, str, str], ...], day: str) -> dict:
-    """The timeline's Vega-Lite spec for these steps, built once for every session showing them.
-
-    Building an Altair chart validates it against the Vega-Lite schema on every call, which
-    cost more than the rest of the page; with many users a rerun only sends the cached spec.
-    ``rows`` are (name, phase, from, until, status, institution) of each step, ``day`` as_of.
-    """
-    as_of_day = date.fromisoformat(day)
-    horizon = add_years(as_of_day, DEFAULT_HORIZON_YEARS)
-    frame = pd.DataFrame(
-        [
-            {
-                "순서": f"{_no(n)} {name}",
-                "단계": phase,
-                "시작": pd.Timestamp(start),
-                "종료": pd.Timestamp(until or horizon),
-                "기간": f"{start} ~ " + (until or "기한 없음"),
-                "자격": STATUS_BADGES.get(status, status),
-                "기관": institution,
-            }
-            for n, (name, phase, start, until, status, institution) in enumerate(rows, start=1)
-        ]
-    )
-    order = list(frame["순서"])
-    colours = alt.Scale(
-        domain=[STATUS_BADGES["eligible"], STATUS_BADGES["maybe"]], range=["#2E7D32", "#F9A825"]
-    )
-    base = alt.Chart(frame).encode(
-        y=alt.Y(
-            "순서:N",
-            sort=order,
-            title=None,
-            axis=alt.Axis(labelFontSize=12, labelLimit=260, labelOverlap=False),
-        )
-    )
-    bars = base.mark_bar(cornerRadius=3, opacity=0.85, height=16).encode(
-        x=alt.X("시작:T", title="신청 가능 시기", axis=alt.Axis(format="%Y-%m")),
-        x2="종료:T",
-        color=alt.Color("자격:N", scale=colours, legend=alt.Legend(title=None, orient="top")),
-        tooltip=["순서", "단계", "기관", "기간", "자격"],
-    )
-    today = (
-        alt.Chart(pd.DataFrame({"x": [pd.Timestamp(as_of_day)]}))
-        .mark_rule(color="#555", strokeDash=[4, 4])
-        .encode(x="x:T")
-    )
-    return (bars + today).properties(height=alt.Step(30)).to_dict()  # one 30-px row per step
-
-
 if steps:
     rows = tuple(
         (
-            s.name,
+            f"{_no(n)} {s.name}",
             s.phase,
             s.available_from.isoformat(),
             s.available_until.isoformat() if s.available_until else "",
             s.status,
             s.institution or "",
         )
-        for s in steps
+        for n, s in enumerate(steps, start=1)
     )
     st.vega_lite_chart(timeline_spec(rows, as_of.isoformat()), width="stretch")
     st.caption(
