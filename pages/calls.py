@@ -140,24 +140,16 @@ rows = call_rows(
     as_of,
 )
 wanted = {"eligible": ("eligible",), "maybe": ("eligible", "maybe"), "all": ()}[status]
-shown = filter_call_rows(
-    rows,
-    states=states or (),
-    statuses=wanted,
-    support_types=types,
-    regions=regions,
-    query=query,
-    linked_only=linked_only,
-)
+filters = {
+    "states": states or (),
+    "support_types": types,
+    "regions": regions,
+    "query": query,
+    "linked_only": linked_only,
+}
+shown = filter_call_rows(rows, statuses=wanted, **filters)
 # Counts follow every filter but the status one, so they say how the view splits.
-in_view = filter_call_rows(
-    rows,
-    states=states or (),
-    support_types=types,
-    regions=regions,
-    query=query,
-    linked_only=linked_only,
-)
+in_view = filter_call_rows(rows, **filters)
 counts = {
     "open": sum(r.state == "open" for r in in_view),
     "upcoming": sum(r.state == "upcoming" for r in in_view),
