@@ -165,7 +165,11 @@ def _age_text(profile: FirmProfile, day: date) -> str:
 
 
 def _possible_ages(profile: FirmProfile, day: date) -> tuple[int, int] | None:
-    """Lowest and highest age the CEO can have on ``day`` (the birthday is not asked for)."""
+    """Lowest and highest age the CEO can have on ``day`` (exact with a birth date; with only
+    ``ceo_age`` on ``as_of`` the birthday is unknown, so a year either way is possible)."""
+    if profile.birth_date is not None:
+        exact = profile.age_on(day)
+        return None if exact is None else (exact, exact)
     age = profile.ceo_age
     if age is None:
         return None
@@ -349,6 +353,9 @@ def _as_program(call: Announcement) -> Program:
 
 
 def _profile_on(p: FirmProfile, day: date, age: int | None) -> FirmProfile:
+    """The firm seen on ``day`` with the CEO aged ``age`` (a birth date keeps deciding)."""
+    if p.birth_date is not None:
+        age = p.ceo_age
     if p.founded is not None and p.founded > day:
         return replace(p, ceo_age=age)
     return replace(p, as_of=day, ceo_age=age)
@@ -648,7 +655,12 @@ def apply_call_evidence(
         if ref is not None:
             reasons.append(f"모집 공고 {_call_line(ref, today)} — 업력·나이는 이 공고일 기준")
             kinds.append("call")
-        if verdict.status == "maybe" and set(uncertain) <= {"target"} and accepting:
+        if (
+            verdict.status == "maybe"
+            and set(uncertain) <= {"target"}
+            and not program.target_text.strip()
+            and accepting
+        ):
             call = accepting[0]
             at = kinds.index("target") if "target" in kinds else None
             line = f"모집 공고 {_call_line(call, today)}의 조건으로 신청 가능"

@@ -587,7 +587,8 @@ def join_to_programs(
 ) -> JoinResult:
     """Join calls to programs: by the integrated-notice program name, else by the call's title.
 
-    A call whose ``intg_pbanc_biz_nm`` is given joins by that name: names meet through
+    A call whose number a program's data lists (``Program.call_ids``, each with its source)
+    belongs to that program. A call whose ``intg_pbanc_biz_nm`` is given joins by that name: names meet through
     :func:`norm_key` ("2026년 예비창업패키지" = "예비 창업패키지"); when that finds nothing,
     short bracketed qualifiers are dropped too ("(창업 트랙)"). Several programs with the same
     name (two local governments' "창업보육센터 운영 지원") are narrowed by the call's year and
@@ -613,7 +614,29 @@ def join_to_programs(
         unmatched.append((ann, reason))
         links[ann.pbanc_sn] = CallLink(ann.pbanc_sn, None, 0.0, reason, method)
 
+    # A program's own data may name its calls (``Program.call_ids``: K-Startup 공고 numbers read
+    # from a cited page); such a call belongs to that program whatever its title says.
+    claimed: dict[str, list[Program]] = {}
+    for p in programs:
+        for sn in p.call_ids:
+            claimed.setdefault(sn, []).append(p)
+
     for ann in announcements:
+        owners = claimed.get(ann.pbanc_sn, [])
+        if len(owners) == 1:
+            program = owners[0]
+            by_program.setdefault(program.program_id, []).append(ann)
+            matched.append((ann, program.program_id, "공고 번호"))
+            links[ann.pbanc_sn] = CallLink(
+                ann.pbanc_sn,
+                program.program_id,
+                100.0,
+                f"사업 자료에 이 공고 번호(pbanc_sn {ann.pbanc_sn})가 '{program.name}'의 "
+                "모집공고로 출처와 함께 적혀 있음",
+                "공고 번호",
+                "high",
+            )
+            continue
         if not ann.program_name:
             if ann.integrated is False:
                 unlinked(ann, "통합공고 사업이 아닌 공고입니다 (intg_pbanc_yn=N)")
