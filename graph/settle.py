@@ -29,6 +29,7 @@ from loaders.taxonomy import GENERAL_FIELD, TECH_FIELDS
 __all__ = [
     "QUESTIONS",
     "TEXT_FACTS",
+    "Judge",
     "MaybeGroup",
     "MaybeSummary",
     "Question",

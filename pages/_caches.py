@@ -45,6 +45,7 @@ __all__ = [
     "finder_options",
     "map_html",
     "map_layout",
+    "open_questions",
     "program_frame",
     "roadmap",
     "roadmap_files",
@@ -142,6 +143,33 @@ def verdicts(ds: Dataset, prof: ProfileInput) -> dict[str, Verdict]:
     """Program verdicts for the dataset and profile, with their linked calls as evidence
     (:func:`graph.calls.apply_call_evidence`: 업력 counted on an open call's 공고일)."""
     return _verdicts(ds.key, prof.key, ds.catalogue, prof.profile)
+
+
+@st.cache_resource(max_entries=64)
+def _open_questions(
+    key: str, pkey: str, view: str, _catalogue: Catalogue, _result: Any, _profile: FirmProfile
+) -> Any:
+    from graph.calls import apply_call_evidence
+    from usecases.finder import open_questions
+
+    joined = _active_calls(key, _catalogue).joined
+    verdicts = _verdicts(key, pkey, _catalogue, _profile)
+    if joined is None:
+        return open_questions(_result, verdicts, _profile)
+
+    def judge(programs: Any, profile: FirmProfile) -> dict[str, Verdict]:
+        return apply_call_evidence(programs, evaluate_all(programs, profile), joined, profile)
+
+    return open_questions(_result, verdicts, _profile, judge=judge)
+
+
+def open_questions(ds: Dataset, prof: ProfileInput, result: Any) -> Any:
+    """:func:`usecases.finder.open_questions` for the finder's current view (judged with the
+    same call evidence as the verdicts), cached per dataset, profile and view."""
+    view = hashlib.sha1("|".join(p.program_id for p in result.in_view).encode("utf-8")).hexdigest()[
+        :16
+    ]
+    return _open_questions(ds.key, prof.key, view, ds.catalogue, result, prof.profile)
 
 
 @st.cache_resource(max_entries=32)

@@ -8,15 +8,25 @@ reproduces the view. The table is :func:`usecases.finder.find` for the profile's
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
 from loaders.regions import NATIONWIDE, SIDO
 from loaders.vocab import STAGES
-from pages._caches import active_calls, call_statuses, finder_options, search_index, verdicts
+from pages._caches import (
+    active_calls,
+    call_statuses,
+    finder_options,
+    open_questions,
+    search_index,
+    verdicts,
+)
 from pages._card import program_card
 from pages._dataset import active_dataset
 from pages._format import STATUS_BADGES
+from pages._questions import ask_question
 from pages._router import require_router
 from pages._sidebar import profile_sidebar
 from usecases.finder import BUDGET_STOPS, FinderQuery, find
@@ -110,13 +120,50 @@ query_spec = FinderQuery(
     only_open=only_open,
 )
 found = find(ds.programs, verdict_of, query_spec, calls=calls, index=search_index(ds))
+counts_box = st.container()  # filled below, once a △ group may have narrowed the view
+summary = open_questions(ds, prof, found) if prof.given and found.counts["maybe"] else None
+if summary is not None and summary.groups:
+    by_gap = {g.key: g for g in summary.groups}
+    # The URL carries the group's key (gap=no_text), not its label: labels hold counts that
+    # change with the filters, and a shared link must keep meaning the same group.
+    asked = st.query_params.get("gap")
+    gap = st.pills(
+        f"△ 확인 필요 {summary.maybe_total:,}개 — 무엇이 빠졌나 (누르면 그 사업만 봅니다)",
+        list(by_gap),
+        default=asked if asked in by_gap else None,
+        format_func=lambda k: f"{by_gap[k].label} {len(by_gap[k]):,}개",
+        key="f_gap",
+    )
+    if gap in by_gap:
+        st.query_params["gap"] = gap
+    elif "gap" in st.query_params:
+        del st.query_params["gap"]
+    best = summary.best
+    if best is not None and best.question is not None:
+        with st.container(border=True):
+            ask_question(best, prof.profile)
+    if gap in by_gap:
+        found = find(
+            ds.programs,
+            verdict_of,
+            replace(query_spec, only=by_gap[gap].program_ids),
+            calls=calls,
+            index=search_index(ds),
+        )
 counts = found.counts
 
-m1, m2, m3, m4 = st.columns(4)
+# The ○/△/× counts follow the active filters (and a chosen △ group), not the whole catalogue.
+m1, m2, m3, m4 = counts_box.columns(4)
 m1.metric("검색·필터 결과", f"{len(found.rows):,}개")
 m2.metric(STATUS_BADGES["eligible"], f"{counts.get('eligible', 0):,}")
 m3.metric(STATUS_BADGES["maybe"], f"{counts.get('maybe', 0):,}")
 m4.metric(STATUS_BADGES["ineligible"], f"{counts.get('ineligible', 0):,}")
+if sum(counts.values()) != sum(found.counts_all.values()):
+    total = found.counts_all
+    counts_box.caption(
+        f"필터·검색에 맞는 사업 기준 — 전체 {sum(total.values()):,}개 중 "
+        f"○ {total['eligible']:,} · △ {total['maybe']:,} · × {total['ineligible']:,}"
+    )
 
 if found.similar_only:
     st.caption(f"'{query}'와 정확히 일치하는 사업이 없어 이름이 비슷한 사업을 보여 줍니다.")

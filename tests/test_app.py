@@ -554,3 +554,44 @@ def test_data_desk_reports_suspicious_rows_and_a_total_above_the_notice() -> Non
     assert "공표 총액 34,645억원보다 큽니다" in warnings
     frames = [d.value for d in at.dataframe if "셀" in d.value.columns]
     assert ["A3"] in [list(f["셀"]) for f in frames]  # the suspicious row's name cell
+
+
+# --------------------------------------------------------------------------- △ you can act on
+
+
+def test_finder_groups_maybes_by_the_missing_fact_and_asks_the_best_question() -> None:
+    at = open_page("finder", firm="창업기업", founded="2024-03-01", age="34", region="경북")
+    gaps = at.get("button_group")
+    assert gaps, "the △ groups are offered as pills"
+    page = texts(at)
+    assert "가장 많이 판정되는 질문" in page
+    before = metrics(at)["△ 확인 필요"]
+    # A group in the link narrows the table (and the counts) to its programs.
+    at = open_page(
+        "finder", firm="창업기업", founded="2024-03-01", age="34", region="경북", gap="no_text"
+    )
+    table = at.dataframe[0].value
+    assert len(table) > 0 and set(table["자격"]) <= {"△ 확인 필요"}
+    assert metrics(at)["△ 확인 필요"] != before
+
+
+def test_finder_counts_follow_the_filters() -> None:
+    at = open_page("finder", **PROFILE)
+    everything = metrics(at)
+    at = open_page("finder", **PROFILE, type="시설·공간·보육")
+    narrowed = metrics(at)
+    assert narrowed["△ 확인 필요"] != everything["△ 확인 필요"]
+    assert "필터·검색에 맞는 사업 기준" in texts(at)
+
+
+def test_finder_answering_the_question_fills_the_profile() -> None:
+    at = open_page("finder", firm="창업기업", founded="2024-03-01", age="34", region="경북")
+    keys = {w.key for w in at.main if getattr(w, "key", None)}
+    if "q_fields" in keys:
+        at.multiselect(key="q_fields").select("정보·통신").run()
+        at.button(key="q_apply").click().run()
+        assert "정보·통신" in at.query_params["field"]
+    else:
+        at.selectbox(key="q_district").select("김천시").run()
+        at.button(key="q_apply").click().run()
+        assert at.query_params["district"] == "김천시"

@@ -97,3 +97,31 @@ def test_filter_options_list_types_and_institutions_once() -> None:
     options = filter_options(PROGRAMS)
     assert options.types == ("사업화", "시설·공간·보육")
     assert options.orgs == ("서울", "서울특별시", "중소벤처기업부")
+
+
+def test_counts_follow_the_active_filters_and_the_search() -> None:
+    everything = find(PROGRAMS, VERDICTS, FinderQuery())
+    assert everything.counts == {"eligible": 1, "maybe": 3, "ineligible": 1}
+    assert everything.counts_all == everything.counts
+    spaces = find(PROGRAMS, VERDICTS, FinderQuery(types=("시설·공간·보육",), status="eligible"))
+    assert spaces.counts == {"eligible": 0, "maybe": 1, "ineligible": 0}  # not the ○ filter
+    assert spaces.counts_all == everything.counts
+    assert [p.program_id for p in spaces.in_view] == ["local"]
+    searched = find(PROGRAMS, VERDICTS, FinderQuery(text="재창업"))
+    assert searched.counts["ineligible"] == 1 and sum(searched.counts.values()) < 5
+
+
+def test_open_questions_group_the_maybes_of_the_view() -> None:
+    from datetime import date
+
+    from graph.eligibility import evaluate_all
+    from graph.profile import FirmProfile
+    from usecases.finder import open_questions
+
+    profile = FirmProfile(founded=date(2025, 1, 1), as_of=date(2026, 11, 30), region="서울")
+    verdicts = evaluate_all(PROGRAMS, profile)
+    result = find(PROGRAMS, verdicts, FinderQuery(types=("사업화",)))
+    summary = open_questions(result, verdicts, profile)
+    grouped = {pid for g in summary.groups for pid in g.program_ids}
+    assert grouped <= {p.program_id for p in result.in_view}
+    assert summary.maybe_total == sum(v.status == "maybe" for p in result.in_view for v in [verdicts[p.program_id]])  # fmt: skip

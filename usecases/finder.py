@@ -25,7 +25,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from graph.eligibility import Verdict
+from graph.profile import FirmProfile
 from graph.search import SearchIndex, search
+from graph.settle import Judge, MaybeSummary, group_maybes
 from loaders.model import Program
 from loaders.vocab import STATUSES, Status
 
@@ -39,6 +41,7 @@ __all__ = [
     "StatusFilter",
     "filter_options",
     "find",
+    "open_questions",
 ]
 
 # The budget slider's stops in 억원; the top one means "no upper limit".
@@ -62,6 +65,7 @@ class FinderQuery:
     budget: tuple[float, float] = (BUDGET_STOPS[0], BUDGET_STOPS[-1])
     status: StatusFilter = "maybe"
     only_open: bool = False
+    only: tuple[str, ...] = ()  # program ids (e.g. one group of △ by missing fact)
 
     @property
     def budget_limited(self) -> bool:
@@ -88,14 +92,19 @@ class FinderRow:
 class FinderResult:
     """The rows to show, in order, and what the page says about them.
 
-    ``counts`` are ○/△/× over the whole catalogue; ``eligible_in_view`` how many ○ programs the
-    filters other than the verdict filter leave (so an empty "○ only" view can say why);
+    ``counts`` are ○/△/× of the programs the active filters and the search leave (the verdict
+    filter aside, so the three numbers say how the view splits), ``counts_all`` the same over
+    the whole catalogue; ``in_view`` those programs (for grouping their △ by the missing fact);
+    ``eligible_in_view`` how many ○ programs the filters other than the verdict filter leave
+    (so an empty "○ only" view can say why);
     ``budget_unknown`` how many programs state no budget (a budget range leaves them out);
     ``searched`` whether a search ran and ``similar_only`` whether it found only similar names.
     """
 
     rows: tuple[FinderRow, ...]
     counts: dict[str, int] = field(default_factory=dict)
+    counts_all: dict[str, int] = field(default_factory=dict)
+    in_view: tuple[Program, ...] = ()
     eligible_in_view: int = 0
     budget_unknown: int = 0
     searched: bool = False
@@ -129,6 +138,8 @@ def _passes(p: Program, row: FinderRow, q: FinderQuery, high: float) -> bool:
     if q.stages and not set(q.stages).intersection(p.stages):
         return False
     if q.budget_limited and (p.budget_eok is None or not q.budget[0] <= p.budget_eok <= high):
+        return False
+    if q.only and p.program_id not in q.only:
         return False
     return not (q.only_open and not row.open_call)
 
@@ -167,27 +178,39 @@ def find(
                 calls.get(p.program_id, ""),
             )
         )
-    counts: dict[str, int] = {s: 0 for s in STATUSES}
-    for row in rows:
-        counts[row.status] += 1
+    counts_all = _count(rows)
     high = query.budget[1] if query.budget[1] != BUDGET_STOPS[-1] else math.inf
     kept = [row for row in rows if _passes(row.program, row, query, high)]
-    eligible_in_view = sum(1 for row in kept if row.status == "eligible")
-    kept = [row for row in kept if _status_kept(row.status, query.status)]
     budget_unknown = sum(1 for p in programs if p.budget_eok is None)
-
-    if query.text.strip():
+    searched = bool(query.text.strip())
+    hits = []
+    if searched:
         hits = search(index if index is not None else programs, query.text)
         score = {h.program_id: h.score for h in hits}
-        found = [
+        kept = [
             FinderRow(r.program, r.status, r.reasons, r.call, score[r.program.program_id])
             for r in kept
             if r.program.program_id in score
         ]
-        found.sort(key=lambda r: -(r.score or 0.0))
+    # What the filters and the search leave, before the verdict filter: the counts follow it.
+    counts = _count(kept)
+    in_view = tuple(r.program for r in kept)
+    eligible_in_view = counts["eligible"]
+    kept = [row for row in kept if _status_kept(row.status, query.status)]
+
+    if searched:
+        kept.sort(key=lambda r: -(r.score or 0.0))
         similar = bool(hits) and all(h.matched == "유사 이름" for h in hits)
         return FinderResult(
-            tuple(found), counts, eligible_in_view, budget_unknown, True, len(hits), similar
+            tuple(kept),
+            counts,
+            counts_all,
+            in_view,
+            eligible_in_view,
+            budget_unknown,
+            True,
+            len(hits),
+            similar,
         )
 
     def order(r: FinderRow) -> tuple[int, int, bool, float]:
@@ -195,4 +218,27 @@ def find(
         return (_STATUS_ORDER[r.status], 0 if r.open_call else 1, budget is None, -(budget or 0.0))
 
     kept.sort(key=order)
-    return FinderResult(tuple(kept), counts, eligible_in_view, budget_unknown)
+    return FinderResult(tuple(kept), counts, counts_all, in_view, eligible_in_view, budget_unknown)
+
+
+def _count(rows: Sequence[FinderRow]) -> dict[str, int]:
+    counts: dict[str, int] = {s: 0 for s in STATUSES}
+    for row in rows:
+        counts[row.status] += 1
+    return counts
+
+
+def open_questions(
+    result: FinderResult,
+    verdicts: Mapping[str, Verdict],
+    profile: FirmProfile,
+    *,
+    judge: Judge | None = None,
+) -> MaybeSummary:
+    """The △ programs of the view grouped by the fact each is missing, and the one profile
+    question that settles the most (:func:`graph.settle.group_maybes`). ``judge`` re-judges
+    with an answer (default :func:`graph.eligibility.evaluate_all`; pass one that also weighs
+    calls when the verdicts did)."""
+    if judge is None:
+        return group_maybes(result.in_view, verdicts, profile)
+    return group_maybes(result.in_view, verdicts, profile, judge=judge)
