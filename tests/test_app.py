@@ -571,7 +571,7 @@ def test_finder_groups_maybes_by_the_missing_fact_and_asks_the_best_question() -
         "finder", firm="창업기업", founded="2024-03-01", age="34", region="경북", gap="no_text"
     )
     table = at.dataframe[0].value
-    assert len(table) > 0 and set(table["자격"]) <= {"△ 확인 필요"}
+    assert len(table) > 0 and set(table["status"]) <= {"maybe"}
     assert metrics(at)["△ 확인 필요"] != before
 
 
