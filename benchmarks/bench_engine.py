@@ -40,8 +40,11 @@ from graph import eligibility as elig_mod
 from graph.duplicates import (
     COMPONENTS,
     DEFAULT_THRESHOLD,
+    KIND_WEIGHTS,
     WEIGHTS,
+    _kind_applies,
     _prepare,
+    _reach,
     find_duplicates,
 )
 from graph.eligibility import evaluate, evaluate_all
@@ -73,8 +76,10 @@ def naive_pair_seconds(programs: Sequence[Program], *, sample: int = _NAIVE_SAMP
     """Seconds a pairwise Python loop would need for all n(n−1)/2 pairs (sampled, extrapolated).
 
     The loop scores each pair exactly as :func:`graph.duplicates.find_duplicates` does — the same
-    normalised jamo keys, prepared once, and the same weights — calling rapidfuzz once per pair
-    and component, so the ratio isolates what vectorisation, cutoffs and threads buy.
+    normalised jamo keys, forms and kinds of help, prepared once, and the same weights —
+    calling rapidfuzz once per pair and text, then classifies the pairs that reach the threshold
+    with the same reach rule, so the ratio isolates what vectorisation, cutoffs, grouping and
+    threads buy.
     """
     from rapidfuzz import fuzz
 
@@ -83,40 +88,35 @@ def naive_pair_seconds(programs: Sequence[Program], *, sample: int = _NAIVE_SAMP
     total_pairs = n * (n - 1) // 2
     rng = random.Random(0)
     pairs = [tuple(sorted(rng.sample(range(n), 2))) for _ in range(min(sample, total_pairs))]
-    names, leads, targets = list(prep.names), list(prep.leads), list(prep.targets)
-    types, stages = prep.types.tolist(), prep.stages.tolist()
-    owner, local = prep.owner.tolist(), prep.local.tolist()
-    codes = [prep.region.tolist(), prep.place.tolist(), prep.host.tolist()]
-
-    def different(i: int, j: int) -> bool:
-        if owner[i] >= 0 and owner[j] >= 0:
-            return owner[i] != owner[j]
-        if local[i] != local[j]:
-            return True
-        return any(c[i] >= 0 and c[j] >= 0 and c[i] != c[j] for c in codes)
-
+    names, leads = list(prep.names), list(prep.leads)
+    types, forms, kinds = prep.types.tolist(), prep.forms.tolist(), prep.kinds.tolist()
     w = [WEIGHTS[c] for c in COMPONENTS]
+    kw = KIND_WEIGHTS
 
     def loop() -> int:
-        hits = 0
+        hits: list[tuple[int, int, int]] = []
         for i, j in pairs:
-            if not different(i, j):
-                continue
-            parts = [fuzz.ratio(names[i], names[j]), 0.0, 0.0, 0.0, 0.0]
-            have = [True, bool(leads[i] and leads[j]), bool(targets[i] and targets[j]), True, False]
-            if have[1]:
-                parts[1] = fuzz.ratio(leads[i], leads[j])
-            if have[2]:
-                parts[2] = fuzz.ratio(targets[i], targets[j])
-            parts[3] = 100.0 if types[i] == types[j] else 0.0
-            si, sj = stages[i], stages[j]
-            if si and sj:
-                have[4] = True
-                parts[4] = 100.0 * bin(si & sj).count("1") / bin(si | sj).count("1")
+            name = round(fuzz.ratio(names[i], names[j]))
+            content = round(fuzz.ratio(leads[i], leads[j]))
+            same_type = 100.0 if types[i] == types[j] else 0.0
+            fi, fj = forms[i], forms[j]
+            form = 100.0 * bin(fi & fj).count("1") / bin(fi | fj).count("1") if fi | fj else 0.0
+            have = [True, bool(leads[i] and leads[j]), True, bool(fi and fj)]
+            parts = [name, content, same_type, form]
             den = sum(wk for wk, h in zip(w, have, strict=True) if h)
-            score = sum(wk * p for wk, p, h in zip(w, parts, have, strict=True) if h) / den
-            hits += score >= DEFAULT_THRESHOLD
-        return hits
+            text = sum(wk * p for wk, p, h in zip(w, parts, have, strict=True) if h) / den
+            kind = 0.0
+            if kinds[i] == kinds[j]:
+                kind = (kw["kind"] * 100 + kw["type"] * same_type + kw["form"] * form * have[3]) / (
+                    kw["kind"] + kw["type"] + kw["form"] * have[3]
+                )
+            if max(text, kind) >= DEFAULT_THRESHOLD:
+                hits.append((i, j, name))
+        if hits:
+            i_, j_ = np.array([h[0] for h in hits]), np.array([h[1] for h in hits])
+            reach = _reach(prep, i_, j_)
+            _kind_applies(prep, i_, j_, reach.place, np.array([h[2] for h in hits]))
+        return len(hits)
 
     per_pair = measure(loop, repeat=3, min_time=0.1) / len(pairs)
     return per_pair * total_pairs

@@ -33,6 +33,7 @@ milliseconds.
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -42,6 +43,7 @@ from graph.profile import FirmProfile, add_years
 from loaders.model import Eligibility, Program
 from loaders.regions import (
     NATIONWIDE,
+    SIGUNGU_BY_SIDO,
     canonical_sido,
     is_sido_name,
     resolve_sigungu,
@@ -55,11 +57,13 @@ from loaders.vocab import CEO_AGE_LABEL, FOUNDER_GROUPS, GROUP_KINDS, Status
 __all__ = [
     "CONSTRAINT_KINDS",
     "KIND_LABELS",
+    "Area",
     "Check",
     "Verdict",
     "evaluate",
     "evaluate_all",
     "local_unit",
+    "program_area",
     "status_counts",
     "time_window",
 ]
@@ -82,6 +86,7 @@ CHECK_TEXT = "지원대상 원문 확인 필요"
 # Group kind -> (who the program is for, the profile attribute saying the founder is in it).
 _FLAG_LABEL = {g.kind: (g.person, g.profile_field) for g in FOUNDER_GROUPS}
 _OK, _FAIL, _UNKNOWN = 0, 1, 2
+_BRACKETED_NAME = re.compile(r"[(\[]([^()\[\]]{2,12})[)\]]")
 _RANK = {"eligible": 0, "maybe": 1, "ineligible": 2}
 
 
@@ -154,7 +159,8 @@ def local_unit(program: Program) -> str:
     """The 기초 local government a local program belongs to ("김천시"), or "" if none is known.
 
     From a 기초 institution name, else a 기초 place leading the program name ("고양 1인 창조기업
-    지원센터" -> "고양"). A 시·도 program (광역) returns "".
+    지원센터" -> "고양"), else a full 기초 name in brackets ("청년농업인 영농정착지원금
+    (서귀포시)" -> "서귀포시"). A 시·도 program (광역) returns "".
     """
     inst = program.institution.strip()
     if inst and not is_sido_name(inst) and sido_of_place(inst) is not None:
@@ -166,6 +172,11 @@ def local_unit(program: Program) -> str:
         first = words[0]
         if not is_sido_name(first) and sido_of_place(first) is not None:
             return first
+    for inner in _BRACKETED_NAME.findall(program.name):
+        # Full names only ("서귀포시"): a bare stem in brackets is too often an ordinary word.
+        inner = inner.strip()
+        if not is_sido_name(inner) and sido_of_institution(inner) is not None:
+            return inner
     return ""
 
 
@@ -239,6 +250,69 @@ def _region_check(program: Program, elig: Eligibility) -> Check | None:
     phrase = area.phrase if area else ""
     args = (required, label, unit, key, strict, False, moving)
     return Check("region", "region", "", phrase, args)
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """Where a program's applicants must be located, as the eligibility rules read it.
+
+    ``sidos`` are the short 시·도 names the firm must be in: ``("전국",)`` for a nationwide
+    program, ``()`` when the data does not say (a local program without region). ``unit`` is the
+    (시·도, 시·군·구) of the 기초 place the program is tied to, if any; ``own_unit`` is True when
+    that place is the program's own 기초 institution (the local-area rule then excludes other
+    시·군·구), False when it is only read from the name or the target phrase. ``whole_sido`` is
+    True when the program covers all of its 시·도: a 광역 government's program, or a central one
+    whose 지원대상 names 시·도. Why: the duplicate desk asks whether one firm can be within reach
+    of two programs, and must answer from the same rules the finder judges a firm with.
+    """
+
+    sidos: tuple[str, ...]
+    unit: tuple[str, str] | None = None
+    own_unit: bool = False
+    whole_sido: bool = False
+
+    @property
+    def nationwide(self) -> bool:
+        """True for programs open to firms anywhere."""
+        return self.sidos == (NATIONWIDE,)
+
+    def describe(self) -> str:
+        """Korean label: "전국", "경기", "경북 김천시", "지역 미상"."""
+        if not self.sidos:
+            return "지역 미상"
+        if self.unit is not None:
+            return f"{self.unit[0]} {sigungu_label(*self.unit).removeprefix(self.unit[0] + ' ')}"
+        return "·".join(self.sidos)
+
+
+def program_area(program: Program) -> Area:
+    """The :class:`Area` of a program, from the same region check the verdicts use.
+
+    A local program without a 시·도 falls back to a 기초 place leading its name ("고양 1인 창조기업
+    지원센터" -> 경기 고양시), which places it but never settles its 시·군·구.
+    """
+    check = _region_check(program, program.eligibility)
+    if check is None or check.rule == "open":
+        return Area((NATIONWIDE,), whole_sido=True)
+    required, _label, unit_word, key = check.args[:4]
+    own = _institution_unit(program, required[0] if len(required) == 1 else None)
+    if own is not None and (not required or own[0] in required):
+        return Area(required or (own[0],), own, own_unit=True)
+    # 세종 has no 기초 tier, so its programs cover the whole 시·도.
+    whole = not program.is_local or (
+        program.level == "광역"
+        or is_sido_name(program.institution.strip())
+        or all(not SIGUNGU_BY_SIDO.get(s, ("?",)) for s in required)
+    )
+    if not required:
+        unit = local_unit(program)
+        place = resolve_sigungu(unit, stems=True) if unit else None
+        if place is None:
+            return Area(())
+        return Area((place[0],), place)
+    if unit_word and key is not None and key[0] in required:
+        return Area(required, key, whole_sido=False)
+    return Area(required, None, whole_sido=whole and not unit_word)
 
 
 def _track_checks(program: Program, elig: Eligibility) -> tuple[Check, ...]:

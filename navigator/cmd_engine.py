@@ -30,8 +30,17 @@ __all__ = [
     "run_path",
 ]
 
-# graph.duplicates.DEFAULT_THRESHOLD, written out for --help (a test checks they agree).
-_DUPLICATE_THRESHOLD_HELP = 70.0
+# graph.duplicates.DEFAULT_THRESHOLD, RELATIONS and DEFAULT_RELATIONS, written out for --help
+# (tests check they agree).
+_DUPLICATE_THRESHOLD_HELP = 65.0
+_RELATIONS_HELP: tuple[str, ...] = (
+    "overlap",
+    "local_copy",
+    "sector_variant",
+    "ladder",
+    "regional_copies",
+)
+_DEFAULT_RELATIONS_HELP: tuple[str, ...] = ("overlap", "local_copy", "sector_variant")
 _STATUS_LABEL = {"eligible": "지원 가능", "maybe": "확인 필요", "ineligible": "지원 불가"}
 
 
@@ -139,22 +148,48 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(func=run_path)
 
-    p = sub.add_parser("duplicates", help="기관 간 유사·중복 사업 쌍과 군집을 찾습니다")
+    p = sub.add_parser(
+        "duplicates",
+        help="같은 기업이 같은 지원을 두 번 받을 수 있는 사업 쌍(중복)과 그 관계를 찾습니다",
+    )
     add_data_args(p)
     p.add_argument(
         "--threshold",
         type=_threshold,
         default=None,
         metavar="T",
-        help=f"유사도 기준 0–100 (기본 {_DUPLICATE_THRESHOLD_HELP:g})",
+        help=f"같은 지원 점수 기준 0–100 (기본 {_DUPLICATE_THRESHOLD_HELP:g})",
+    )
+    p.add_argument(
+        "--relation",
+        type=_relations,
+        action="append",
+        metavar="R",
+        help=(
+            f"보고할 관계 ({', '.join(_RELATIONS_HELP)} 또는 all; 쉼표로 여럿, 여러 번 지정 가능). "
+            f"기본 {','.join(_DEFAULT_RELATIONS_HELP)}"
+        ),
     )
     p.add_argument("--json", action="store_true", help="JSON 하나로 출력")
     p.add_argument(
         "--include-undetermined",
         action="store_true",
-        help="같은 기관인지 알 수 없는 쌍도 표시 (different_institutions='unknown')",
+        help="지역을 알 수 없어 관계를 확정할 수 없는 쌍도 표시 (certain=false)",
     )
     p.set_defaults(func=run_duplicates)
+
+
+def _relations(text: str) -> tuple[str, ...]:
+    """``overlap,ladder`` -> ("overlap", "ladder"); ``all`` -> every relation."""
+    names = [t.strip() for t in text.split(",") if t.strip()]
+    if names == ["all"]:
+        return _RELATIONS_HELP
+    bad = [n for n in names if n not in _RELATIONS_HELP]
+    if bad or not names:
+        raise argparse.ArgumentTypeError(
+            f"알 수 없는 관계 '{','.join(bad) or text}' (가능: {', '.join(_RELATIONS_HELP)}, all)"
+        )
+    return tuple(names)
 
 
 def run_eligible(args: argparse.Namespace) -> int:
@@ -267,45 +302,80 @@ def run_path(args: argparse.Namespace) -> int:
 
 
 def run_duplicates(args: argparse.Namespace) -> int:
-    """Find overlapping programs; JSON (pairs, clusters) or text with the overlap tables."""
-    from graph.duplicates import DEFAULT_THRESHOLD, find_duplicates, overlap_table
+    """Find duplicated programs; JSON (pairs with relation and reach, clusters) or text."""
+    from graph.duplicates import (
+        DEFAULT_RELATIONS,
+        DEFAULT_THRESHOLD,
+        RELATION_LABELS,
+        RELATIONS,
+        find_duplicates,
+        local_copies,
+        overlap_table,
+    )
 
     catalogue = catalogue_from_args(args)
     if not catalogue.programs:
         raise NavigatorError("사업이 없어 비교할 수 없습니다.")
+    chosen = [r for group in (args.relation or [DEFAULT_RELATIONS]) for r in group]
+    relations = tuple(r for r in RELATIONS if r in chosen)
     threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
     result = find_duplicates(
-        catalogue.programs, threshold, include_undetermined=args.include_undetermined
+        catalogue.programs,
+        threshold,
+        relations=relations,
+        include_undetermined=args.include_undetermined,
     )
     by_id = catalogue.by_id()
     if args.json:
         print_json(result.to_dict(by_id))
         return 0
     print(catalogue.label)
+    counts = " · ".join(
+        f"{RELATION_LABELS[r]} {sum(1 for p in result.pairs if p.relation == r)}" for r in relations
+    )
     print(
-        f"기준 {result.threshold:g}점 이상, 서로 다른 기관의 사업 쌍 {len(result.pairs)}개 · "
-        f"군집 {len(result.clusters)}개 (비교 후보 {result.candidates}쌍)"
+        f"같은 지원 점수 {result.threshold:g}점 이상: {counts} (쌍) · 군집 {len(result.clusters)}개"
     )
     for note in result.notes:
         print(f"  ※ {note}")
-    for pair in result.pairs:
-        a, b = by_id[pair.a_id], by_id[pair.b_id]
-        parts = " ".join(
-            f"{k} {v:.0f}" + ("(없음)" if k in pair.missing else "")
-            for k, v in pair.breakdown.items()
-        )
-        flag = "" if pair.certain else " [기관 동일 여부 미상]"
-        print(f"\n  {pair.score:5.1f}  {a.name} ({a.institution or a.region or '기관 미상'})")
-        print(f"         {b.name} ({b.institution or b.region or '기관 미상'}){flag}")
-        print(f"         {parts}")
+    for relation in relations:
+        pairs = [p for p in result.pairs if p.relation == relation]
+        if not pairs:
+            continue
+        print(f"\n[{RELATION_LABELS[relation]} ({relation}): {len(pairs)}쌍]")
+        for pair in pairs:
+            a, b = by_id[pair.a_id], by_id[pair.b_id]
+            parts = " ".join(
+                f"{k} 없음" if v is None or k in pair.missing else f"{k} {v:.0f}"
+                for k, v in pair.breakdown.items()
+            )
+            flag = "" if pair.certain else " [지역 미상 — 관계 미확정]"
+            reach = pair.reach.score if pair.reach is not None else None
+            reach_text = "미상" if reach is None else f"{reach:.0f}"
+            print(f"\n  같은 지원 {pair.score:5.1f} · 대상 겹침 {reach_text}{flag}")
+            for p in (a, b):
+                who = p.institution or p.ministry or "기관 미상"
+                budget = f", {p.budget_eok:,.1f}억원" if p.budget_eok is not None else ""
+                print(f"    {p.name} ({who}{budget})")
+            print(f"    같은 지원: {pair.help_summary()}")
+            if pair.reach is not None:
+                print(f"    {pair.reach.summary()}")
+            print(f"    {parts}")
     if result.clusters:
         print("\n[군집]")
         for n, members in enumerate(result.clusters, start=1):
             names = ", ".join(by_id[m].name for m in members)
             print(f"  {n}. ({len(members)}개) {names}")
-    if result.pairs:
-        for by, title in (("ministry", "부처·지자체 × 부처·지자체"), ("region", "시·도 × 시·도")):
-            table = overlap_table(result, by_id, by=by)  # type: ignore[arg-type]
+    if "local_copy" in relations:
+        groups = local_copies(result, by_id)
+        if groups:
+            print("\n[중앙 사업별 지역판]")
+            for g in groups:
+                where = ", ".join(f"{s} {len(v)}" for s, v in g.by_sido.items())
+                print(f"  {by_id[g.central_id].name}: {g.count}개 ({where})")
+    for by, title in (("ministry", "부처 × 부처 (중복만)"), ("region", "시·도 × 시·도 (중복만)")):
+        table = overlap_table(result, by_id, by=by)  # type: ignore[arg-type]
+        if not table.empty:
             print(f"\n[{title}]")
             print(table.to_string())
     return 0

@@ -352,13 +352,16 @@ def roadmap_files(
 
 @st.cache_resource(show_spinner="중복 사업을 찾는 중…", max_entries=16)
 def _duplicates(key: str, threshold: float, _catalogue: Catalogue) -> Any:
-    from graph.duplicates import find_duplicates
+    from graph.duplicates import RELATIONS, find_duplicates
 
-    return find_duplicates(_catalogue.programs, threshold)
+    return find_duplicates(
+        _catalogue.programs, threshold, relations=RELATIONS, include_undetermined=True
+    )
 
 
 def duplicates(ds: Dataset, threshold: float) -> Any:
-    """:func:`graph.duplicates.find_duplicates` at ``threshold``."""
+    """:func:`graph.duplicates.find_duplicates` at ``threshold``, every relation, pairs of
+    unknown places included (the desk shows each relation in its own view)."""
     return _duplicates(ds.key, float(threshold), ds.catalogue)
 
 

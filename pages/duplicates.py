@@ -1,8 +1,8 @@
-"""중복 분석: overlapping programs of different institutions, explained, clustered, exported.
+"""중복 분석: where the same firm can be funded twice for the same help, and the patterns around it.
 
-Pairs and clusters are :func:`graph.duplicates.find_duplicates`, the matrices
-:func:`graph.duplicates.overlap_table`, the files :mod:`graph.export`. The threshold is bound to
-the URL (``thr``).
+Every figure comes from :mod:`graph.duplicates` (pairs, relations, reach, views) and every file
+from :mod:`graph.export`; this page lays them out. The threshold is bound to the URL (``thr``),
+and so is the central program of the local-copies view (``central``).
 """
 
 from __future__ import annotations
@@ -11,14 +11,26 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from graph.duplicates import COMPONENTS, DEFAULT_THRESHOLD, WEIGHTS, overlap_table
+from graph.duplicates import (
+    COMPONENTS,
+    DEFAULT_RELATIONS,
+    DEFAULT_THRESHOLD,
+    RELATION_LABELS,
+    RELATION_MEANINGS,
+    RELATIONS,
+    WEIGHTS,
+    local_copies,
+    local_copy_table,
+    overlap_table,
+)
 from graph.export import (
-    CLUSTER_COLUMNS,
-    PAIR_COLUMNS,
-    cluster_rows,
-    duplicates_to_csv,
+    DUPLICATE_VIEWS,
+    duplicate_view_csv,
+    duplicate_view_excel,
+    duplicate_view_rows,
     duplicates_to_excel,
-    pair_rows,
+    table_to_csv,
+    table_to_excel,
 )
 from pages._caches import duplicates
 from pages._dataset import active_dataset
@@ -30,23 +42,35 @@ require_router()
 COMPONENT_LABELS = {
     "name": "이름",
     "content": "내용",
-    "target": "대상",
     "type": "유형",
-    "stage": "단계",
+    "form": "형태",
 }
+# A schematic tile map of the 17 시·도 (column, row), roughly where each lies; drawn offline.
+SIDO_TILES: dict[str, tuple[int, int]] = {
+    "인천": (0, 0), "서울": (1, 0), "경기": (2, 0), "강원": (3, 0),
+    "충남": (0, 1), "세종": (1, 1), "충북": (2, 1), "경북": (3, 1),
+    "전북": (0, 2), "대전": (1, 2), "대구": (2, 2), "울산": (3, 2),
+    "광주": (0, 3), "전남": (1, 3), "경남": (2, 3), "부산": (3, 3),
+    "제주": (0, 4),
+}  # fmt: skip
 
 ds = active_dataset()
 by_id = ds.by_id()
 
 st.title("중복 분석")
-weights = " · ".join(f"{COMPONENT_LABELS[k]} {WEIGHTS[k]:.0%}" for k in COMPONENTS)
+help_weights = " · ".join(f"{COMPONENT_LABELS[k]} {WEIGHTS[k]:.0%}" for k in COMPONENTS)
 st.caption(
-    "서로 다른 기관이 같은 기업에게 비슷한 지원을 하는 사업을 찾습니다. 유사도는 다섯 요소의 "
-    f"가중 평균입니다 ({weights}); 한쪽에 없는 요소는 빼고 계산합니다."
+    "**중복**은 같은 기업이 같은 지원을 두 번 받을 수 있는 사업입니다. 두 부분으로 판단합니다. "
+    "**같은 지원** (0–100): 이름·내용이 비슷하거나(문구 점수: "
+    f"{help_weights}), 주된 지원 형태(자금·공간·멘토링·교육·행사·해외 …)가 같으면(형태 점수: "
+    "중앙 사업끼리, 지역이 겹치는 지자체 사업끼리, 이름이 닮은 중앙–지자체 사업) 높은 쪽. "
+    "**대상 겹침**: 지역·시군구, 예비/업력, 나이, 대상 집단, 분야 — 같은 기업이 두 사업 모두 신청할 "
+    "수 있는가. 모르는 부분은 0점이 아니라 '미상'으로 둡니다. 서로 다른 지역의 같은 사업은 "
+    "**지역 간 복제**로, 단계가 이어지는 사업은 **단계 사다리**로 따로 보여 줍니다."
 )
 
 thr = st.select_slider(
-    "유사도 기준 (이 점수 이상을 중복으로 봅니다)",
+    "같은 지원 점수 기준 (이 점수 이상인 쌍을 봅니다)",
     sorted({55, 60, 65, 70, 75, 80, 85, 90, 95, round(DEFAULT_THRESHOLD)}),
     value=round(DEFAULT_THRESHOLD),
     key="thr",
@@ -54,120 +78,144 @@ thr = st.select_slider(
     help=f"기본값 {DEFAULT_THRESHOLD:.0f}: 낮추면 더 많이, 높이면 확실한 것만 찾습니다.",
 )
 result = duplicates(ds, thr)
-pairs = pair_rows(result, by_id)
-clusters = cluster_rows(result, by_id)
-cluster_budget = sum(r[3] or 0 for r in clusters)
-in_clusters = sum(r[1] for r in clusters)
-
-m1, m2, m3, m4 = st.columns(4)
-m1.metric("중복 쌍", f"{len(pairs):,}")
-m2.metric("군집", f"{len(clusters):,}")
-m3.metric("관련 사업", f"{in_clusters:,}개 / {len(ds.programs):,}개")
-m4.metric(
-    "겹치는 사업 예산 합계",
-    eok(cluster_budget) if any(r[4] for r in clusters) else "예산 정보 없음",
-    help="군집에 든 사업 중 예산이 적힌 사업만 더한 값",
+counts = {r: result.counts.get(r, {}).get("certain", 0) for r in RELATIONS}
+undetermined = sum(
+    c.get("uncertain", 0) for r, c in result.counts.items() if r != "regional_copies"
 )
-for note in result.notes:
-    st.caption(note)
 
-if not pairs:
-    st.info(
-        f"유사도 {thr}점 이상으로 겹치는 사업 쌍이 없습니다. 기준을 낮춰 보세요 "
-        "(데이터에 지원대상·지원내용 원문이 적으면 점수가 낮게 나옵니다).",
-        icon=":material/search_off:",
+cols = st.columns(6)
+for col, rel in zip(cols, RELATIONS, strict=False):
+    col.metric(RELATION_LABELS[rel], f"{counts[rel]:,}쌍", help=RELATION_MEANINGS[rel])
+cols[5].metric(
+    "지역 미상",
+    f"{undetermined:,}쌍",
+    help="시·도(또는 같은 시·도 안의 시·군·구)를 알 수 없어 관계를 정하지 못한 쌍",
+)
+if result.other_field:
+    st.caption(
+        f"분야가 서로 다른 쌍 {result.other_field}개(예: 농식품 / 콘텐츠)는 넣지 않았습니다."
     )
-    st.stop()
 
-tab_pairs, tab_clusters, tab_ministry, tab_region = st.tabs(
-    ["중복 쌍", "군집", "부처 × 부처", "시·도 × 시·도"]
-)
-with tab_pairs:
-    headers = [c.header for c in PAIR_COLUMNS]
-    frame = pd.DataFrame(pairs, columns=headers)
+
+def downloads(view: str, stem: str) -> None:
+    """Excel and CSV of one view, side by side."""
+    c1, c2, _ = st.columns([1, 1, 3])
+    c1.download_button(
+        "Excel (.xlsx)",
+        duplicate_view_excel(view, result, by_id),
+        file_name=f"{stem}_thr{thr}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"dl_{view}_xlsx",
+        icon=":material/download:",
+    )
+    c2.download_button(
+        "CSV (.csv)",
+        duplicate_view_csv(view, result, by_id),
+        file_name=f"{stem}_thr{thr}.csv",
+        mime="text/csv",
+        key=f"dl_{view}_csv",
+        icon=":material/download:",
+    )
+
+
+def view_frame(view: str) -> pd.DataFrame:
+    columns, rows = duplicate_view_rows(view, result, by_id)
+    return pd.DataFrame(rows, columns=[c.header for c in columns])
+
+
+def compare(a_id: str, b_id: str, row: pd.Series) -> None:
+    """The two programs side by side, with the reach explanation."""
+    st.markdown(
+        f"**{md_escape(str(row['관계']))}** · 같은 지원 {row['같은 지원']:.1f} · 대상 겹침 "
+        f"{'미상' if pd.isna(row['대상 겹침']) else format(row['대상 겹침'], '.0f')}"
+    )
+    st.info(
+        f"**같은 지원인가** — {md_escape(str(row['같은 지원인가']))}  \n"
+        f"**같은 기업이 둘 다 받을 수 있는가** — "
+        f"{md_escape(str(row['같은 기업이 둘 다 받을 수 있는가']))}",
+        icon=":material/groups:",
+    )
+    parts = " · ".join(
+        f"{COMPONENT_LABELS[k]} 없음"
+        if COMPONENT_LABELS[k] in str(row["빠진 요소"]) or pd.isna(row[COMPONENT_LABELS[k]])
+        else f"{COMPONENT_LABELS[k]} {row[COMPONENT_LABELS[k]]:.0f}"
+        for k in COMPONENTS
+    )
+    kind = "다른 형태" if pd.isna(row["형태 점수"]) else f"{row['형태 점수']:.0f}"
+    st.caption(f"문구 점수 {row['문구 점수']:.0f} ({parts}) · 형태 점수 {kind}")
+    for col, pid in zip(st.columns(2), (a_id, b_id), strict=True):
+        p = by_id.get(pid)
+        with col, st.container(border=True):
+            if p is None:
+                st.caption("사업 정보 없음")
+                continue
+            st.markdown(f"**{md_escape(p.name)}**")
+            st.caption(
+                " · ".join(
+                    md_escape(x)
+                    for x in (
+                        p.institution or p.ministry or "운영기관 미상",
+                        p.region,
+                        p.support_type,
+                        f"예산 {eok(p.budget_eok)}",
+                    )
+                    if x
+                )
+            )
+            for label, text in (("지원대상", p.target_text), ("지원내용", p.description)):
+                if text:
+                    st.markdown(f"**{label}**  \n{md_escape(text[:400])}")
+
+
+def pair_table(frame: pd.DataFrame, key: str) -> None:
     shown = [
-        "유사도",
+        "순위",
+        "관계",
+        "중복 가능 예산(억원)",
+        "예산 메모",
+        "같은 지원",
+        "대상 겹침",
+        "같은 지원인가",
         "사업 A",
         "운영기관 A",
+        "지역 A",
         "사업 B",
         "운영기관 B",
-        "이름",
-        "내용",
-        "대상",
-        "유형",
-        "단계",
-        "군집",
+        "지역 B",
     ]
-    score_cols = {
-        h: st.column_config.ProgressColumn(
-            h, min_value=0, max_value=100, format="%.0f", width=110 if h == "유사도" else 72
-        )
-        for h in ("유사도", "이름", "내용", "대상", "유형", "단계")
+    config = {
+        h: st.column_config.ProgressColumn(h, min_value=0, max_value=100, format="%.0f", width=90)
+        for h in ("같은 지원", "대상 겹침")
     }
-    score_cols.update(
-        {
-            h: st.column_config.TextColumn(h, width=200 if h.startswith("사업") else 100)
-            for h in ("사업 A", "운영기관 A", "사업 B", "운영기관 B")
-        }
-    )
-    score_cols["군집"] = st.column_config.NumberColumn("군집", width=50)
+    config["중복 가능 예산(억원)"] = st.column_config.NumberColumn(format="localized", width=110)
+    config["순위"] = st.column_config.NumberColumn(width=50)
+    for h in ("사업 A", "사업 B"):
+        config[h] = st.column_config.TextColumn(h, width=220)
+    config["같은 지원인가"] = st.column_config.TextColumn(width=200)
     event = st.dataframe(
         frame,
         hide_index=True,
         placeholder="—",
         width="stretch",
         column_order=shown,
-        column_config=score_cols,
-        key="dup_table",
+        column_config=config,
+        key=key,
         on_select="rerun",
         selection_mode="single-row",
     )
     rows = list(event.selection.rows) if event is not None else []
     if rows:
         row = frame.iloc[rows[0]]
-        a, b = by_id.get(row["사업 A ID"]), by_id.get(row["사업 B ID"])
-        st.markdown(f"**유사도 {row['유사도']:.1f}** — 두 사업 비교")
-        for col, p in zip(st.columns(2), (a, b), strict=True):
-            with col, st.container(border=True):
-                if p is None:
-                    st.caption("사업 정보 없음")
-                    continue
-                st.markdown(f"**{md_escape(p.name)}**")
-                st.caption(
-                    " · ".join(
-                        md_escape(x)
-                        for x in (p.institution, p.region, p.support_type, eok(p.budget_eok))
-                        if x
-                    )
-                )
-                for label, text in (
-                    ("지원대상", p.target_text),
-                    ("지원내용", p.content_text or p.summary),
-                ):
-                    if text:
-                        st.markdown(f"**{label}**  \n{md_escape(text[:400])}")
+        compare(row["사업 A ID"], row["사업 B ID"], row)
     else:
-        st.caption("행을 선택하면 두 사업의 대상·내용을 나란히 비교합니다.")
-
-with tab_clusters:
-    cframe = pd.DataFrame(clusters, columns=[c.header for c in CLUSTER_COLUMNS])
-    st.dataframe(
-        cframe,
-        hide_index=True,
-        placeholder="—",
-        width="stretch",
-        column_order=[c.header for c in CLUSTER_COLUMNS[:-1]],
-        column_config={
-            "예산 합계(억원)": st.column_config.NumberColumn(format="localized"),
-            "사업 (기관)": st.column_config.TextColumn(width="large"),
-        },
-    )
-    st.caption("군집: 중복 쌍으로 이어진 사업 묶음. 예산은 예산이 적힌 사업만 더했습니다.")
+        st.caption(
+            "행을 선택하면 두 사업의 대상·내용과 '같은 기업이 둘 다 받을 수 있는가'를 봅니다."
+        )
 
 
-def heatmap(table: pd.DataFrame, title: str) -> None:
+def heatmap(table: pd.DataFrame, title: str, empty: str) -> None:
     if table.empty:
-        st.info("표로 보일 중복 쌍이 없습니다.")
+        st.info(empty)
         return
     long = table.rename_axis(index="A", columns="B").stack().rename("쌍").reset_index()
     long = long[long["쌍"] > 0]
@@ -197,25 +245,244 @@ def heatmap(table: pd.DataFrame, title: str) -> None:
     text = chart.mark_text(fontSize=11).encode(text="쌍:Q", color=alt.value("#222"))
     st.markdown(f"**{title}**")
     st.altair_chart(
-        (chart + text).properties(width=alt.Step(34), height=alt.Step(26)), width="content"
+        (chart + text).properties(width=alt.Step(40), height=alt.Step(28)), width="content"
     )
     with st.expander("표로 보기"):
         st.dataframe(table, width="stretch")
 
 
+def tile_map(table: pd.DataFrame, value: str, title: str) -> None:
+    """The 17 시·도 as tiles coloured by ``value`` (offline; positions are schematic)."""
+    tiles = pd.DataFrame(
+        [
+            {"시·도": s, "x": x, "y": y, value: int(table.loc[s, value]) if s in table.index else 0}
+            for s, (x, y) in SIDO_TILES.items()
+        ]
+    )
+    tiles["표시"] = tiles["시·도"] + "\n" + tiles[value].astype(str)
+    base = alt.Chart(tiles).encode(
+        x=alt.X("x:O", axis=None), y=alt.Y("y:O", axis=None), tooltip=["시·도", value]
+    )
+    rect = base.mark_rect(stroke="white", strokeWidth=3, cornerRadius=4).encode(
+        color=alt.Color(
+            f"{value}:Q",
+            scale=alt.Scale(scheme="blues", domainMin=0),
+            title=value,
+        )
+    )
+    label = base.mark_text(fontSize=13, lineBreak="\n", fontWeight="bold").encode(
+        text="표시:N",
+        color=alt.condition(f"datum['{value}'] > 0", alt.value("#000"), alt.value("#888")),
+    )
+    st.markdown(f"**{title}**")
+    st.altair_chart(
+        (rect + label).properties(width=alt.Step(72), height=alt.Step(60)), width="content"
+    )
+
+
+tabs = st.tabs(
+    [
+        "중복 (예산순)",
+        "지역판",
+        "지역 간 복제",
+        "단계 사다리",
+        "부처 × 부처",
+        "시·도 × 시·도",
+        "지역 미상",
+    ]
+)
+
+with tabs[0]:
+    st.markdown(
+        "같은 기업이 같은 지원을 두 번 받을 수 있는 쌍 — **중복**, **지역판**(그 지역 기업에게), "
+        "**분야판**(그 분야 기업에게). **중복 가능 예산**은 두 예산 중 작은 쪽입니다(같은 기업에 "
+        "두 번 갈 수 있는 최대액). 예산을 모르는 쌍은 0으로 치지 않고 '예산 메모'에 적어 뒤에 둡니다."
+    )
+    frame = view_frame("overlaps")
+    chosen = st.pills(
+        "관계",
+        list(DEFAULT_RELATIONS),
+        default=list(DEFAULT_RELATIONS),
+        format_func=lambda r: f"{RELATION_LABELS[r]} {counts[r]}",
+        selection_mode="multi",
+        key="dup_rel",
+    )
+    labels = {RELATION_LABELS[r] for r in chosen or ()}
+    shown = frame[frame["관계"].isin(labels)].reset_index(drop=True)
+    if shown.empty:
+        st.info(
+            f"같은 지원 점수 {thr}점 이상이면서 같은 기업이 둘 다 받을 수 있는 쌍이 없습니다. "
+            "기준을 낮춰 보세요.",
+            icon=":material/search_off:",
+        )
+    else:
+        pair_table(shown, "dup_table")
+    downloads("overlaps", "duplicates_overlaps")
+
+with tabs[1]:
+    groups = local_copies(result, by_id)
+    st.markdown(
+        "지자체 사업이 중앙 사업을 되풀이하는 경우입니다 — 그 지역 기업은 두 사업에서 같은 지원을 "
+        "받을 수 있습니다. 중앙 사업을 고르면 그 사업의 지역판을 시·도별로 봅니다."
+    )
+    if not groups:
+        st.info(f"같은 지원 점수 {thr}점 이상인 지역판이 없습니다.")
+    else:
+        options = ["", *(g.central_id for g in groups)]
+        counts_by = {g.central_id: g.count for g in groups}
+        central = st.selectbox(
+            "중앙 사업",
+            options,
+            format_func=lambda pid: (
+                f"전체 ({len(groups)}개 중앙 사업)"
+                if not pid
+                else f"{by_id[pid].name} — 지역판 {counts_by[pid]}개"
+            ),
+            key="central",
+            bind="query-params",
+        )
+        table = local_copy_table(result, by_id, central or None)
+        left, right = st.columns([3, 2])
+        with right:
+            tile_map(table, "지역판", "시·도별 지역판 수")
+            if int(table.loc["지역 미상", "지역판"]):
+                st.caption(
+                    f"지역 미상 {int(table.loc['지역 미상', '지역판'])}개는 지도에 없습니다 "
+                    "(시·도가 적히지 않은 지자체 사업)."
+                )
+        with left:
+            present = table[table["지역판"] > 0]
+            st.dataframe(
+                present,
+                width="stretch",
+                column_config={
+                    "예산 명시 합계(억원)": st.column_config.NumberColumn(format="localized")
+                },
+            )
+        frame = view_frame("local_copies")
+        if central:
+            frame = frame[frame["중앙 사업 ID"] == central]
+        st.dataframe(
+            frame,
+            hide_index=True,
+            placeholder="—",
+            width="stretch",
+            column_order=[
+                "중앙 사업",
+                "시·도",
+                "지자체 사업",
+                "운영기관",
+                "지역",
+                "지자체 예산(억원)",
+                "같은 지원",
+                "같은 기업이 둘 다 받을 수 있는가",
+            ],
+            column_config={
+                "같은 지원": st.column_config.ProgressColumn(
+                    min_value=0, max_value=100, format="%.0f", width=80
+                ),
+            },
+        )
+    downloads("local_copies", "duplicates_local_copies")
+
+with tabs[2]:
+    st.markdown(
+        "같은 사업을 서로 다른 지역이 운영하는 묶음입니다. 한 기업이 두 지역에 함께 있을 수 없으니 "
+        "**중복이 아니라 확산 양상**입니다 (사업 수·지역·예산)."
+    )
+    frame = view_frame("families")
+    if frame.empty:
+        st.info("지역 간 복제 묶음이 없습니다.")
+    else:
+        st.dataframe(
+            frame,
+            hide_index=True,
+            placeholder="—",
+            width="stretch",
+            column_order=[c.header for c in DUPLICATE_VIEWS["families"][1][:-1]],
+            column_config={
+                "예산 합계(억원)": st.column_config.NumberColumn(format="localized"),
+                "사업 (운영기관 · 지역 · 예산)": st.column_config.TextColumn(width="large"),
+            },
+        )
+        st.caption("예산 합계는 예산이 적힌 사업만 더했습니다('예산 명시 사업' 수).")
+    downloads("families", "duplicates_regional_copies")
+
+with tabs[3]:
+    st.markdown(
+        "같은 지원을 겹치지 않는 단계(예비 → 초기 → 도약)나 나이 구간으로 나눠 주는 사업들입니다 — "
+        "**보완 관계**이지 중복이 아닙니다."
+    )
+    frame = view_frame("ladders")
+    if frame.empty:
+        st.info("단계가 확인된 사다리가 없습니다 (지역이 미상인 쌍은 '지역 미상' 탭에 있습니다).")
+    else:
+        st.dataframe(
+            frame,
+            hide_index=True,
+            placeholder="—",
+            width="stretch",
+            column_order=[c.header for c in DUPLICATE_VIEWS["ladders"][1][:-1]],
+            column_config={
+                "예산 합계(억원)": st.column_config.NumberColumn(format="localized"),
+                "단계 (앞 단계부터)": st.column_config.TextColumn(width="large"),
+            },
+        )
+    downloads("ladders", "duplicates_ladders")
+
 tables = {
     "부처×부처": overlap_table(result, by_id, by="ministry"),
     "시·도×시·도": overlap_table(result, by_id, by="region"),
 }
-with tab_ministry:
-    heatmap(tables["부처×부처"], "소관 부처·지자체 사이의 중복 쌍 수")
-with tab_region:
-    heatmap(tables["시·도×시·도"], "시·도 사이의 중복 쌍 수 (중앙부처 사업은 '전국')")
+for tab, (title, table), caption, empty in zip(
+    tabs[4:6],
+    tables.items(),
+    (
+        "중앙부처 사업끼리의 중복(중복·분야판)만 셉니다. 대각선은 한 부처 안의 중복입니다.",
+        "지자체 사업끼리의 중복(같은 기업이 둘 다 받을 수 있는 쌍)만 셉니다. 중앙 사업의 "
+        "지역판은 '지역판' 탭에, 다른 지역의 같은 사업은 '지역 간 복제' 탭에 있습니다.",
+    ),
+    ("중앙부처 사업 사이의 중복이 없습니다.", "지자체 사업 사이의 중복이 없습니다."),
+    strict=True,
+):
+    with tab:
+        st.caption(caption)
+        heatmap(table, f"{title.replace('×', ' × ')} 중복 쌍 수", empty)
+        c1, c2, _ = st.columns([1, 1, 3])
+        stem = "duplicates_ministry" if title.startswith("부처") else "duplicates_sido"
+        c1.download_button(
+            "Excel (.xlsx)",
+            table_to_excel(table, title),
+            file_name=f"{stem}_thr{thr}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"dl_{stem}_xlsx",
+            icon=":material/download:",
+        )
+        c2.download_button(
+            "CSV (.csv)",
+            table_to_csv(table),
+            file_name=f"{stem}_thr{thr}.csv",
+            mime="text/csv",
+            key=f"dl_{stem}_csv",
+            icon=":material/download:",
+        )
 
-st.subheader("내보내기")
-e1, e2, _ = st.columns([1, 1, 2])
-e1.download_button(
-    "Excel (.xlsx)",
+with tabs[6]:
+    st.markdown(
+        "같은 지원이지만 **지역을 알 수 없어** 중복인지 지역 간 복제인지 정할 수 없는 쌍입니다 "
+        "(시·도가 없는 지자체 사업, 또는 같은 시·도에서 시·군·구를 모르는 사업). 운영기관이나 "
+        "지역이 확인되면 제자리를 찾습니다."
+    )
+    frame = view_frame("undetermined")
+    if frame.empty:
+        st.info("지역 미상 쌍이 없습니다.")
+    else:
+        pair_table(frame, "dup_unknown_table")
+    downloads("undetermined", "duplicates_unknown_place")
+
+st.subheader("모두 내보내기")
+st.download_button(
+    "Excel (.xlsx) — 모든 보기",
     duplicates_to_excel(result, by_id, tables=tables),
     file_name=f"duplicates_thr{thr}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -223,12 +490,8 @@ e1.download_button(
     type="primary",
     icon=":material/download:",
 )
-e2.download_button(
-    "CSV (.csv)",
-    duplicates_to_csv(result, by_id),
-    file_name=f"duplicates_thr{thr}.csv",
-    mime="text/csv",
-    key="dup_csv",
-    icon=":material/download:",
+st.caption(
+    "시트: "
+    + " · ".join(title for title, _ in DUPLICATE_VIEWS.values())
+    + " · 부처×부처 · 시·도×시·도"
 )
-st.caption("Excel에는 중복 쌍 · 군집 · 부처×부처 · 시·도×시·도 시트가 들어 있습니다.")

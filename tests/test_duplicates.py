@@ -1,56 +1,83 @@
-"""Duplicate detection: normalised keys, explainable scores, cross-institution pairs, clusters."""
+"""Duplicates as analysts define them: the same help within reach of the same firm.
+
+Unit facts about keys and scores, one test per relation on hand-built programs, the exactness of
+the cdist pipeline, the desk's views, the CLI, and dataset-wide guarantees on the embedded data.
+"""
 
 from __future__ import annotations
 
-import csv
 import json
-from pathlib import Path
 
 import networkx as nx
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rapidfuzz import fuzz, process
 
 from graph.duplicates import (
     COMPONENTS,
+    DEFAULT_RELATIONS,
     DEFAULT_THRESHOLD,
+    RELATIONS,
     _components,
-    _different,
+    _evaluate,
     _prepare,
-    _score,
+    budget_at_stake,
     candidate_cutoffs,
-    different_institutions,
     find_duplicates,
+    help_forms,
+    help_kind,
     jamo_key,
+    ladders,
+    local_copies,
+    local_copy_table,
     name_key,
     overlap_table,
+    ranked_overlaps,
+    regional_families,
     score_pair,
 )
+from graph.eligibility import program_area
 from loaders.catalogue import load_embedded
+from loaders.derive import derived_fields
 from loaders.model import Program
+from loaders.regions import canonical_sido
 from navigator.cli import main
 
-LABELLED = Path(__file__).resolve().parent / "labelled_pairs.csv"
+GRANT = "예비창업자에게 사업화 자금과 멘토링을 지원하여 창업 성공률을 높임"
+SPACE = "창업기업에 입주 공간과 멘토링을 제공하여 성장을 지원"
 
 
 def prog(
     pid: str,
     name: str,
     *,
+    level: str = "중앙부처",
     institution: str = "",
     region: str = "",
-    level: str = "지자체",
-    summary: str = "창업기업에 사무공간과 멘토링을 제공하여 성장을 지원",
-    target: str = "",
-    stype: str = "시설·공간·보육",
-    stages: tuple[str, ...] = ("예비", "초기"),
     ministry: str = "",
+    target: str = "",
+    summary: str = GRANT,
+    stype: str = "사업화",
+    budget: float | None = None,
 ) -> Program:
+    """A program whose eligibility, stages and fields come from the real parsers."""
+    if level == "중앙부처" and not region:
+        region = "전국"
     return Program(
-        pid, 2026, level, ministry or region or institution, institution, region, name, stype,
-        summary=summary, target_text=target, stages=stages,
+        pid, 2026, level, ministry or institution or region, institution, region, name, stype,
+        budget_eok=budget, target_text=target, summary=summary,
+        **derived_fields(name, target=target, summary=summary),
     )  # fmt: skip
+
+
+def relation_of(a: Program, b: Program) -> tuple[str, bool]:
+    pair = score_pair(a, b)
+    return pair.relation, pair.certain
+
+
+# ----------------------------------------------------------------------------- keys and scores
 
 
 def test_name_key_drops_places_years_brackets_and_generic_endings() -> None:
@@ -67,108 +94,284 @@ def test_jamo_key_stays_in_the_fast_byte_range() -> None:
     assert len(key) > len("창업보육센터ai5")
 
 
-def test_pair_breakdown_has_every_component() -> None:
-    a = prog("a", "고양 1인 창조기업 지원센터 운영", institution="고양시", region="경기")
-    b = prog("b", "김해시 1인 창조기업 지원센터 운영사업", institution="김해시", region="경남")
+def test_help_forms_read_what_a_firm_receives() -> None:
+    assert help_forms(prog("a", "예비창업패키지")) == ("자금", "멘토링·컨설팅")
+    space = prog("b", "창업보육센터 운영", summary=SPACE)
+    assert "공간" in help_forms(space)
+    assert help_forms(prog("c", "X", summary="해외 전시회 참가와 수출 상담")) == (
+        "행사·경진",
+        "해외",
+    )
+
+
+def test_help_kind_reads_the_name_then_the_support_type() -> None:
+    assert help_kind(prog("a", "창업보육센터 운영", stype="사업화")) == "공간"
+    assert help_kind(prog("b", "스타트업 해외전시회 지원", stype="글로벌 진출")) == "행사·경진"
+    assert help_kind(prog("c", "관광벤처사업 공모전")) == "자금"  # 공모전 selects, it is no event
+    assert help_kind(prog("d", "예비창업패키지")) == "자금"
+    assert help_kind(prog("e", "K-스타트업그랜드 챌린지", stype="글로벌 진출")) == "해외"
+
+
+def test_breakdown_has_both_scores_and_missing_parts_are_not_scored() -> None:
+    a = prog("a", "청년창업 지원사업", level="기초", institution="홍천군", region="강원",
+             summary="청년 창업가 발굴")  # fmt: skip
+    b = prog("b", "청년창업 지원사업", level="기초", institution="정읍시", region="전북",
+             summary="청년 창업가 발굴 및 사업화 자금 지원")  # fmt: skip
     pair = score_pair(a, b)
-    assert set(pair.breakdown) == set(COMPONENTS)
+    assert set(pair.breakdown) == {*COMPONENTS, "text", "kind"}
+    assert pair.missing == ("form",)  # a names no form of help: left out, not scored 0
+    assert pair.breakdown["form"] == 0.0
     assert pair.breakdown["name"] == 100.0
-    assert pair.breakdown["type"] == 100.0
-    assert pair.missing == ("target",)
-    assert 0 <= pair.score <= 100
+    assert pair.breakdown["kind"] == 100.0  # one kind (자금), one type, forms unknown on one side
+    data = pair.to_dict({p.program_id: p for p in (a, b)})
+    assert data["help"]["kinds"] == ["자금", "자금"]
 
 
-def test_missing_components_do_not_count_against_a_pair() -> None:
-    a = prog("a", "청년창업 지원사업", region="강원", target="")
-    b = prog("b", "청년창업 지원사업", region="전북", target="만 39세 이하 청년")
+def test_kind_score_counts_for_central_pairs_without_similar_names() -> None:
+    pre = prog("p", "예비창업패키지", institution="중소벤처기업부", target="예비창업자")
+    univ = prog("u", "창업중심대학", institution="중소벤처기업부", target="예비창업자",
+                summary="대학의 창업 인프라로 예비창업자에게 사업화 자금 지원")  # fmt: skip
+    pair = score_pair(pre, univ)
+    assert pair.breakdown["text"] < DEFAULT_THRESHOLD <= pair.score
+    assert (pair.basis, pair.relation) == ("kind", "overlap")
+    assert "같은 형태의 지원(자금)" in pair.help_summary()
+    # Between a central and a local program the scheme must be recognisable by name.
+    local = prog("l", "청년 도전 창업 지원", level="기초", institution="홍천군", region="강원",
+                 target="예비창업자", summary="지역에 정착하는 청년의 창업 초기 비용을 돕는다")  # fmt: skip
+    assert score_pair(pre, local).score < DEFAULT_THRESHOLD
+
+
+# ----------------------------------------------------------------------------- relations
+
+
+def test_same_ministry_and_unknown_institutions_are_compared() -> None:
+    a = prog("a", "예비창업 사업화 지원", institution="중소벤처기업부", target="예비창업자")
+    b = prog("b", "예비창업자 사업화 지원", institution="중소벤처기업부", target="예비창업자")
+    assert relation_of(a, b) == ("overlap", True)
+    c = prog("c", "예비창업 사업화 지원", target="예비창업자")  # no institution at all
+    d = prog("d", "예비 창업 사업화 지원사업", target="예비창업자")
+    result = find_duplicates([c, d])
+    assert [(p.a_id, p.b_id, p.relation) for p in result.pairs] == [("c", "d", "overlap")]
+
+
+def test_local_copy_puts_the_central_program_first() -> None:
+    central = prog("z1", "글로벌 액셀러레이팅 지원사업", institution="중소벤처기업부")
+    local = prog(
+        "a1", "천안 글로벌 액셀러레이팅 프로그램", level="기초", institution="천안시",
+        region="충남",
+    )  # fmt: skip
+    pair = score_pair(local, central)
+    assert (pair.relation, pair.a_id, pair.b_id) == ("local_copy", "z1", "a1")
+    assert pair.reach is not None and pair.reach.status == "intersects"
+    assert "충남 천안시 기업은 둘 다 신청 가능" in pair.reach.summary()
+
+
+def test_sector_variant_puts_the_general_program_first() -> None:
+    general = prog("g", "오픈이노베이션 지원", summary="대기업과 스타트업 협업 지원")
+    tourism = prog("t", "관광 오픈이노베이션 지원", summary="관광 대기업과 스타트업 협업 지원")
+    pair = score_pair(tourism, general)
+    assert (pair.relation, pair.a_id) == ("sector_variant", "g")
+    assert pair.reach is not None and pair.reach.dims["field"] == "within"
+    assert any("관광 분야 기업에 한해" in r for r in pair.reach.reasons)
+
+
+def test_ladder_is_consecutive_stages_that_do_not_meet() -> None:
+    early = prog("b", "초기창업 사업화 패키지", target="창업 3년 이내 기업")
+    pre = prog("a", "예비창업 사업화 패키지", target="예비창업자")
+    leap = prog("c", "도약창업 사업화 패키지", target="창업 3년 초과 7년 이내 기업")
+    assert relation_of(early, pre) == ("ladder", True)
+    assert relation_of(early, leap) == ("ladder", True)
+    pair = score_pair(leap, early)
+    assert (pair.a_id, pair.b_id) == ("b", "c")  # earlier band first
+    assert pair.reach is not None and pair.reach.score == 0.0
+    result = find_duplicates([early, pre, leap], 50, relations=["ladder"])
+    assert [f.members for f in ladders(result, [early, pre, leap])] == [["a", "b", "c"]]
+    # "7년 이내" contains the 초기 band: the same firm can apply to both.
+    wide = prog("d", "창업 사업화 패키지", target="창업 7년 이내 기업")
+    assert relation_of(early, wide) == ("overlap", True)
+
+
+def test_age_bands_that_do_not_meet_are_a_ladder() -> None:
+    young = prog(
+        "y", "기술창업센터 운영", level="기초", institution="고양시", region="경기",
+        target="만 39세 이하 청년 (예비)창업자", summary=SPACE, stype="시설·공간·보육",
+    )  # fmt: skip
+    senior = prog(
+        "s", "중장년 기술창업센터 운영", level="기초", institution="고양시", region="경기",
+        target="만 40세 이상 중장년 (예비)창업자", summary=SPACE, stype="시설·공간·보육",
+    )  # fmt: skip
+    assert relation_of(young, senior) == ("ladder", True)
+
+
+def test_regional_copies_are_places_no_firm_spans() -> None:
+    a = prog("a", "청년창업 지원사업", level="기초", institution="홍천군", region="강원")
+    b = prog("b", "청년창업 지원사업", level="기초", institution="정읍시", region="전북")
+    c = prog("c", "청년창업 지원사업", level="기초", institution="영월군", region="강원")
+    assert relation_of(a, b) == ("regional_copies", True)
+    assert relation_of(a, c) == ("regional_copies", True)  # one 시·도, two 기초 governments
+    jeju = prog("j1", "청년농업인 영농정착지원금 (제주시)", level="지자체", region="제주")
+    seogwipo = prog("j2", "청년농업인 영농정착지원금 (서귀포시)", level="지자체", region="제주")
+    assert relation_of(jeju, seogwipo) == ("regional_copies", True)
+    result = find_duplicates([a, b, c], relations=RELATIONS)
+    fams = regional_families(result, [a, b, c])
+    assert len(fams) == 1 and sorted(fams[0].members) == ["a", "b", "c"]
+    assert fams[0].budget_eok is None and fams[0].budget_stated == 0
+    assert find_duplicates([a, b, c]).pairs == []  # not duplicates by default
+
+
+def test_a_province_program_meets_its_own_cities() -> None:
+    province = prog(
+        "p", "청년창업 지원사업", level="광역", institution="강원특별자치도", region="강원"
+    )
+    county = prog("c", "청년창업 지원사업", level="기초", institution="홍천군", region="강원")
+    other = prog("o", "청년창업 지원사업", level="기초", institution="정읍시", region="전북")
+    assert relation_of(province, county) == ("overlap", True)
+    assert relation_of(province, other) == ("regional_copies", True)
+
+
+def test_unknown_places_are_marked_not_guessed() -> None:
+    a = prog("a", "창업보육센터 운영지원", level="지자체", summary=SPACE, stype="시설·공간·보육")
+    b = prog("b", "창업보육센터 운영 지원", level="지자체", summary=SPACE, stype="시설·공간·보육")
     pair = score_pair(a, b)
-    assert "target" in pair.missing
-    assert pair.breakdown["target"] == 0.0
-    assert pair.score == pytest.approx(100.0)
-
-
-def test_only_pairs_of_different_institutions() -> None:
-    same = [
-        prog("a", "창업보육센터 운영지원", institution="경기도", region="경기"),
-        prog("b", "창업보육센터 운영 지원", institution="경기도", region="경기"),
-    ]
-    assert find_duplicates(same).pairs == []
-    other = [*same, prog("c", "창업보육센터 운영지원사업", institution="경상남도", region="경남")]
-    found = {(p.a_id, p.b_id) for p in find_duplicates(other).pairs}
-    assert found == {("a", "c"), ("b", "c")}
-
-
-def test_unknown_institutions_need_other_evidence() -> None:
-    a = prog("a", "창업보육센터 운영지원", region="경기")
-    b = prog("b", "창업보육센터 운영 지원", region="경기")
-    assert different_institutions(a, b) is None
+    assert pair.relation == "overlap" and pair.certain is False
+    assert pair.reach is not None
+    assert pair.reach.status == "unknown" and pair.reach.score is None
+    assert "place" in pair.reach.missing
     result = find_duplicates([a, b])
-    assert result.pairs == []
-    assert result.undetermined == 1
-    assert different_institutions(a, prog("c", "창업보육센터 운영지원", region="경남")) is True
-    central = prog("d", "창업보육센터 운영지원", level="중앙부처", region="전국")
-    assert different_institutions(a, central) is True
-    placed = prog("e", "고양 창업보육센터 운영지원", region="경기")
-    assert different_institutions(placed, prog("f", "성남 창업보육센터", region="경기")) is True
+    assert result.pairs == [] and result.counts["overlap"]["uncertain"] == 1
+    assert "지역을 알 수 없어" in result.notes[0]
     flagged = find_duplicates([a, b], include_undetermined=True).pairs
     assert [(p.a_id, p.b_id, p.certain) for p in flagged] == [("a", "b", False)]
+    # Same province, tier unknown: still unknown, not a match.
+    c = prog("c", "창업보육센터 운영지원", level="지자체", region="경기", summary=SPACE)
+    d = prog("d", "창업보육센터 운영 지원", level="지자체", region="경기", summary=SPACE)
+    assert relation_of(c, d) == ("overlap", False)
 
 
-def test_clusters_are_connected_components() -> None:
+def test_different_fields_are_not_reported() -> None:
+    food = prog("f", "농식품 창업 사업화 지원", summary="농식품 창업기업에 사업화 자금 지원")
+    content = prog("c", "콘텐츠 창업 사업화 지원", summary="콘텐츠 창업기업에 사업화 자금 지원")
+    pair = score_pair(food, content)
+    assert pair.reach is not None and pair.reach.dims["field"] == "disjoint"
+    result = find_duplicates([food, content], 50, relations=RELATIONS)
+    assert result.pairs == [] and result.other_field == 1
+
+
+def test_reach_missing_parts_are_missing_not_zero() -> None:
+    a = prog("a", "창업 사업화 지원", summary="사업화 자금과 멘토링 지원")  # no target, no cue
+    b = prog("b", "창업 사업화 지원사업", target="예비창업자", summary="사업화 자금과 멘토링 지원")
+    pair = score_pair(a, b)
+    assert pair.reach is not None
+    assert {"stage", "age"} <= set(pair.reach.missing)
+    assert pair.reach.score == 100.0
+    data = pair.to_dict({p.program_id: p for p in (a, b)})
+    assert data["breakdown"]["help"] == data["score"]
+    assert data["breakdown"]["reach"] == 100.0
+    assert data["reach"]["dimensions"]["stage"] == "unknown"
+
+
+def test_groups_narrow_the_reach_but_never_separate() -> None:
+    general = prog("g", "창업 사업화 지원", target="창업 3년 이내 기업")
+    women = prog("w", "여성 창업 사업화 지원", target="창업 3년 이내 여성 기업")
+    pair = score_pair(general, women)
+    assert pair.relation == "overlap"
+    assert pair.reach is not None and "여성 창업자에 한해 겹침" in pair.reach.summary()
+
+
+# ----------------------------------------------------------------------------- views
+
+
+def test_budget_at_stake_is_the_smaller_budget_and_unknowns_are_stated() -> None:
+    a = prog("a", "x", budget=491.0)
+    b = prog("b", "y", budget=12.0)
+    c = prog("c", "z")
+    assert budget_at_stake(a, b) == (12.0, "")
+    assert budget_at_stake(a, c) == (None, "B 예산 미상 (A 491.0억원)")
+    assert budget_at_stake(c, c)[0] is None
+
+
+def test_overlaps_ranked_by_budget_at_stake_unknown_last() -> None:
     programs = [
-        prog("a", "중장년 기술창업센터 운영", institution="고양시", region="경기"),
-        prog("b", "중장년기술창업센터", institution="울주군", region="울산"),
-        prog("c", "중장년 기술창업센터 지원사업", institution="충청북도", region="충북"),
-        prog("z", "해외 전시회 참가 지원", institution="부산광역시", region="부산",
-             summary="해외 전시회 참가비와 통역을 지원", stype="글로벌 진출"),
-    ]  # fmt: skip
+        prog("a", "예비창업 사업화 지원", target="예비창업자", budget=10.0),
+        prog("b", "예비창업자 사업화 지원", target="예비창업자", budget=50.0),
+        prog("c", "예비 창업 사업화 지원사업", target="예비창업자", budget=100.0),
+        prog("d", "예비창업 사업화 지원 사업", target="예비창업자"),
+    ]
     result = find_duplicates(programs)
-    assert result.clusters == [["a", "b", "c"]]
-    assert all(p.score >= DEFAULT_THRESHOLD for p in result.pairs)
-    assert [p.score for p in result.pairs] == sorted((p.score for p in result.pairs), reverse=True)
+    ranked = [(p.a_id, p.b_id) for p in ranked_overlaps(result, programs)]
+    assert ranked[0] == ("b", "c")  # stake 50, the largest known
+    assert all("d" in pair for pair in ranked[-3:])  # stake unknown: after every known one
 
 
-def test_overlap_tables_are_square_and_symmetric() -> None:
+def test_local_copies_are_grouped_by_sido() -> None:
+    central = prog("z", "청년 창업 사업화 지원", institution="중소벤처기업부", budget=100.0)
+    copies = [
+        prog("a", "홍천군 청년 창업 사업화 지원", level="기초", institution="홍천군", region="강원"),
+        prog("b", "정읍시 청년 창업 사업화 지원", level="기초", institution="정읍시", region="전북"),
+        prog("c", "영월군 청년 창업 사업화 지원", level="기초", institution="영월군", region="강원"),
+        prog("d", "청년 창업 사업화 지원사업", level="지자체"),
+    ]  # fmt: skip
+    programs = [central, *copies]
+    result = find_duplicates(programs)
+    groups = local_copies(result, programs)
+    assert len(groups) == 1 and groups[0].central_id == "z"
+    assert groups[0].by_sido == {"강원": ["a", "c"], "전북": ["b"], "지역 미상": ["d"]}
+    table = local_copy_table(result, programs)
+    assert int(table.loc["강원", "지역판"]) == 2 and int(table.loc["서울", "지역판"]) == 0
+    assert int(table.loc["지역 미상", "지역판"]) == 1
+    # Copies among themselves are regional copies, not duplicates.
+    assert {p.relation for p in result.pairs} == {"local_copy"}
+
+
+def test_overlap_tables_count_overlaps_only() -> None:
     programs = [
-        prog("a", "중장년 기술창업센터 운영", institution="고양시", region="경기", ministry="경기"),
-        prog("b", "중장년기술창업센터", institution="울주군", region="울산", ministry="울산"),
-        prog("c", "중장년 기술창업센터 지원사업", institution="청주시", region="충북",
-             ministry="충북"),
+        prog("m1", "예비창업 사업화 지원", institution="중소벤처기업부", target="예비창업자"),
+        prog("m2", "예비창업자 사업화 지원", institution="중소벤처기업부", target="예비창업자"),
+        prog("c1", "예비창업 사업화 지원사업", institution="문화체육관광부", target="예비창업자"),
+        prog("l1", "예비창업 사업화 지원", level="기초", institution="홍천군", region="강원",
+             target="예비창업자"),
+        prog("l2", "예비창업 사업화 지원", level="기초", institution="정읍시", region="전북",
+             target="예비창업자"),
+        prog("l3", "예비창업 사업화 지원", level="광역", institution="강원특별자치도",
+             region="강원", target="예비창업자"),
     ]  # fmt: skip
-    result = find_duplicates(programs)
-    table = overlap_table(result, programs, by="ministry")
-    assert list(table.index) == list(table.columns) == ["경기", "울산", "충북"]
-    assert (table.values == table.values.T).all()
-    assert int(table.loc["경기", "울산"]) == 1
-    assert int(np.triu(table.values).sum()) == len(result.pairs)
-    assert list(overlap_table(result, programs, by="region").index) == ["경기", "울산", "충북"]
+    result = find_duplicates(programs, relations=RELATIONS)
+    ministry = overlap_table(result, programs, by="ministry")
+    assert list(ministry.index) == ["문화체육관광부", "중소벤처기업부"]
+    assert int(ministry.loc["중소벤처기업부", "중소벤처기업부"]) == 1  # inside one ministry
+    assert int(ministry.loc["문화체육관광부", "중소벤처기업부"]) == 2
+    assert (ministry.values == ministry.values.T).all()
+    region = overlap_table(result, programs, by="region")
+    assert list(region.index) == ["강원"] and int(region.loc["강원", "강원"]) == 1
 
 
-def test_to_dict_shape() -> None:
-    programs = load_embedded().programs
-    result = find_duplicates(programs)
-    data = result.to_dict(programs)
-    assert set(data) >= {"pairs", "clusters"}
-    pair = data["pairs"][0]
-    assert set(pair) >= {"a", "b", "score", "breakdown"}
-    assert set(pair["a"]) == {"program_id", "name", "institution"}
-    assert set(pair["breakdown"]) == set(COMPONENTS)
-    ids = {p.program_id for p in programs}
-    assert all(pid in ids for cluster in data["clusters"] for pid in cluster)
+# ----------------------------------------------------------------------------- the scan
 
 
-@pytest.mark.parametrize("threshold", [60.0, DEFAULT_THRESHOLD, 85.0])
-def test_cdist_pipeline_equals_brute_force(threshold: float) -> None:
+@pytest.mark.parametrize("threshold", [55.0, DEFAULT_THRESHOLD, 85.0])
+def test_scan_equals_brute_force(threshold: float) -> None:
+    """The scan (cdist blocks + kind groups) reports exactly the pairs a score of every pair
+    would: same pairs, same relations, same scores."""
     programs = list(load_embedded().programs)
     prep = _prepare(programs)
     i, j = np.triu_indices(len(programs), 1)
-    total, _, _ = _score(prep, i, j, {"name": 0.45, "content": 0.3, "target": 0.1,
-                                      "type": 0.1, "stage": 0.05})  # fmt: skip
-    hit = (total >= threshold - 1e-9) & (_different(prep, i, j) == 1)
+    name = process.cpdist(prep.names[i], prep.names[j], scorer=fuzz.ratio, dtype=np.uint8)
+    content = process.cpdist(prep.leads[i], prep.leads[j], scorer=fuzz.ratio, dtype=np.uint8)
+    brute = _evaluate(prep, i, j, name, content, threshold)
     ids = [p.program_id for p in programs]
-    brute = {tuple(sorted((ids[a], ids[b]))) for a, b in zip(i[hit], j[hit], strict=True)}
-    fast = {(p.a_id, p.b_id) for p in find_duplicates(programs, threshold, block_rows=50).pairs}
-    assert fast == brute
+    expected = {
+        (*sorted((ids[a], ids[b])), RELATIONS[r], round(float(t), 6))
+        for a, b, r, t in zip(brute.i, brute.j, brute.reach.relation, brute.total, strict=True)
+        if r >= 0
+    }
+    result = find_duplicates(
+        programs, threshold, relations=RELATIONS, include_undetermined=True, block_rows=50
+    )
+    found = {(*sorted((p.a_id, p.b_id)), p.relation, round(p.score, 6)) for p in result.pairs}
+    assert {x[:3] for x in found} == {x[:3] for x in expected}
+    assert {(x[0], x[1], round(x[3], 2)) for x in found} == {
+        (x[0], x[1], round(x[3], 2)) for x in expected
+    }
 
 
 def test_candidate_cutoffs_are_monotone() -> None:
@@ -176,62 +379,6 @@ def test_candidate_cutoffs_are_monotone() -> None:
     high = candidate_cutoffs(80)
     assert low[0] <= high[0] and low[1] <= high[1]
     assert candidate_cutoffs(0) == (0.0, 0.0)
-
-
-def _labelled() -> list[tuple[float, bool]]:
-    by_name = {p.name: p for p in load_embedded().programs}
-    with LABELLED.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    return [
-        (score_pair(by_name[r["a_name"]], by_name[r["b_name"]]).score, r["label"] == "dup")
-        for r in rows
-    ]
-
-
-def test_labelled_pairs_cover_both_labels_across_institutions() -> None:
-    by_name = {p.name: p for p in load_embedded().programs}
-    with LABELLED.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    assert 20 <= len(rows) <= 60
-    assert {r["label"] for r in rows} == {"dup", "not"}
-    for r in rows:
-        assert different_institutions(by_name[r["a_name"]], by_name[r["b_name"]]) is True
-
-
-def test_precision_on_labelled_pairs_at_default_threshold() -> None:
-    """Measured when the set was built: 18 of 18 predicted pairs are overlaps (precision 1.00),
-    recall 18/27 = 0.67. The floors leave room for one false positive."""
-    scored = _labelled()
-    predicted = [dup for score, dup in scored if score >= DEFAULT_THRESHOLD]
-    positives = sum(dup for _, dup in scored)
-    precision = sum(predicted) / len(predicted)
-    recall = sum(predicted) / positives
-    assert len(predicted) >= 15, predicted
-    assert precision >= 0.93, f"precision {precision:.2f} on {len(predicted)} predicted"
-    assert recall >= 0.6, f"recall {recall:.2f}"
-
-
-def test_cli_duplicates_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["duplicates", "--json"]) == 0
-    data = json.loads(capsys.readouterr().out)
-    assert data["pairs"] and data["clusters"]
-    for pair in data["pairs"]:
-        assert set(pair) >= {"a", "b", "score", "breakdown"}
-        for side in (pair["a"], pair["b"]):
-            assert set(side) == {"program_id", "name", "institution"}
-        assert pair["score"] >= DEFAULT_THRESHOLD
-    assert main(["duplicates", "--json", "--threshold", "90"]) == 0
-    strict = json.loads(capsys.readouterr().out)
-    assert len(strict["pairs"]) < len(data["pairs"])
-
-
-def test_cli_duplicates_text_and_bad_threshold(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["duplicates"]) == 0
-    out = capsys.readouterr().out
-    assert "[군집]" in out and "[시·도 × 시·도]" in out
-    with pytest.raises(SystemExit) as exc:
-        main(["duplicates", "--threshold", "150"])
-    assert exc.value.code == 2
 
 
 @given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=60))
@@ -252,3 +399,124 @@ def test_synthetic_catalogue_is_marked_and_deterministic() -> None:
     assert all(p.synthetic and p.source.citation == SYNTHETIC_CITATION for p in first)
     assert all(p.program_id.startswith("SYN-3-") for p in first)
     assert [p.name for p in synthetic_catalogue(600, seed=3)] == [p.name for p in first]
+
+
+# ----------------------------------------------------------------------------- embedded data
+
+
+def _places_disjoint(a: Program, b: Program) -> bool:
+    """An independent reading of "no firm can be in both places": two local programs of
+    different 시·도, or two named 기초 governments."""
+    if not (a.is_local and b.is_local):
+        return False
+    sa, sb = canonical_sido(a.region), canonical_sido(b.region)
+    if sa and sb and sa != sb:
+        return True
+    ua, ub = program_area(a), program_area(b)
+    return ua.own_unit and ub.own_unit and ua.unit != ub.unit
+
+
+def test_no_overlap_in_disjoint_places_on_the_embedded_data() -> None:
+    programs = load_embedded().programs
+    by_id = {p.program_id: p for p in programs}
+    result = find_duplicates(programs, 50, relations=RELATIONS, include_undetermined=True)
+    within = [p for p in result.pairs if p.relation in ("overlap", "sector_variant", "ladder")]
+    assert within, "the embedded data has pairs to check"
+    bad = [
+        (by_id[p.a_id].name, by_id[p.b_id].name)
+        for p in within
+        if _places_disjoint(by_id[p.a_id], by_id[p.b_id])
+    ]
+    assert bad == []
+    copies = [p for p in result.pairs if p.relation == "regional_copies"]
+    assert copies and all(
+        p.reach is not None and p.reach.dims["place"] == "disjoint" for p in copies
+    )
+
+
+# ----------------------------------------------------------------------------- CLI
+
+
+def test_cli_duplicates_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["duplicates", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["pairs"] and "clusters" in data
+    assert data["relations"] == list(DEFAULT_RELATIONS)
+    for pair in data["pairs"]:
+        assert set(pair) >= {"a", "b", "score", "relation", "reach", "breakdown"}
+        for side in (pair["a"], pair["b"]):
+            assert {"program_id", "name"} <= set(side)
+        assert pair["relation"] in DEFAULT_RELATIONS
+        assert pair["certain"] is True
+        assert pair["reach"]["status"] == "intersects"
+        assert set(pair["breakdown"]) >= {"help", "reach", *COMPONENTS}
+        assert pair["score"] >= DEFAULT_THRESHOLD
+    assert main(["duplicates", "--json", "--relation", "regional_copies"]) == 0
+    copies = json.loads(capsys.readouterr().out)
+    assert copies["pairs"] and {p["relation"] for p in copies["pairs"]} == {"regional_copies"}
+    assert main(["duplicates", "--json", "--relation", "all", "--include-undetermined"]) == 0
+    everything = json.loads(capsys.readouterr().out)
+    assert len(everything["pairs"]) > len(data["pairs"]) + len(copies["pairs"])
+
+
+def test_cli_duplicates_text_and_bad_arguments(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["duplicates", "--relation", "overlap,local_copy"]) == 0
+    out = capsys.readouterr().out
+    assert "[중복 (overlap)" in out and "같은 기업이" in out
+    for bad in (["--threshold", "150"], ["--relation", "twins"]):
+        with pytest.raises(SystemExit) as exc:
+            main(["duplicates", *bad])
+        assert exc.value.code == 2
+
+
+def test_two_years_of_one_program_are_not_a_pair() -> None:
+    from dataclasses import replace
+
+    a = prog("a", "예비창업패키지", institution="중소벤처기업부", target="예비창업자")
+    b = replace(
+        prog("b", "예비창업패키지", institution="중소벤처기업부", target="예비창업자"), year=2025
+    )
+    assert find_duplicates([a, b]).pairs == []
+    assert len(find_duplicates([a, replace(b, year=2026)]).pairs) == 1
+
+
+# ----------------------------------------------------------------------------- evaluation
+
+
+def test_labelled_pairs_are_sourced_and_map_to_the_embedded_data() -> None:
+    from tests.dup_eval import FINDINGS, LABELS, load_labels
+
+    rows = load_labels()
+    assert len(rows) >= 100
+    kids = {p.kstartup_id for p in load_embedded().programs}
+    findings = {r["finding_id"] for r in load_labels(FINDINGS)}
+    for row in rows:
+        assert row["kstartup_id_a"] in kids and row["kstartup_id_b"] in kids, row
+        assert row["relation"] in LABELS and row["reason"] and row["second_look"]
+        if row["origin"] == "published":
+            assert row["finding_id"] in findings, row
+    for finding in load_labels(FINDINGS):
+        assert finding["source_url"].startswith("http") and finding["year"].isdigit()
+
+
+def test_evaluation_targets_at_the_default_threshold() -> None:
+    """Issue 11's targets: precision of `overlap` ≥ 0.9, recall of published overlaps ≥ 0.7
+    (README "Evaluation" has every figure)."""
+    from tests.dup_eval import evaluate
+
+    ev = evaluate()
+    tp, predicted, _ = ev.per_relation("overlap")
+    assert predicted and tp / predicted >= 0.9, ev.table()
+    found, _, total = ev.published()
+    assert total >= 10 and found / total >= 0.7, ev.table()
+    tp, predicted, _ = ev.duplicates()
+    assert tp / predicted >= 0.9, ev.table()
+
+
+def test_cli_help_constants_agree_with_the_library() -> None:
+    """The CLI writes the relations out for --help (it must not import the engine to start)."""
+    from navigator import cmd_engine
+
+    assert cmd_engine._RELATIONS_HELP == RELATIONS
+    assert cmd_engine._DEFAULT_RELATIONS_HELP == DEFAULT_RELATIONS
+    assert cmd_engine._DUPLICATE_THRESHOLD_HELP == DEFAULT_THRESHOLD

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 import openpyxl
 import pytest
 
-from graph.duplicates import DuplicateResult, Pair
 from graph.export import duplicates_to_csv, duplicates_to_excel
 from graph.sheets import neutralise, safe_sheet_title
 from loaders.model import Program, Source
@@ -56,20 +56,22 @@ def _workbook(data: bytes) -> openpyxl.Workbook:
     return openpyxl.load_workbook(io.BytesIO(data))
 
 
-DUPS = DuplicateResult(
-    pairs=[
-        Pair(
-            "c1",
-            "g1",
-            81.5,
-            {"name": 90.0, "content": 70.0, "target": 80.0, "type": 100.0, "stage": 50.0},
-        )
-    ],
-    clusters=[["c1", "g1"]],
-)
+def _dups() -> Any:
+    from graph.duplicates import RELATIONS, find_duplicates
+
+    return find_duplicates(PROGRAMS + DUP_EXTRA, 50, relations=RELATIONS)
 
 
-def test_duplicates_excel_has_pairs_clusters_and_tables() -> None:
+# A hostile copy of 예비창업패키지 in the same ministry, and a local copy in 김천시.
+DUP_EXTRA = [
+    prog("c2", '=HYPERLINK("http://evil","예비창업패키지")', budget_eok=12.0,
+         content_text="- 사업화 자금 최대 1억원"),
+    prog("l1", "예비창업패키지", level="기초", institution="김천시", region="경북", ministry="경북",
+         content_text="- 사업화 자금 최대 1억원"),
+]  # fmt: skip
+
+
+def test_duplicates_excel_has_every_view_and_the_tables() -> None:
     import pandas as pd
 
     table = pd.DataFrame(
@@ -77,16 +79,30 @@ def test_duplicates_excel_has_pairs_clusters_and_tables() -> None:
         index=pd.Index(["중기부", "문체부"], name="부처"),
         columns=["중기부", "문체부"],
     )
-    wb = _workbook(duplicates_to_excel(DUPS, PROGRAMS, tables={"부처×부처": table}))
-    assert wb.sheetnames == ["중복 쌍", "군집", "부처×부처"]
-    pair = [c.value for c in wb["중복 쌍"][2]]
-    assert pair[0] == 81.5 and pair[1] == "예비창업패키지" and pair[10] == 1
-    cluster = [c.value for c in wb["군집"][2]]
-    assert cluster[:2] == [1, 2] and cluster[3] == 491.0
+    wb = _workbook(duplicates_to_excel(_dups(), PROGRAMS + DUP_EXTRA, tables={"부처×부처": table}))
+    assert wb.sheetnames == [
+        "중복(예산순)", "지역판", "지역 간 복제", "단계 사다리", "지역 미상 쌍", "부처×부처",
+    ]  # fmt: skip
+    header = [c.value for c in wb["중복(예산순)"][1]]
+    rows = [[c.value for c in r] for r in wb["중복(예산순)"].iter_rows(min_row=2)]
+    relation = header.index("관계")
+    assert {r[relation] for r in rows} == {"중복", "지역판"}
+    stake = header.index("중복 가능 예산(억원)")
+    assert rows[0][stake] == 12.0  # the known stake ranks first
+    local = [[c.value for c in r] for r in wb["지역판"].iter_rows(min_row=2)]
+    assert sorted((r[0], r[3], r[4]) for r in local) == [
+        ('=HYPERLINK("http://evil","예비창업패키지")', "경북", "예비창업패키지"),
+        ("예비창업패키지", "경북", "예비창업패키지"),
+    ]
     assert [c.value for c in wb["부처×부처"][2]] == ["중기부", 1, 2]
 
 
 def test_duplicates_csv_is_neutralised() -> None:
-    text = duplicates_to_csv(DUPS, PROGRAMS).decode("utf-8-sig")
-    rows = list(csv.reader(io.StringIO(text)))
-    assert rows[1][3].startswith("'=")
+    from graph.export import duplicate_view_csv
+
+    for view in ("overlaps", "local_copies"):
+        text = duplicate_view_csv(view, _dups(), PROGRAMS + DUP_EXTRA).decode("utf-8-sig")
+        cells = [c for row in csv.reader(io.StringIO(text)) for c in row]
+        assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+    text = duplicates_to_csv(_dups(), PROGRAMS + DUP_EXTRA).decode("utf-8-sig")
+    assert "'=HYPERLINK" in text
