@@ -3,17 +3,20 @@
 Audits (감사원, 국정감사, 예정처, 국무조정실) call two programs duplicated when *the same firm can be
 funded twice for the same help*. So a pair has two parts, and both are shown:
 
-**Same help** (``Pair.score``, 0–100, the threshold applies to it) — a weighted mean of
+**Same help** (``Pair.score``, 0–100, the threshold applies to it) — the higher of two readings:
 
-* ``name`` — rapidfuzz ``ratio`` of the names, after :func:`~loaders.textnorm.norm_key`, with
-  leading place names ("김해시", "경기") and generic endings ("운영", "지원사업") stripped, as jamo;
-* ``content`` — the same on the first :data:`LEAD_LEN` jamo of 지원내용 (else 사업개요);
-* ``target`` — the same on the first :data:`LEAD_LEN` jamo of 지원대상;
-* ``type`` — 100 when both have the notice's same support type, else 0;
-* ``form`` — overlap (Jaccard × 100) of the forms of help read from name, summary and content
-  (:data:`HELP_FORMS`: 자금, 공간, 멘토링·컨설팅, 교육, 행사·경진, 융자·보증, 투자, 기술개발 …).
+* the *text score*, a weighted mean (:data:`WEIGHTS`) of ``name`` (rapidfuzz ``ratio`` of the
+  names after :func:`~loaders.textnorm.norm_key`, leading places and generic endings stripped,
+  as jamo), ``content`` (the same on the first :data:`LEAD_LEN` jamo of 지원내용, else 사업개요),
+  ``type`` (the notice's same support type) and ``form`` (overlap of the forms of help read from
+  name, summary and content, :data:`HELP_FORMS`) — the same scheme in other words;
+* the *kind score* (:data:`KIND_WEIGHTS`), for two programs whose **main form of help**
+  (:func:`help_kind`) is the same: a grant and a grant, a space and a space. It counts between
+  two central programs, between two local programs whose places meet, and between a central
+  and a local program whose names score at least :data:`COPY_NAME` — otherwise every local
+  grant would "repeat" every central one.
 
-A component one program lacks (no 지원대상, no recognisable form) is listed in ``Pair.missing``
+A component one program lacks (no content, no recognisable form) is listed in ``Pair.missing``
 and its weight shared by the others: absence of text is not evidence of difference.
 
 **Reach** (``Pair.reach``) — whether one firm can be eligible for both, read from the same
@@ -49,11 +52,13 @@ institution excludes nothing. A pair whose relation depends on places the data d
 marked ``certain=False`` and left out unless asked for (``include_undetermined``). Two
 different fields (농식품 vs 콘텐츠) are not reported at all (``DuplicateResult.other_field``).
 
-**Speed.** ``process.cdist`` (``workers=-1``, ``dtype=uint8``, ``score_cutoff``) runs on row
-blocks of the upper triangle for name and content; a pair is a candidate when either reaches its
-cutoff, and the cutoffs are derived from the threshold (:func:`candidate_cutoffs`) so no pair
-scoring at or above it is missed. Candidates are scored with ``process.cpdist``; reach and
-relations are computed on arrays; :class:`Pair` objects are built only when read.
+**Speed.** ``process.cdist`` (``workers=-1``, ``dtype=uint8``) runs on row blocks of the upper
+triangle for name and content, once per distinct (name, content) pair of keys; a cell is a
+candidate when its integer scores can still reach the threshold (:func:`candidate_cutoffs`) or
+when it joins a central and a local program of one kind with alike names. Pairs the kind score
+decides without any text are enumerated by group (:func:`_kind_pairs`). So no pair at or above
+the threshold is missed; reach and relations are computed on arrays in chunks, and
+:class:`Pair` objects (with the text of kind-only pairs) are built only when read.
 
 **Why jamo.** rapidfuzz's bit-parallel fast path needs characters below U+0100; NFD jamo mapped
 to one byte each keep ``cdist`` on it, and a one-letter slip costs one jamo, not a syllable.
@@ -1099,8 +1104,8 @@ class _Scored:
 
     def take(self, sel: np.ndarray) -> _Scored:
         return _Scored(
-            *(getattr(self, f)[sel] for f in _SCORED_FIELDS),
-            _ReachArrays(*(getattr(self.reach, f)[sel] for f in _REACH_FIELDS)),
+            **{f: getattr(self, f)[sel] for f in _SCORED_FIELDS},
+            reach=_ReachArrays(**{f: getattr(self.reach, f)[sel] for f in _REACH_FIELDS}),
         )
 
 
@@ -1158,9 +1163,9 @@ def _same_year(prep: _Prepared, i: np.ndarray, j: np.ndarray) -> np.ndarray:
 
 def _concat(parts: Sequence[_Scored]) -> _Scored:
     return _Scored(
-        *(np.concatenate([getattr(p, f) for p in parts]) for f in _SCORED_FIELDS),
-        _ReachArrays(
-            *(np.concatenate([getattr(p.reach, f) for p in parts]) for f in _REACH_FIELDS)
+        **{f: np.concatenate([getattr(p, f) for p in parts]) for f in _SCORED_FIELDS},
+        reach=_ReachArrays(
+            **{f: np.concatenate([getattr(p.reach, f) for p in parts]) for f in _REACH_FIELDS}
         ),
     )
 
