@@ -7,6 +7,7 @@ the cdist pipeline, the desk's views, the CLI, and dataset-wide guarantees on th
 from __future__ import annotations
 
 import json
+import re
 
 import networkx as nx
 import numpy as np
@@ -404,10 +405,17 @@ def test_synthetic_catalogue_is_marked_and_deterministic() -> None:
 # ----------------------------------------------------------------------------- embedded data
 
 
+def _open_anywhere(p: Program) -> bool:
+    """The 지원대상 lifts the area rule ("거주지 제한 없음", "주소 전국") without asking the firm to
+    move in ("관외 기업은 선정 후 이전" keeps the area: a firm is in one place at a time)."""
+    moves = re.search(r"이전|전입|확약|옮기|사업등록|소재지를", p.target_text)
+    return p.eligibility.region_open and moves is None
+
+
 def _places_disjoint(a: Program, b: Program) -> bool:
     """An independent reading of "no firm can be in both places": two local programs of
-    different 시·도, or two named 기초 governments."""
-    if not (a.is_local and b.is_local):
+    different 시·도, or two named 기초 governments, neither open to firms from anywhere."""
+    if not (a.is_local and b.is_local) or _open_anywhere(a) or _open_anywhere(b):
         return False
     sa, sb = canonical_sido(a.region), canonical_sido(b.region)
     if sa and sb and sa != sb:
