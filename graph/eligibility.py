@@ -35,7 +35,7 @@ from __future__ import annotations
 import gc
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
@@ -87,8 +87,6 @@ CHECK_TEXT = "지원대상 원문 확인 필요"
 _FLAG_LABEL = {g.kind: (g.person, g.profile_field) for g in FOUNDER_GROUPS}
 _OK, _FAIL, _UNKNOWN = 0, 1, 2
 _BRACKETED_NAME = re.compile(r"[(\[]([^()\[\]]{2,12})[)\]]")
-# Phrases that open a local program's area only to firms that move in.
-_RELOCATE = re.compile(r"이전|전입|확약|옮기|사업등록|소재지를")
 _RANK = {"eligible": 0, "maybe": 1, "ineligible": 2}
 
 
@@ -292,13 +290,10 @@ def program_area(program: Program) -> Area:
 
     A local program without a 시·도 falls back to a 기초 place leading its name ("고양 1인 창조기업
     지원센터" -> 경기 고양시), which places it but never settles its 시·군·구. A text that opens
-    the area only to firms that move in keeps the program's own area.
+    the area only to firms that move in keeps the program's own area (the parser does not read
+    it as an open area), since a firm is in one place at a time.
     """
     check = _region_check(program, program.eligibility)
-    if check is not None and check.rule == "open" and _RELOCATE.search(program.target_text):
-        # "관외 기업은 선정 후 이전": open to firms that move in, so a selected firm is located
-        # in the program's own area — a firm is in one place at a time.
-        check = _region_check(program, replace(program.eligibility, region_open=False))
     if check is None or check.rule == "open":
         return Area((NATIONWIDE,), whole_sido=True)
     required, _label, unit_word, key = check.args[:4]

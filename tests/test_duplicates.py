@@ -7,7 +7,6 @@ the cdist pipeline, the desk's views, the CLI, and dataset-wide guarantees on th
 from __future__ import annotations
 
 import json
-import re
 
 import networkx as nx
 import numpy as np
@@ -406,10 +405,9 @@ def test_synthetic_catalogue_is_marked_and_deterministic() -> None:
 
 
 def _open_anywhere(p: Program) -> bool:
-    """The 지원대상 lifts the area rule ("거주지 제한 없음", "주소 전국") without asking the firm to
-    move in ("관외 기업은 선정 후 이전" keeps the area: a firm is in one place at a time)."""
-    moves = re.search(r"이전|전입|확약|옮기|사업등록|소재지를", p.target_text)
-    return p.eligibility.region_open and moves is None
+    """The 지원대상 lifts the area rule ("거주지 제한 없음", "주소 전국"); the parser leaves a clause
+    that asks the firm to move in ("관외 기업은 선정 후 이전") out of this."""
+    return p.eligibility.region_open
 
 
 def _places_disjoint(a: Program, b: Program) -> bool:
