@@ -352,13 +352,19 @@ def _as_program(call: Announcement) -> Program:
     )
 
 
-def _profile_on(p: FirmProfile, day: date, age: int | None) -> FirmProfile:
-    """The firm seen on ``day`` with the CEO aged ``age`` (a birth date keeps deciding)."""
-    if p.birth_date is not None:
-        age = p.ceo_age
-    if p.founded is not None and p.founded > day:
-        return replace(p, ceo_age=age)
-    return replace(p, as_of=day, ceo_age=age)
+def _aged(p: FirmProfile, day: date, age: int | None) -> FirmProfile:
+    """The profile whose CEO is ``age`` on ``day`` as :meth:`FirmProfile.age_on` counts it
+    (a birth date keeps deciding; ``None`` leaves the profile as it is)."""
+    if age is None or p.birth_date is not None or p.ceo_age is None:
+        return p
+    moved = (p.age_on(day) or p.ceo_age) - p.ceo_age
+    return replace(p, ceo_age=age - moved)
+
+
+def _judge_on(program: Program, p: FirmProfile, day: date, age: int | None) -> Verdict:
+    """The engine's verdict with 업력 and 나이 counted on ``day`` (its reference date: the
+    text's own 기준일 still comes first) and the CEO aged ``age`` then."""
+    return evaluate(program, _aged(p, day, age), reference_date=day)
 
 
 def _text_lines(call: Announcement, p: FirmProfile, day: date) -> list[tuple[int, str, str]]:
@@ -367,8 +373,8 @@ def _text_lines(call: Announcement, p: FirmProfile, day: date) -> list[tuple[int
     low = ages[0] if ages else None
     high = ages[1] if ages else None
     program = _as_program(call)
-    first = evaluate(program, _profile_on(p, day, low))
-    second = evaluate(program, _profile_on(p, day, high)) if high != low else first
+    first = _judge_on(program, p, day, low)
+    second = _judge_on(program, p, day, high) if high != low else first
     lines: list[tuple[int, str, str]] = []
     for kind, reason, other in zip(first.kinds, first.reasons, second.reasons, strict=False):
         if kind in first.failed:
@@ -576,10 +582,10 @@ def _dated_verdict(program: Program, profile: FirmProfile, day: date) -> Verdict
     low = ages[0] if ages else None
     high = ages[1] if ages else None
     early = day - timedelta(days=ANNOUNCEMENT_WINDOW)
-    base = evaluate(program, _profile_on(profile, day, low))
-    others = [evaluate(program, _profile_on(profile, early, low))]
+    base = _judge_on(program, profile, day, low)
+    others = [_judge_on(program, profile, early, low)]
     if high != low:
-        others.append(evaluate(program, _profile_on(profile, day, high)))
+        others.append(_judge_on(program, profile, day, high))
     reasons = list(base.reasons)
     failed = list(base.failed)
     uncertain = list(base.uncertain)
@@ -594,8 +600,6 @@ def _dated_verdict(program: Program, profile: FirmProfile, day: date) -> Verdict
                 failed.remove(kind)
             if kind not in uncertain:
                 uncertain.append(kind)
-        if kind in ("years", "age"):
-            reasons[at] = f"{reasons[at]} — 모집공고 {day.isoformat()} 기준"
     status: Status = "ineligible" if failed else "maybe" if uncertain else "eligible"
     return Verdict(
         program.program_id, status, tuple(reasons), tuple(failed), tuple(uncertain), base.kinds

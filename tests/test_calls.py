@@ -289,7 +289,7 @@ def test_an_open_calls_announcement_day_is_the_day_years_are_counted_on():
     )
     verdict = _evidence(program, [open_call], later)
     assert verdict.status == "eligible"
-    assert any("모집공고 2026-08-20 기준" in r for r in verdict.reasons)
+    assert any("(2026-08-20 기준)" in r for r in verdict.reasons)
 
 
 def test_a_call_that_accepts_the_firm_answers_a_program_without_target_text():
