@@ -72,11 +72,11 @@ def pick(side: str, default: str) -> tuple[str, Catalogue] | None:
         bind="query-params",
     )
     if choice == ACTIVE:
-        st.caption(ds.catalogue.label)
+        st.caption(md_escape(ds.catalogue.label))
         return ds.key, ds.catalogue
     if choice and choice.startswith("embedded:"):
         catalogue = embedded(int(choice.partition(":")[2]))
-        st.caption(catalogue.label)
+        st.caption(md_escape(catalogue.label))
         return choice, catalogue
     files = st.file_uploader(
         f"{what} 공고 파일 (.xlsx/.csv, 여러 개 가능)",
@@ -93,7 +93,7 @@ def pick(side: str, default: str) -> tuple[str, Catalogue] | None:
     except NavigatorError as exc:
         st.error(str(exc), icon=":material/error:")
         return None
-    st.caption(f"{catalogue.label} — {catalogue.report.accounting_line()}")
+    st.caption(f"{md_escape(catalogue.label)} — {catalogue.report.accounting_line()}")
     return f"upload:{digest}", catalogue
 
 
