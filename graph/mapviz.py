@@ -616,7 +616,9 @@ _NAV_JS = """
       var right = network.canvasToDOM({x: c.end, y: 0}).x;
       if (right < 0 || left > w) { return; }
       var mid = (Math.max(left, 0) + Math.min(right, w)) / 2;
-      tag(c.label, mid, 12, 'center', c.key === MAP.you ? '#0D47A1' : '#37474F');
+      // At its own place while the top of the map is in view, pinned to the top edge after.
+      var y = Math.max(12, network.canvasToDOM({x: 0, y: 24}).y);
+      tag(c.label, mid, y, 'center', c.key === MAP.you ? '#0D47A1' : '#37474F');
     });
     ctx.restore();
   });
@@ -653,8 +655,9 @@ _NAV_JS = """
     var scale = Math.min(w / (b.right - b.left + 2 * pad), h / (b.bottom - b.top + 2 * pad));
     scale = Math.max(minScale, Math.min(maxScale, scale));
     var seen = h / scale;  // canvas units visible from top to bottom
-    // The box's top at the top of the view when it fits (no empty band above the map).
-    var cy = b.bottom - b.top + 2 * pad <= seen ? b.top - pad + seen / 2 : (b.top + b.bottom) / 2;
+    // The box's top at the top of the view: no empty band above the map, and a path taller
+    // than the frame starts with its first steps.
+    var cy = b.top - pad + seen / 2;
     network.moveTo({position: {x: (b.left + b.right) / 2, y: cy}, scale: scale, animation: false});
   }
   function whole() { show({left: 0, right: MAP.width, top: 0, bottom: MAP.height}, 0.05, 2); }
@@ -665,6 +668,7 @@ _NAV_JS = """
     if (nodes.get('you')) { ids.push('you'); }
     var b = box(ids);
     if (!b) { whole(); return; }
+    b.top -= 60;  // room for the column names above the firm's marker
     show(b, 0.4, 0.6);
   }
   function view() { if (MAP.stepNodes.length) { path(); } else { whole(); } }
