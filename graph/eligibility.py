@@ -113,7 +113,8 @@ class Verdict:
 
     ``reasons`` are Korean sentences, one per constraint considered: the conditions the firm
     fails first, then the open questions, then those it meets (each group in a stable order;
-    a multi-track program's "여러 트랙 중 …" line leads).
+    a multi-track program's "여러 트랙 중 …" line leads an ○ and follows the first reason of
+    a × or △).
     ``failed`` lists the constraint kinds that rule the program out (target/rule evidence only);
     ``uncertain`` the kinds that could not be decided (cue-only evidence, missing profile value,
     a 기초 program whose 시·군 the profile does not say, a field mismatch, unparsed text).
@@ -959,8 +960,10 @@ def _combine(core: tuple, ctx: _Context, memo: dict[Check, Outcome]) -> tuple:
         head = f"여러 트랙 중 '{labels[best]}' 기준"
         if status == "ineligible":
             head += f" — 다른 {others}개 트랙도 해당 없음"
-        reasons.insert(0, head)
-        kinds.insert(0, "track")
+        # Which track was judged leads an ○; a × or △ leads with its deciding reason.
+        at = 0 if status == "eligible" or not reasons else 1
+        reasons.insert(at, head)
+        kinds.insert(at, "track")
     return status, tuple(reasons), tuple(failed), tuple(uncertain), tuple(kinds)
 
 

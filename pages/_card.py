@@ -11,7 +11,7 @@ from graph.eligibility import Verdict
 from loaders.announcements import Announcement, JoinResult, today_kst
 from loaders.model import Program
 from loaders.sources import sources_text
-from pages._format import STATUS_BADGES, eok, md_escape
+from pages._format import NO_PROFILE, STATUS_BADGES, eok, md_escape
 
 __all__ = ["call_link", "call_when", "program_card"]
 
@@ -98,16 +98,23 @@ def program_card(
     calls: Sequence[Announcement] = (),
     joined: JoinResult | None = None,
     today: date | None = None,
+    *,
+    judged: bool = True,
 ) -> None:
     """Every fact the dataset has about one program, its verdict, its calls (with dates and
-    D-n, and why each is linked) and where the facts came from."""
+    D-n, and why each is linked) and where the facts came from. ``judged=False`` (no profile
+    given) says the verdict needs a profile instead of showing one."""
     p = program
     with st.container(border=True):
         st.markdown(f"### {md_escape(p.name)}")
         chips = [p.level, p.ministry, p.institution, p.region, p.support_type, eok(p.budget_eok)]
         # Escaped as one line: "29.9억원" escaped alone would show its line-start escape.
         st.caption(md_escape(" · ".join(c for c in dict.fromkeys(chips) if c)))
-        if verdict is not None:
+        if not judged:
+            st.info(
+                f"**자격: {NO_PROFILE}** — 내 회사 프로필을 채우면 이 사업의 신청 가능 여부와 이유를 보여 줍니다."
+            )
+        elif verdict is not None:
             badge = STATUS_BADGES.get(verdict.status, verdict.status)
             lines = "\n".join(f"- {md_escape(r)}" for r in verdict.reasons) or "- (조건 정보 없음)"
             box = {"eligible": st.success, "maybe": st.warning, "ineligible": st.error}

@@ -6,12 +6,16 @@ import re
 
 from loaders.vocab import STATUS_LABELS, STATUS_MARKS
 
-__all__ = ["STATUS_BADGES", "bar_spec", "eok", "md_escape"]
+__all__ = ["NO_PROFILE", "STATUS_BADGES", "bar_spec", "eok", "md_escape"]
 
 # "○ 신청 가능", "△ 확인 필요", "× 해당 없음".
 STATUS_BADGES: dict[str, str] = {
     k: f"{STATUS_MARKS[k]} {label}" for k, label in STATUS_LABELS.items()
 }
+
+
+# What every page shows instead of a verdict when no profile was given (no ○/× without one).
+NO_PROFILE = "프로필을 입력하면 판정"
 
 
 def eok(value: float | None) -> str:

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from loaders.regions import NATIONWIDE, SIDO
-from loaders.vocab import STAGES
+from loaders.vocab import SEARCH_EXAMPLES, STAGES
 from pages._caches import (
     active_calls,
     call_statuses,
@@ -25,7 +25,7 @@ from pages._caches import (
 )
 from pages._card import program_card
 from pages._dataset import active_dataset
-from pages._format import STATUS_BADGES
+from pages._format import NO_PROFILE, STATUS_BADGES, md_escape
 from pages._questions import ask_question
 from pages._router import require_router
 from pages._sidebar import profile_sidebar
@@ -35,7 +35,8 @@ require_router()
 
 ds = active_dataset()
 prof = profile_sidebar()
-verdict_of = verdicts(ds, prof)
+# No profile, no verdict: without one the table shows no ○/△/× at all.
+verdict_of = verdicts(ds, prof) if prof.given else None
 calls, calls_label = call_statuses(ds)
 by_id = ds.by_id()
 
@@ -49,7 +50,7 @@ if not ds.programs:
 # ------------------------------------------------------------------ filters (bound to the URL)
 query = st.text_input(
     "사업 검색",
-    placeholder="예: 예비창업패키지, 청년 창업, AI 바우처 — 띄어쓰기·오타가 있어도 찾습니다",
+    placeholder=f"예: {', '.join(SEARCH_EXAMPLES)} — 띄어쓰기·오타·줄임말도 찾습니다",
     key="q",
     bind="query-params",
 )
@@ -101,6 +102,8 @@ with st.container(border=True):
         horizontal=True,
         key="status",
         bind="query-params",
+        disabled=not prof.given,
+        help="프로필을 입력하면 자격으로 거를 수 있습니다." if not prof.given else None,
     )
     only_open = False
     if calls:
@@ -153,27 +156,53 @@ if summary is not None and summary.groups:
 counts = found.counts
 
 # The ○/△/× counts follow the active filters (and a chosen △ group), not the whole catalogue.
-m1, m2, m3, m4 = counts_box.columns(4)
-m1.metric("검색·필터 결과", f"{len(found.rows):,}개")
-m2.metric(STATUS_BADGES["eligible"], f"{counts.get('eligible', 0):,}")
-m3.metric(STATUS_BADGES["maybe"], f"{counts.get('maybe', 0):,}")
-m4.metric(STATUS_BADGES["ineligible"], f"{counts.get('ineligible', 0):,}")
-if sum(counts.values()) != sum(found.counts_all.values()):
+if found.judged:
+    m1, m2, m3, m4 = counts_box.columns(4)
+    m1.metric("검색·필터 결과", f"{len(found.rows):,}개")
+    m2.metric(STATUS_BADGES["eligible"], f"{counts.get('eligible', 0):,}")
+    m3.metric(STATUS_BADGES["maybe"], f"{counts.get('maybe', 0):,}")
+    m4.metric(STATUS_BADGES["ineligible"], f"{counts.get('ineligible', 0):,}")
+else:
+    m1, m2 = counts_box.columns([1, 3], vertical_alignment="center")
+    m1.metric("검색·필터 결과", f"{len(found.rows):,}개")
+    m2.info(
+        f"**자격: {NO_PROFILE}** — 내 회사 프로필(창업 여부·설립일·나이·소재지)을 넣으면 사업마다 "
+        "○ 신청 가능 · △ 확인 필요 · × 해당 없음과 그 이유를 보여 줍니다.",
+        icon=":material/person_add:",
+    )
+if found.judged and sum(counts.values()) != sum(found.counts_all.values()):
     total = found.counts_all
     counts_box.caption(
         f"필터·검색에 맞는 사업 기준 — 전체 {sum(total.values()):,}개 중 "
         f"○ {total['eligible']:,} · △ {total['maybe']:,} · × {total['ineligible']:,}"
     )
 
+if found.aliases:
+    st.caption(f"'{query}'는 {', '.join(repr(a) for a in found.aliases)}(으)로도 찾았습니다.")
 if found.similar_only:
-    st.caption(f"'{query}'와 정확히 일치하는 사업이 없어 이름이 비슷한 사업을 보여 줍니다.")
+    st.caption(
+        f"'{query}'와 정확히 맞는 사업이 없어 이름이 비슷한 사업(또는 낱말 일부가 맞는 사업)을 "
+        "보여 줍니다."
+    )
+if found.searched and found.judged and found.rows:
+    st.caption(
+        "검색 결과는 자격 필터와 관계없이 모두 보여 줍니다 — ○ 신청 가능, △, × 해당 없음 순."
+    )
+    top = max(found.rows, key=lambda r: r.score or 0.0)
+    if top.status == "ineligible" and top is not found.rows[0]:
+        why = top.reasons[0] if top.reasons else ""
+        st.info(
+            f"가장 잘 맞는 **{md_escape(top.program.name)}**는 × 해당 없음 — {md_escape(why)} "
+            "(목록 맨 아래에 있습니다)",
+            icon=":material/block:",
+        )
 if query_spec.budget_limited:
     st.caption(
         f"예산 범위를 정하면 예산이 적히지 않은 사업 {found.budget_unknown:,}개는 결과에서 빠집니다."
     )
 
 if not found.rows:
-    if status == "eligible" and found.eligible_in_view == 0:
+    if found.judged and status == "eligible" and found.eligible_in_view == 0:
         st.info(
             "이 프로필과 필터로 **신청 가능**이 확정된 사업은 없습니다. 대부분의 사업은 지원대상 원문을 "
             "확인해야 해서 **확인 필요**로 나옵니다 — 자격을 '확인 필요까지'로 바꿔 보세요. "
@@ -205,6 +234,8 @@ columns = [
 ]
 if not calls:
     columns.remove("공고")
+if not found.judged:
+    columns.remove("자격")  # no profile, no verdict: the note above says so once
 # The 지역 column already shows the 시·도; an unknown running institution is said to be unknown.
 table = pd.DataFrame(
     [
@@ -214,7 +245,7 @@ table = pd.DataFrame(
             # The verdict as a coloured chip (green ○, yellow △, grey ×). A pandas Styler would
             # colour the text too, but it renders every cell of the table to HTML on every rerun —
             # most of the page's server time with many users; a chip column is plain Arrow data.
-            "자격": [STATUS_BADGES[r.status]],
+            "자격": [STATUS_BADGES[r.status]] if r.status is not None else [],
             "사업명": r.program.name,
             "운영기관": r.program.institution or "미상",
             "지역": r.program.region or "",
@@ -222,7 +253,12 @@ table = pd.DataFrame(
             "예산(억원)": r.program.budget_eok,
             "공고": r.call,
             "링크": r.program.url or None,
-            "판정 이유": " · ".join(r.reasons),
+            # Without a profile the column shows what a verdict would be judged on.
+            "판정 이유": (
+                " · ".join(r.reasons)
+                if found.judged
+                else r.program.target_text or "지원대상 원문 없음"
+            ),
         }
         for r in found.rows
     ]
@@ -246,7 +282,9 @@ event = st.dataframe(
         "운영기관": st.column_config.TextColumn("운영기관", width=120),
         "지원유형": st.column_config.TextColumn("지원유형", width=110),
         "예산(억원)": st.column_config.NumberColumn("예산(억원)", format="localized"),
-        "판정 이유": st.column_config.TextColumn("판정 이유", width="large"),
+        "판정 이유": st.column_config.TextColumn(
+            "판정 이유" if found.judged else f"지원대상 ({NO_PROFILE})", width="large"
+        ),
         "링크": st.column_config.LinkColumn("링크", display_text="상세 ↗"),
         "공고": st.column_config.TextColumn("공고", help=calls_label),
     },
@@ -276,10 +314,11 @@ if selected and selected in by_id:
     linked = active_calls(ds).joined
     program_card(
         by_id[selected],
-        verdict_of.get(selected),
+        verdict_of.get(selected) if verdict_of is not None else None,
         calls.get(selected, ""),
         linked.by_program.get(selected, ()) if linked else (),
         linked,
+        judged=prof.given,
     )
 elif "sel" in st.query_params:
     del st.query_params["sel"]

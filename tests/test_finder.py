@@ -85,7 +85,35 @@ def test_search_orders_by_score_and_keeps_the_other_filters() -> None:
     assert result.searched and result.hits >= 1
     assert result.rows[0].program.program_id == "small"
     assert all(r.score is not None for r in result.rows)
-    assert "out" not in [r.program.program_id for r in result.rows]  # × still hidden
+    result = find(PROGRAMS, VERDICTS, FinderQuery(text="창업", types=("시설·공간·보육",)))
+    assert [r.program.program_id for r in result.rows] == ["local"]
+
+
+def test_a_search_shows_every_match_with_its_verdict_eligible_first_and_ineligible_last() -> None:
+    # "재창업 지원" is × for this profile: searched by name it is shown (last), not hidden, and
+    # the verdict filter does not take it away.
+    for status in ("eligible", "maybe", "all"):
+        result = find(PROGRAMS, VERDICTS, FinderQuery(text="지원", status=status))
+        assert [r.program.program_id for r in result.rows] == ["out"]
+    rows = find(PROGRAMS, VERDICTS, FinderQuery(text="창업")).rows
+    statuses = [r.status for r in rows]
+    assert statuses == sorted(statuses, key=["eligible", "maybe", "ineligible"].index)
+    assert rows[-1].program.program_id == "out" and rows[-1].reasons
+
+
+def test_an_abbreviation_is_searched_as_the_name_it_stands_for() -> None:
+    programs = [*PROGRAMS, prog("pre", "예비창업패키지")]
+    result = find(programs, VERDICTS, FinderQuery(text="예창패"))
+    assert [r.program.program_id for r in result.rows] == ["pre"]
+    assert result.aliases == ("예비창업패키지",) and not result.similar_only
+
+
+def test_without_a_profile_there_are_no_verdicts_and_no_counts() -> None:
+    result = find(PROGRAMS, None, FinderQuery(status="eligible"))
+    assert not result.judged and result.counts == {}
+    assert {r.status for r in result.rows} == {None}
+    assert len(result.rows) == len(PROGRAMS)  # the verdict filter has nothing to filter on
+    assert [r.program.program_id for r in result.rows][:2] == ["big", "out"]  # by budget
 
 
 def test_a_search_without_hits_says_so() -> None:

@@ -30,9 +30,8 @@ def test_every_ineligible_verdict_names_a_failed_condition_first(programs, raw) 
     ineligible = [v for v in verdicts.values() if v.status == "ineligible"]
     assert ineligible
     for v in ineligible:
-        first = 1 if v.kinds[0] == "track" else 0
-        assert v.kinds[first] in v.failed, (v.program_id, v.reasons)
-        assert "충족" not in v.reasons[first], (v.program_id, v.reasons)
+        assert v.kinds[0] in v.failed, (v.program_id, v.reasons)
+        assert "충족" not in v.reasons[0], (v.program_id, v.reasons)
 
 
 def test_a_maybe_verdict_lists_its_open_questions_before_what_is_met(programs) -> None:

@@ -5,8 +5,13 @@ The finder shows every program with its verdict. :func:`find` applies the filter
 verdict, open call, search text) to the catalogue, the profile's verdicts and the open calls,
 and returns the rows in the order the page lists them with the counts it reports
 (:class:`FinderResult`). Without a search, eligible programs come first, then those with an
-open call, then the larger budgets; with a search, the best matches first. Plain Python, so
-the rules are unit-tested without Streamlit and any front end gets the same table.
+open call, then the larger budgets. With a search every match is shown whatever its verdict
+— the verdict filter does not hide one (a founder who types 예비창업패키지 must see it, and
+why it is ×) — eligible matches first, × last, each group best match first
+(:func:`graph.search.rank_by_status`). Without a profile there is no verdict at all
+(``verdicts=None``): rows carry none, nothing is counted as ○/△/×, and the page says
+"프로필을 입력하면 판정". Plain Python, so the rules are unit-tested without Streamlit and any
+front end gets the same table.
 
 >>> from loaders.model import Program
 >>> progs = [
@@ -26,7 +31,7 @@ from typing import Literal
 
 from graph.eligibility import Verdict
 from graph.profile import FirmProfile
-from graph.search import SearchIndex, search
+from graph.search import GUESSES, SearchIndex, rank_by_status, search
 from graph.settle import Judge, MaybeSummary, group_maybes
 from loaders.model import Program
 from loaders.vocab import STATUSES, Status
@@ -75,10 +80,11 @@ class FinderQuery:
 
 @dataclass(frozen=True)
 class FinderRow:
-    """One program in the table: its verdict, the reasons, its open call and search score."""
+    """One program in the table: its verdict (None without a profile), the reasons, its open
+    call and search score."""
 
     program: Program
-    status: Status
+    status: Status | None
     reasons: tuple[str, ...] = ()
     call: str = ""
     score: float | None = None
@@ -98,7 +104,9 @@ class FinderResult:
     ``eligible_in_view`` how many ○ programs the filters other than the verdict filter leave
     (so an empty "○ only" view can say why);
     ``budget_unknown`` how many programs state no budget (a budget range leaves them out);
-    ``searched`` whether a search ran and ``similar_only`` whether it found only similar names.
+    ``searched`` whether a search ran, ``similar_only`` whether it found only guesses (similar
+    names, some of the words), ``aliases`` the other words that found matches (예비창업패키지
+    for 예창패) and ``judged`` whether there were verdicts (a profile) at all.
     """
 
     rows: tuple[FinderRow, ...]
@@ -110,6 +118,8 @@ class FinderResult:
     searched: bool = False
     hits: int = 0
     similar_only: bool = False
+    aliases: tuple[str, ...] = ()
+    judged: bool = True
 
 
 @dataclass(frozen=True)
@@ -144,7 +154,9 @@ def _passes(p: Program, row: FinderRow, q: FinderQuery, high: float) -> bool:
     return not (q.only_open and not row.open_call)
 
 
-def _status_kept(status: str, wanted: StatusFilter) -> bool:
+def _status_kept(status: str | None, wanted: StatusFilter) -> bool:
+    if status is None:  # no profile: nothing to filter on
+        return True
     if wanted == "eligible":
         return status == "eligible"
     if wanted == "maybe":
@@ -154,7 +166,7 @@ def _status_kept(status: str, wanted: StatusFilter) -> bool:
 
 def find(
     programs: Sequence[Program],
-    verdicts: Mapping[str, Verdict],
+    verdicts: Mapping[str, Verdict] | None,
     query: FinderQuery = FinderQuery(),
     *,
     calls: Mapping[str, str] | None = None,
@@ -162,23 +174,21 @@ def find(
 ) -> FinderResult:
     """The finder table for ``query``: filtered rows in display order, with the counts.
 
-    ``verdicts`` are the profile's (a program without one counts as △); ``calls`` maps program
-    ids to their call label; ``index`` is the catalogue's search index (built from
+    ``verdicts`` are the profile's (a program without one counts as △), or None when no
+    profile was given (no verdicts, no counts, the verdict filter does nothing); ``calls`` maps
+    program ids to their call label; ``index`` is the catalogue's search index (built from
     ``programs`` when a search needs it and none is given).
     """
     calls = calls or {}
+    judged = verdicts is not None
     rows: list[FinderRow] = []
     for p in programs:
-        v = verdicts.get(p.program_id)
+        v = verdicts.get(p.program_id) if verdicts is not None else None
+        status: Status | None = v.status if v is not None else "maybe" if judged else None
         rows.append(
-            FinderRow(
-                p,
-                v.status if v is not None else "maybe",
-                v.reasons if v is not None else (),
-                calls.get(p.program_id, ""),
-            )
+            FinderRow(p, status, v.reasons if v is not None else (), calls.get(p.program_id, ""))
         )
-    counts_all = _count(rows)
+    counts_all = _count(rows) if judged else {}
     high = query.budget[1] if query.budget[1] != BUDGET_STOPS[-1] else math.inf
     kept = [row for row in rows if _passes(row.program, row, query, high)]
     budget_unknown = sum(1 for p in programs if p.budget_eok is None)
@@ -186,21 +196,21 @@ def find(
     hits = []
     if searched:
         hits = search(index if index is not None else programs, query.text)
-        score = {h.program_id: h.score for h in hits}
+        by_id = {r.program.program_id: r for r in kept}
+        status_of = {r.program.program_id: r.status or "" for r in kept}
+        # Eligible matches first, × last, best match first within each: never dropped.
         kept = [
-            FinderRow(r.program, r.status, r.reasons, r.call, score[r.program.program_id])
-            for r in kept
-            if r.program.program_id in score
+            FinderRow(r.program, r.status, r.reasons, r.call, h.score)
+            for h in rank_by_status([h for h in hits if h.program_id in by_id], status_of)
+            for r in (by_id[h.program_id],)
         ]
     # What the filters and the search leave, before the verdict filter: the counts follow it.
-    counts = _count(kept)
+    counts = _count(kept) if judged else {}
     in_view = tuple(r.program for r in kept)
-    eligible_in_view = counts["eligible"]
-    kept = [row for row in kept if _status_kept(row.status, query.status)]
+    eligible_in_view = counts.get("eligible", 0)
 
     if searched:
-        kept.sort(key=lambda r: -(r.score or 0.0))
-        similar = bool(hits) and all(h.matched == "유사 이름" for h in hits)
+        # Every match, whatever its verdict: the verdict filter is for browsing, not searching.
         return FinderResult(
             tuple(kept),
             counts,
@@ -208,23 +218,37 @@ def find(
             in_view,
             eligible_in_view,
             budget_unknown,
-            True,
-            len(hits),
-            similar,
+            searched=True,
+            hits=len(hits),
+            similar_only=bool(hits) and all(h.matched in GUESSES for h in hits),
+            aliases=tuple(dict.fromkeys(h.via for h in hits if h.via)),
+            judged=judged,
         )
+
+    kept = [row for row in kept if _status_kept(row.status, query.status)]
 
     def order(r: FinderRow) -> tuple[int, int, bool, float]:
         budget = r.program.budget_eok
-        return (_STATUS_ORDER[r.status], 0 if r.open_call else 1, budget is None, -(budget or 0.0))
+        rank = _STATUS_ORDER[r.status] if r.status is not None else 0
+        return (rank, 0 if r.open_call else 1, budget is None, -(budget or 0.0))
 
     kept.sort(key=order)
-    return FinderResult(tuple(kept), counts, counts_all, in_view, eligible_in_view, budget_unknown)
+    return FinderResult(
+        tuple(kept),
+        counts,
+        counts_all,
+        in_view,
+        eligible_in_view,
+        budget_unknown,
+        judged=judged,
+    )
 
 
 def _count(rows: Sequence[FinderRow]) -> dict[str, int]:
     counts: dict[str, int] = {s: 0 for s in STATUSES}
     for row in rows:
-        counts[row.status] += 1
+        if row.status is not None:
+            counts[row.status] += 1
     return counts
 
 
