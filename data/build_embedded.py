@@ -14,8 +14,9 @@ row's 출처 cell and records, per filled cell, which page and year it came from
 ``항목별 출처`` column, so every enriched value stays traceable to a public source.
 
 Precedence when several facts fill one cell (decided here, documented in data/README.md): the
-newer program year first; within a year a 2026 call (공고, the K-Startup page or a copy of it)
-beats a press paraphrase; facts of equal rank are all kept — several calls of one program are its
+newer program year first; within a year a 2026 call (공고, the K-Startup page or a business
+portal's copy of it — inbusiness, 기업마당; the 2026 통합공고 is itself such a 공고) beats a press
+paraphrase; facts of equal rank are all kept — several calls of one program are its
 tracks, so their 지원대상 texts are joined with " / " and read as alternatives. The shared file's
 own 지원대상 (the 2026 notice as listed on K-Startup) is never replaced.
 """
@@ -93,8 +94,14 @@ MULTI_FIELDS: dict[str, str] = {
 RULE_FIELDS = frozenset({"target", "call_target", "exclusion"})
 OLDEST_YEAR = {"rule": 2025, "other": 2019}
 _APPLY_PERIOD = re.compile(r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})? ~ \d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$")
-# A K-Startup call page, or a business portal's copy of one ("kStartUp_176019").
-_CALL_PAGE = re.compile(r"k-startup\.go\.kr/.*pbancSn=\d+|kStartUp_\d+", re.IGNORECASE)
+# A K-Startup call page, or a business portal's copy of one: an inbusiness copy
+# ("kStartUp_176019") or a 기업마당 (bizinfo) 공고 page ("pblancId=PBLN_000000000116904"). The
+# 2026 통합공고 itself is such a 공고 (K-Startup 175783, 기업마당 PBLN_000000000116904), so its
+# own 지원대상 cell outranks a press paraphrase of the same program.
+_CALL_PAGE = re.compile(
+    r"k-startup\.go\.kr/.*pbancSn=\d+|kStartUp_\d+|bizinfo\.go\.kr/.*pblancId=PBLN_\d+",
+    re.IGNORECASE,
+)
 
 # Official names of the central institutions (정부조직법, as of the 2026 notice). 환경부 became
 # 기후에너지환경부 and 특허청 became 지식재산처 in the October 2025 reorganisation; the older

@@ -272,6 +272,21 @@ def test_a_2026_call_beats_a_press_paraphrase_and_an_older_page():
     assert "press.example" not in out["출처"]
 
 
+def test_the_notices_own_text_on_a_business_portal_beats_a_press_paraphrase():
+    """기업마당 carries the 2026 통합공고 (and other 공고) as a 공고 page: it ranks as a call."""
+    notice = (
+        "https://www.bizinfo.go.kr/sii/siia/selectSIIA200Detail.do?pblancId=PBLN_000000000116904"
+    )
+    facts = [
+        _fact("170015", "target", "녹색산업 분야 창업기업", "https://press.example/3"),
+        _fact("170015", "target", "①예비창업자 ②창업기업(업력 7년 이내)", notice),
+    ]
+    assert fact_rank(facts[1]) == (2026, 1) > fact_rank(facts[0])
+    out = merge([_row("170015")], facts)[0]
+    assert out["지원대상"] == "①예비창업자 ②창업기업(업력 7년 이내)"
+    assert out["항목별 출처"] == f"지원대상 2026 {notice}"
+
+
 def test_an_older_rule_is_kept_with_its_year_when_nothing_newer_exists():
     out = merge([_row("171017", level="지자체")], [_fact("171017", "target", "청년", year="2025")])
     assert out[0]["지원대상 기준연도"] == "2025"
