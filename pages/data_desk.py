@@ -23,6 +23,7 @@ from pages._dataset import (
 )
 from pages._format import eok
 from pages._router import require_router
+from pages._sync_panel import render_sync_panel
 
 require_router()
 
@@ -216,12 +217,4 @@ if pending is not None and pending[0] is not None:
         )
 
 st.divider()
-try:
-    from pages._sync_panel import render_sync_panel
-except ImportError:
-    st.subheader("K-Startup OpenAPI")
-    st.info(
-        "K-Startup 새로고침 패널은 준비 중입니다 — 지금은 내장 데이터와 업로드만 쓸 수 있습니다."
-    )
-else:
-    render_sync_panel()
+render_sync_panel()
