@@ -206,7 +206,6 @@ def assess(program: Program, verdict: Verdict, profile: FirmProfile) -> Fit:
     """How ``program`` fits ``profile`` for a roadmap, given the verdict for the same pair.
 
         >>> from loaders.model import Program
-    from loaders.regions import NATIONWIDE, canonical_sido, resolve_sigungu
         >>> from graph.eligibility import evaluate
         >>> bio = Program("b", 2026, "중앙부처", "", "", "전국", "바이오 글로벌 파트너링", "글로벌 진출",
         ...               target_text="창업기업", tech_fields=("바이오·헬스",))
