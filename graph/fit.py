@@ -205,13 +205,13 @@ def _missing_fact(kind: str, verdict: Verdict, profile: FirmProfile) -> str:
 def assess(program: Program, verdict: Verdict, profile: FirmProfile) -> Fit:
     """How ``program`` fits ``profile`` for a roadmap, given the verdict for the same pair.
 
-        >>> from loaders.model import Program
-        >>> from graph.eligibility import evaluate
-        >>> bio = Program("b", 2026, "중앙부처", "", "", "전국", "바이오 글로벌 파트너링", "글로벌 진출",
-        ...               target_text="창업기업", tech_fields=("바이오·헬스",))
-        >>> firm = FirmProfile()
-        >>> assess(bio, evaluate(bio, firm), firm).kind
-        'field_alternative'
+    >>> from loaders.model import Program
+    >>> from graph.eligibility import evaluate
+    >>> bio = Program("b", 2026, "중앙부처", "", "", "전국", "바이오 글로벌 파트너링", "글로벌 진출",
+    ...               target_text="창업기업", tech_fields=("바이오·헬스",))
+    >>> firm = FirmProfile()
+    >>> assess(bio, evaluate(bio, firm), firm).kind
+    'field_alternative'
     """
     group = group_restriction(program, profile)
     if group:
