@@ -302,37 +302,27 @@ def run_path(args: argparse.Namespace) -> int:
 
 
 def run_duplicates(args: argparse.Namespace) -> int:
-    """Find duplicated programs; JSON (pairs with relation and reach, clusters) or text."""
-    from graph.duplicates import (
-        DEFAULT_RELATIONS,
-        DEFAULT_THRESHOLD,
-        RELATION_LABELS,
-        RELATIONS,
-        find_duplicates,
-        local_copies,
-        overlap_table,
-    )
+    """Find duplicated programs (:func:`usecases.duplicates.run`); JSON (pairs with relation
+    and reach, clusters) or text."""
+    from graph.duplicates import DEFAULT_RELATIONS, RELATION_LABELS
+    from usecases.duplicates import OVERLAP_TABLES, run
 
     catalogue = catalogue_from_args(args)
     if not catalogue.programs:
         raise NavigatorError("사업이 없어 비교할 수 없습니다.")
-    chosen = [r for group in (args.relation or [DEFAULT_RELATIONS]) for r in group]
-    relations = tuple(r for r in RELATIONS if r in chosen)
-    threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
-    result = find_duplicates(
+    desk = run(
         catalogue.programs,
-        threshold,
-        relations=relations,
+        args.threshold,
+        relations=[r for group in (args.relation or [DEFAULT_RELATIONS]) for r in group],
         include_undetermined=args.include_undetermined,
     )
-    by_id = catalogue.by_id()
+    result, by_id, relations = desk.result, desk.by_id, desk.relations
     if args.json:
         print_json(result.to_dict(by_id))
         return 0
     print(catalogue.label)
-    counts = " · ".join(
-        f"{RELATION_LABELS[r]} {sum(1 for p in result.pairs if p.relation == r)}" for r in relations
-    )
+    reported = desk.pair_counts()
+    counts = " · ".join(f"{RELATION_LABELS[r]} {reported[r]}" for r in relations)
     print(
         f"같은 지원 점수 {result.threshold:g}점 이상: {counts} (쌍) · 군집 {len(result.clusters)}개"
     )
@@ -366,16 +356,13 @@ def run_duplicates(args: argparse.Namespace) -> int:
         for n, members in enumerate(result.clusters, start=1):
             names = ", ".join(by_id[m].name for m in members)
             print(f"  {n}. ({len(members)}개) {names}")
-    if "local_copy" in relations:
-        groups = local_copies(result, by_id)
-        if groups:
-            print("\n[중앙 사업별 지역판]")
-            for g in groups:
-                where = ", ".join(f"{s} {len(v)}" for s, v in g.by_sido.items())
-                print(f"  {by_id[g.central_id].name}: {g.count}개 ({where})")
-    for by, title in (("ministry", "부처 × 부처 (중복만)"), ("region", "시·도 × 시·도 (중복만)")):
-        table = overlap_table(result, by_id, by=by)  # type: ignore[arg-type]
+    if "local_copy" in relations and desk.local_copies:
+        print("\n[중앙 사업별 지역판]")
+        for g in desk.local_copies:
+            where = ", ".join(f"{s} {len(v)}" for s, v in g.by_sido.items())
+            print(f"  {by_id[g.central_id].name}: {g.count}개 ({where})")
+    for by, table in desk.tables.items():
         if not table.empty:
-            print(f"\n[{title}]")
+            print(f"\n[{OVERLAP_TABLES[by].replace('×', ' × ')} (중복만)]")
             print(table.to_string())
     return 0

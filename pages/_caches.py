@@ -17,7 +17,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import streamlit as st
@@ -35,6 +35,9 @@ from pages._sidebar import ProfileInput, profile_key
 from usecases import roadmap as usecase
 from usecases.finder import FinderOptions, filter_options
 from usecases.roadmap import RoadmapOptions
+
+if TYPE_CHECKING:  # the duplicate scan (numpy, rapidfuzz) is imported when a page asks for it
+    from usecases.duplicates import DuplicateDesk
 
 __all__ = [
     "ActiveCalls",
@@ -351,17 +354,16 @@ def roadmap_files(
 
 
 @st.cache_resource(show_spinner="중복 사업을 찾는 중…", max_entries=16)
-def _duplicates(key: str, threshold: float, _catalogue: Catalogue) -> Any:
-    from graph.duplicates import RELATIONS, find_duplicates
+def _duplicates(key: str, threshold: float, _catalogue: Catalogue) -> DuplicateDesk:
+    from graph.duplicates import RELATIONS
+    from usecases.duplicates import run
 
-    return find_duplicates(
-        _catalogue.programs, threshold, relations=RELATIONS, include_undetermined=True
-    )
+    return run(_catalogue.programs, threshold, relations=RELATIONS, include_undetermined=True)
 
 
-def duplicates(ds: Dataset, threshold: float) -> Any:
-    """:func:`graph.duplicates.find_duplicates` at ``threshold``, every relation, pairs of
-    unknown places included (the desk shows each relation in its own view)."""
+def duplicates(ds: Dataset, threshold: float) -> DuplicateDesk:
+    """:func:`usecases.duplicates.run` at ``threshold``, every relation, pairs of unknown
+    places included (the desk shows each relation in its own view)."""
     return _duplicates(ds.key, float(threshold), ds.catalogue)
 
 

@@ -1,8 +1,10 @@
 """중복 분석: where the same firm can be funded twice for the same help, and the patterns around it.
 
-Every figure comes from :mod:`graph.duplicates` (pairs, relations, reach, views) and every file
-from :mod:`graph.export`; this page lays them out. The threshold is bound to the URL (``thr``),
-and so is the central program of the local-copies view (``central``).
+The desk is :func:`usecases.duplicates.run` over :mod:`graph.duplicates` (pairs, relations,
+reach, views) — the call ``navigator duplicates`` makes — and its files come from
+:mod:`usecases.duplicates` (:mod:`graph.export`); this page lays them out. The threshold is
+bound to the URL (``thr``), and so is the central program of the local-copies view
+(``central``).
 """
 
 from __future__ import annotations
@@ -19,23 +21,14 @@ from graph.duplicates import (
     RELATION_MEANINGS,
     RELATIONS,
     WEIGHTS,
-    local_copies,
     local_copy_table,
-    overlap_table,
 )
-from graph.export import (
-    DUPLICATE_VIEWS,
-    duplicate_view_csv,
-    duplicate_view_excel,
-    duplicate_view_rows,
-    duplicates_to_excel,
-    table_to_csv,
-    table_to_excel,
-)
+from graph.export import DUPLICATE_VIEWS, duplicate_view_rows
 from pages._caches import duplicates
 from pages._dataset import active_dataset
 from pages._format import eok, md_escape
 from pages._router import require_router
+from usecases.duplicates import OVERLAP_TABLES, table_files, view_files, workbook
 
 require_router()
 
@@ -77,11 +70,10 @@ thr = st.select_slider(
     bind="query-params",
     help=f"기본값 {DEFAULT_THRESHOLD:.0f}: 낮추면 더 많이, 높이면 확실한 것만 찾습니다.",
 )
-result = duplicates(ds, thr)
-counts = {r: result.counts.get(r, {}).get("certain", 0) for r in RELATIONS}
-undetermined = sum(
-    c.get("uncertain", 0) for r, c in result.counts.items() if r != "regional_copies"
-)
+desk = duplicates(ds, thr)
+result = desk.result
+counts = desk.certain_counts()
+undetermined = desk.undetermined
 
 cols = st.columns(6)
 for col, rel in zip(cols, RELATIONS, strict=False):
@@ -99,10 +91,11 @@ if result.other_field:
 
 def downloads(view: str, stem: str) -> None:
     """Excel and CSV of one view, side by side."""
+    made = view_files(desk, view)
     c1, c2, _ = st.columns([1, 1, 3])
     c1.download_button(
         "Excel (.xlsx)",
-        duplicate_view_excel(view, result, by_id),
+        made.xlsx,
         file_name=f"{stem}_thr{thr}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"dl_{view}_xlsx",
@@ -110,7 +103,7 @@ def downloads(view: str, stem: str) -> None:
     )
     c2.download_button(
         "CSV (.csv)",
-        duplicate_view_csv(view, result, by_id),
+        made.csv,
         file_name=f"{stem}_thr{thr}.csv",
         mime="text/csv",
         key=f"dl_{view}_csv",
@@ -320,7 +313,7 @@ with tabs[0]:
     downloads("overlaps", "duplicates_overlaps")
 
 with tabs[1]:
-    groups = local_copies(result, by_id)
+    groups = desk.local_copies
     st.markdown(
         "지자체 사업이 중앙 사업을 되풀이하는 경우입니다 — 그 지역 기업은 두 사업에서 같은 지원을 "
         "받을 수 있습니다. 중앙 사업을 고르면 그 사업의 지역판을 시·도별로 봅니다."
@@ -430,13 +423,9 @@ with tabs[3]:
         )
     downloads("ladders", "duplicates_ladders")
 
-tables = {
-    "부처×부처": overlap_table(result, by_id, by="ministry"),
-    "시·도×시·도": overlap_table(result, by_id, by="region"),
-}
-for tab, (title, table), caption, empty in zip(
+for tab, (by, title), caption, empty in zip(
     tabs[4:6],
-    tables.items(),
+    OVERLAP_TABLES.items(),
     (
         "중앙부처 사업끼리의 중복(중복·분야판)만 셉니다. 대각선은 한 부처 안의 중복입니다.",
         "지자체 사업끼리의 중복(같은 기업이 둘 다 받을 수 있는 쌍)만 셉니다. 중앙 사업의 "
@@ -447,12 +436,13 @@ for tab, (title, table), caption, empty in zip(
 ):
     with tab:
         st.caption(caption)
-        heatmap(table, f"{title.replace('×', ' × ')} 중복 쌍 수", empty)
+        heatmap(desk.tables[by], f"{title.replace('×', ' × ')} 중복 쌍 수", empty)
+        made = table_files(desk, by)
         c1, c2, _ = st.columns([1, 1, 3])
-        stem = "duplicates_ministry" if title.startswith("부처") else "duplicates_sido"
+        stem = "duplicates_ministry" if by == "ministry" else "duplicates_sido"
         c1.download_button(
             "Excel (.xlsx)",
-            table_to_excel(table, title),
+            made.xlsx,
             file_name=f"{stem}_thr{thr}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"dl_{stem}_xlsx",
@@ -460,7 +450,7 @@ for tab, (title, table), caption, empty in zip(
         )
         c2.download_button(
             "CSV (.csv)",
-            table_to_csv(table),
+            made.csv,
             file_name=f"{stem}_thr{thr}.csv",
             mime="text/csv",
             key=f"dl_{stem}_csv",
@@ -483,7 +473,7 @@ with tabs[6]:
 st.subheader("모두 내보내기")
 st.download_button(
     "Excel (.xlsx) — 모든 보기",
-    duplicates_to_excel(result, by_id, tables=tables),
+    workbook(desk),
     file_name=f"duplicates_thr{thr}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="dup_xlsx",
@@ -493,5 +483,6 @@ st.download_button(
 st.caption(
     "시트: "
     + " · ".join(title for title, _ in DUPLICATE_VIEWS.values())
-    + " · 부처×부처 · 시·도×시·도"
+    + " · "
+    + " · ".join(OVERLAP_TABLES.values())
 )
