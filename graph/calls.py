@@ -32,7 +32,7 @@ from graph.profile import FirmProfile, add_years
 from loaders.announcements import Announcement, JoinResult
 from loaders.call_links import call_year
 from loaders.model import Program
-from loaders.vocab import Status
+from loaders.vocab import CALL_STATE_LABELS, Status
 
 __all__ = [
     "AGE_BANDS",
@@ -702,13 +702,6 @@ def apply_call_evidence(
 
 # --------------------------------------------------------------------------- the calls view
 
-_STATE_LABEL = {
-    "open": "모집 중",
-    "upcoming": "접수 예정",
-    "closed": "마감",
-    "unknown": "일정 미상",
-}
-
 
 @dataclass(frozen=True)
 class CallRow:
@@ -727,7 +720,7 @@ class CallRow:
 
     @property
     def state_label(self) -> str:
-        return _STATE_LABEL[self.state]
+        return CALL_STATE_LABELS[self.state]
 
 
 def call_rows(

@@ -29,7 +29,7 @@ from graph.path import RoadmapEdits
 from graph.profile import FirmProfile, profile_from_dict, profile_to_dict
 from graph.sheets import neutralise
 from loaders.errors import ProfileError
-from loaders.vocab import FOUNDER_GROUPS
+from loaders.vocab import CEO_AGE_FORM_LABEL, CEO_AGE_LABEL, FOUNDER_GROUPS
 
 __all__ = [
     "CSV_COLUMNS",
@@ -115,7 +115,7 @@ CSV_COLUMNS: dict[str, tuple[str, ...]] = {
     "pre_founding": ("예비창업자", "pre_founding"),
     "founded": ("설립일", "창업일", "founded"),
     "as_of": ("기준일", "as_of"),
-    "ceo_age": ("대표자 나이", "대표자 만 나이", "나이", "ceo_age", "age"),
+    "ceo_age": (CEO_AGE_LABEL, CEO_AGE_FORM_LABEL, "나이", "ceo_age", "age"),
     "region": ("시·도", "소재지", "시도", "region"),
     "district": ("시·군·구", "시군구", "district"),
     "fields": ("분야", "기술·사업 분야", "기술분야", "fields"),

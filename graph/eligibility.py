@@ -52,7 +52,7 @@ from loaders.regions import (
     sigungu_label,
 )
 from loaders.taxonomy import GENERAL_FIELD, related_fields
-from loaders.vocab import CEO_AGE_LABEL, FOUNDER_GROUPS, GROUP_KINDS, Status
+from loaders.vocab import CEO_AGE_LABEL, EARLY_YEARS, FOUNDER_GROUPS, GROUP_KINDS, Status
 
 __all__ = [
     "CONSTRAINT_KINDS",
@@ -820,10 +820,11 @@ def _early(check: Check, ctx: _Context) -> Outcome:
         return _OK, f"예비창업자 — '{word}' 조건은 창업 후 적용"
     if p.founded is None:
         return _UNKNOWN, f"설립일 미입력 — '{word}' 확인 필요"
-    if ctx.day <= ctx.anniversary(3):
-        return _OK, f"{ctx.age_text} — '{word}'(3년 이내) 충족"
+    if ctx.day <= ctx.anniversary(EARLY_YEARS):
+        return _OK, f"{ctx.age_text} — '{word}'({EARLY_YEARS}년 이내) 충족"
     return _UNKNOWN, (
-        f"{ctx.age_text} — '{word}' 창업자 대상이나 업력 기준이 원문에 없음 (통상 3년 이내), 확인 필요"
+        f"{ctx.age_text} — '{word}' 창업자 대상이나 업력 기준이 원문에 없음 "
+        f"(통상 {EARLY_YEARS}년 이내), 확인 필요"
     )
 
 

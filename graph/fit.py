@@ -33,7 +33,7 @@ from loaders.model import Program
 from loaders.regions import NATIONWIDE, canonical_sido, resolve_sigungu
 from loaders.taxonomy import GENERAL_FIELD
 from loaders.textnorm import norm_key
-from loaders.vocab import FOUNDER_GROUPS
+from loaders.vocab import CEO_AGE_LABEL, FOUNDER_GROUPS
 
 __all__ = [
     "FLAG_OF_KIND",
@@ -96,7 +96,7 @@ _MIDDLE_AGED_FROM = 40
 # A missing profile value and the constraint kinds it leaves open: one fact may open several
 # kinds (no founding date leaves both 창업 여부 and 업력 open).
 _FACT_LABELS: dict[str, str] = {
-    "age": "대표자 나이",
+    "age": CEO_AGE_LABEL,
     "founded": "설립일(창업 여부·업력)",
     "region": "소재지(시·도)",
     "district": "시·군·구",

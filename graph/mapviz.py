@@ -31,7 +31,7 @@ from typing import Any, Literal
 from graph.navmap import COLUMN_LABELS, HEADER_HEIGHT, LANE_LABEL_WIDTH, MapLayout
 from graph.path import Gap, Roadmap, Step
 from graph.profile import FirmProfile
-from loaders.vocab import STATUS_LABELS
+from loaders.vocab import STATUS_LABELS, STATUSES
 
 __all__ = [
     "STATUS_COLORS",
@@ -479,7 +479,7 @@ def _nav_legend(
 ) -> str:
     items: list[tuple[str, str]] = []
     if color_by == "status":
-        for key in ("eligible", "maybe", "ineligible"):
+        for key in STATUSES:
             if key in present:
                 items.append((STATUS_COLORS[key], STATUS_LABELS[key]))
         if NO_STATUS in present:

@@ -32,11 +32,11 @@ from dataclasses import dataclass
 import networkx as nx
 
 from graph.network import next_edges
-from graph.phases import PHASES, phase_of
+from graph.phases import phase_of
 from loaders.model import Program
 from loaders.regions import NATIONWIDE, SIDO, canonical_sido
 from loaders.taxonomy import GENERAL_FIELD
-from loaders.vocab import GROWTH_STAGES
+from loaders.vocab import EARLY_YEARS, GROWTH_STAGES, PHASES, STARTUP_YEARS
 
 __all__ = [
     "COLUMN_LABELS",
@@ -54,9 +54,9 @@ __all__ = [
 STAGE_COLUMNS: tuple[str, ...] = GROWTH_STAGES
 COLUMN_LABELS: dict[str, str] = {
     "예비": "예비창업",
-    "초기": "초기 · 3년 이내",
-    "도약": "도약 · 3~7년",
-    "성장": "성장 · 7년 초과",
+    "초기": f"초기 · {EARLY_YEARS}년 이내",
+    "도약": f"도약 · {EARLY_YEARS}~{STARTUP_YEARS}년",
+    "성장": f"성장 · {STARTUP_YEARS}년 초과",
 }
 UNSTAGED = "단계 명시 없음"
 

@@ -917,7 +917,8 @@ def _assumptions(
     elif profile.founded is not None:
         out.append(
             f"업력은 설립일 {profile.founded.isoformat()}부터 날짜로 계산했습니다 "
-            f"(기준일 {profile.as_of.isoformat()}, '3년 이내'는 설립 3주년 당일까지)."
+            f"(기준일 {profile.as_of.isoformat()}, '{EARLY_YEARS}년 이내'는 설립 "
+            f"{EARLY_YEARS}주년 당일까지)."
         )
     else:
         out.append("설립일이 없어 업력 조건이 있는 사업은 '확인 필요'로 보았습니다.")

@@ -35,13 +35,12 @@ from dataclasses import dataclass
 from loaders.model import Program
 from loaders.support_types import SUPPORT_TYPES
 from loaders.textnorm import norm_key
-from loaders.vocab import PHASE_OF_TYPE, PHASES
+from loaders.vocab import PHASE_OF_TYPE
 
 __all__ = [
     "LOAN_TYPES",
     "PHASE_CUES",
     "PhaseCue",
-    "phase_index",
     "phase_of",
 ]
 
@@ -85,7 +84,6 @@ _CUE_KEYS: tuple[tuple[frozenset[str], str, tuple[str, ...], tuple[str, ...]], .
     )
     for cue in PHASE_CUES
 )
-_INDEX = {phase: i for i, phase in enumerate(PHASES)}
 
 
 def phase_of(program: Program) -> str | None:
@@ -107,8 +105,3 @@ def phase_of(program: Program) -> str | None:
         if any(w in key for w in words) and not any(u in key for u in unless):
             return phase
     return base
-
-
-def phase_index(phase: str | None) -> int:
-    """Position of ``phase`` in :data:`PHASES` (len(PHASES) for None/unknown, sorting last)."""
-    return _INDEX.get(phase or "", len(PHASES))

@@ -512,9 +512,5 @@ def profile_to_dict(profile: FirmProfile) -> dict[str, Any]:
         "region": profile.region,
         "district": profile.district,
         "fields": list(profile.fields),
-        "restart": profile.restart,
-        "women": profile.women,
-        "student": profile.student,
-        "disabled": profile.disabled,
-        "foreign_founder": profile.foreign_founder,
+        **{name: getattr(profile, name) for name in FLAG_FIELDS},
     }

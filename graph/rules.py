@@ -44,7 +44,6 @@ __all__ = [
     "ExclusivityRule",
     "conflicts",
     "rule_stage",
-    "rules_for",
 ]
 
 Scope = Literal["same_stage", "once"]
@@ -116,11 +115,6 @@ class Conflict:
     program_ids: tuple[str, str]
     message: str
     source: str
-
-
-def rules_for(program: Program) -> list[ExclusivityRule]:
-    """The rules a program is a member of."""
-    return [rule for rule in RULES if rule.stage_of(program) is not None]
 
 
 def rule_stage(program: Program, rule: ExclusivityRule, planned: str | None = None) -> str:

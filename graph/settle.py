@@ -25,6 +25,7 @@ from graph.profile import FirmProfile, add_years
 from loaders.model import Program
 from loaders.regions import SIDO, SIGUNGU_BY_SIDO, resolve_sigungu
 from loaders.taxonomy import GENERAL_FIELD, TECH_FIELDS
+from loaders.vocab import CEO_AGE_FORM_LABEL, CEO_AGE_LABEL
 
 __all__ = [
     "QUESTIONS",
@@ -58,7 +59,7 @@ QUESTIONS: tuple[Question, ...] = (
         "설립일(또는 예비창업자 여부)을 입력하면 판정되는 사업",
         ("founder", "years"),
     ),
-    Question("ceo_age", "대표자 만 나이", "대표자 나이를 입력하면 판정되는 사업", ("age",)),
+    Question("ceo_age", CEO_AGE_FORM_LABEL, f"{CEO_AGE_LABEL}를 입력하면 판정되는 사업", ("age",)),
     Question("region", "소재지", "소재지(시·도)를 입력하면 판정되는 사업", ("region",)),
 )
 # Groups only the program's own text (or its call) can settle, in the order they are listed.

@@ -41,6 +41,7 @@ from loaders.rows import clean_url
 from loaders.snapshots import KST, SnapshotPage, newest_good, read_item, read_snapshot
 from loaders.support_types import normalise_support_type
 from loaders.textnorm import clean_cell, norm_key
+from loaders.vocab import CALL_STATE_LABELS, CALL_STATES, CallState
 
 __all__ = [
     "ANNOUNCEMENT_OPERATION",
@@ -92,9 +93,8 @@ _HTML_TAG = re.compile(
 )
 _FETCHED_AT = re.compile(r"fetchedAt\s+([0-9T:\-]+Z?)")
 
-CallState = Literal["open", "upcoming", "closed", "unknown"]
-OPEN, UPCOMING, CLOSED, UNKNOWN = "모집 중", "접수 예정", "마감", "일정 미상"
-_STATE_ORDER: dict[str, int] = {"open": 0, "upcoming": 1, "closed": 2, "unknown": 3}
+OPEN, UPCOMING, CLOSED, UNKNOWN = (CALL_STATE_LABELS[s] for s in CALL_STATES)
+_STATE_ORDER: dict[str, int] = {s: k for k, s in enumerate(CALL_STATES)}
 
 
 def today_kst() -> date:

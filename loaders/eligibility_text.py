@@ -43,7 +43,7 @@ from loaders.model import Basis, Eligibility, Evidence
 from loaders.regions import SIDO_LONG, SIGUNGU, SIGUNGU_BY_SIDO, sido_of_place
 from loaders.taxonomy import GENERAL_FIELD, tag_fields
 from loaders.textnorm import clean_cell
-from loaders.vocab import EARLY_YEARS, STAGES, STARTUP_YEARS
+from loaders.vocab import EARLY_YEARS, GROUP_KINDS, STAGES, STARTUP_YEARS
 
 __all__ = ["derive_stages", "parse_exclusion", "parse_target", "split_tracks"]
 
@@ -1095,20 +1095,12 @@ def _cues(name: str, summary: str) -> dict[str, Any]:
         evidence.append(Evidence("years", "cue", cue.group(0)))
     name_only = _parse(name, "cue", with_unparsed=False)
     for item in name_only.pop("evidence"):
-        if item.field in {
-            "youth",
-            "age",
-            "restart",
-            "women",
-            "student",
-            "disabled",
-            "foreign",
-            "groups",
-        } and not any(e.field == item.field for e in evidence):
+        if item.field in {"youth", "age", *GROUP_KINDS, "groups"} and not any(
+            e.field == item.field for e in evidence
+        ):
             evidence.append(item)
-            for key in ("youth", "restart", "women", "student", "disabled", "foreign"):
-                if key == item.field:
-                    out[key] = True
+            if item.field in ("youth", *GROUP_KINDS):
+                out[item.field] = True
             if item.field == "age":
                 out["age_min"] = name_only.get("age_min")
                 out["age_max"] = name_only.get("age_max")
@@ -1123,11 +1115,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "age": ("age_min", "age_max"),
     "founder": ("founder",),
     "youth": ("youth",),
-    "restart": ("restart",),
-    "women": ("women",),
-    "student": ("student",),
-    "disabled": ("disabled",),
-    "foreign": ("foreign",),
+    **{kind: (kind,) for kind in GROUP_KINDS},
     "groups": ("any_of_groups",),
 }
 # Target evidence that already answers what a cue of this kind would add.
@@ -1204,7 +1192,7 @@ def _union_of(tracks: list[dict[str, Any]]) -> dict[str, Any]:
         out["founder"] = founders.pop()
     elif founders - {None}:
         out["founder"] = "pre_or_founded" if None not in founders else None
-    for flag in ("restart", "women", "student", "disabled", "youth", "foreign", "korean_only"):
+    for flag in (*GROUP_KINDS, "youth", "korean_only"):
         if all(t.get(flag) for t in tracks):
             out[flag] = True
     regions = {t.get("regions", ()) for t in tracks}

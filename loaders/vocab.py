@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 __all__ = [
+    "CALL_STATES",
+    "CALL_STATE_LABELS",
     "CEO_AGE_FORM_LABEL",
     "CEO_AGE_LABEL",
     "CEO_AGE_RANGE",
@@ -36,6 +38,7 @@ __all__ = [
     "STATUSES",
     "STATUS_LABELS",
     "STATUS_MARKS",
+    "CallState",
     "FounderGroup",
     "Status",
 ]
@@ -127,6 +130,20 @@ STATUS_LABELS: dict[str, str] = {
 }
 # ○ / △ / × — the marks Korean forms use for yes / partly / no (and every font has them).
 STATUS_MARKS: dict[str, str] = {"eligible": "○", "maybe": "△", "ineligible": "×"}
+
+
+# ----------------------------------------------------------------------------- call states
+
+# Where a call (모집 공고) stands on a day, in the order the calls view lists them, and the one
+# Korean wording of each (the finder's 공고 column starts with "모집 중" for an open call).
+CallState = Literal["open", "upcoming", "closed", "unknown"]
+CALL_STATES: tuple[CallState, ...] = ("open", "upcoming", "closed", "unknown")
+CALL_STATE_LABELS: dict[str, str] = {
+    "open": "모집 중",
+    "upcoming": "접수 예정",
+    "closed": "마감",
+    "unknown": "일정 미상",
+}
 
 
 # ----------------------------------------------------------------------------- profile values

@@ -14,17 +14,12 @@ import argparse
 import sys
 from typing import Any
 
+from loaders.vocab import CALL_STATE_LABELS, STATUS_LABELS, STATUS_MARKS, STATUSES
 from navigator.common import add_data_args
 
 __all__ = ["register", "run"]
 
-_MARKS = {"eligible": "○ 신청 가능", "maybe": "△ 확인 필요", "ineligible": "× 해당 없음"}
-_STATE_TITLES = {
-    "open": "모집 중",
-    "upcoming": "접수 예정",
-    "closed": "마감",
-    "unknown": "일정 미상",
-}
+_MARKS = {s: f"{STATUS_MARKS[s]} {STATUS_LABELS[s]}" for s in STATUSES}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -113,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
         if now != state:
             state = now
             group = sum(c.state(today) == now for c in ordered)
-            print(f"\n[{_STATE_TITLES[now]}: {group:,}건]")
+            print(f"\n[{CALL_STATE_LABELS[now]}: {group:,}건]")
         who = f" ({call.organiser})" if call.organiser else ""
         print(f"  {_MARKS[row['status']]} | {call.title}{who}")
         days = call.d_day(today)

@@ -19,6 +19,7 @@ from typing import Any
 
 from graph.profile import FirmProfile, profile_from_dict
 from loaders.errors import NavigatorError, ProfileError
+from loaders.vocab import STATUS_LABELS, STATUSES
 from navigator.common import add_data_args, catalogue_from_args, print_json
 
 __all__ = [
@@ -41,7 +42,6 @@ _RELATIONS_HELP: tuple[str, ...] = (
     "regional_copies",
 )
 _DEFAULT_RELATIONS_HELP: tuple[str, ...] = ("overlap", "local_copy", "sector_variant")
-_STATUS_LABEL = {"eligible": "지원 가능", "maybe": "확인 필요", "ineligible": "지원 불가"}
 
 
 def load_profile(path: str | Path, *, as_of: str | None = None) -> FirmProfile:
@@ -106,14 +106,14 @@ def _positive(text: str) -> int:
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``eligible``, ``path`` and ``duplicates`` subcommands."""
     p = sub.add_parser(
-        "eligible", help="프로필에 맞는 사업을 지원 가능/확인 필요/불가로 판정합니다"
+        "eligible", help="프로필에 맞는 사업을 신청 가능/확인 필요/해당 없음으로 판정합니다"
     )
     p.add_argument("--profile", required=True, metavar="PROFILE.json", help="기업 프로필 JSON")
     add_data_args(p)
     p.add_argument("--json", action="store_true", help="JSON 목록으로 출력")
     p.add_argument(
         "--status",
-        choices=("eligible", "maybe", "ineligible"),
+        choices=STATUSES,
         action="append",
         help="이 판정만 출력 (여러 번 지정 가능)",
     )
@@ -217,7 +217,7 @@ def run_eligible(args: argparse.Namespace) -> int:
             calls, calls_label = list(found.announcements), found.label
         joined = join_to_programs(calls, catalogue.programs)
         verdicts = apply_call_evidence(catalogue.programs, verdicts, joined, profile)
-    wanted = set(args.status or ("eligible", "maybe", "ineligible"))
+    wanted = set(args.status or STATUSES)
     rows: list[dict[str, Any]] = []
     for program in catalogue.programs:
         verdict = verdicts[program.program_id]
@@ -241,14 +241,14 @@ def run_eligible(args: argparse.Namespace) -> int:
     if calls_label:
         print(f"근거 공고: {calls_label}")
     print(
-        f"사업 {len(verdicts)}개: 지원 가능 {counts['eligible']} · 확인 필요 {counts['maybe']}"
-        f" · 지원 불가 {counts['ineligible']}"
+        f"사업 {len(verdicts)}개: "
+        + " · ".join(f"{STATUS_LABELS[s]} {counts[s]}" for s in STATUSES)
     )
-    for status in ("eligible", "maybe", "ineligible"):
+    for status in STATUSES:
         group = [r for r in rows if r["status"] == status]
         if not group:
             continue
-        print(f"\n[{_STATUS_LABEL[status]}: {len(group)}]")
+        print(f"\n[{STATUS_LABELS[status]}: {len(group)}]")
         for r in group:
             who = f" ({r['institution']})" if r["institution"] else ""
             print(f"  {r['name']}{who}")

@@ -20,6 +20,7 @@ from graph.calls import call_rows, filter_call_rows
 from graph.ics import calls_to_ics
 from loaders.announcements import today_kst
 from loaders.regions import NATIONWIDE, SIDO
+from loaders.vocab import CALL_STATE_LABELS, STATUSES
 from pages._caches import active_calls, call_verdicts_for
 from pages._card import call_link, call_when
 from pages._dataset import active_dataset
@@ -62,7 +63,7 @@ with st.container(border=True):
     )
     if not isinstance(as_of, date):
         as_of = today
-    state_choices = {"open": "모집 중", "upcoming": "접수 예정", "closed": "마감"}
+    state_choices = {s: CALL_STATE_LABELS[s] for s in ("open", "upcoming", "closed")}
     states = c2.pills(
         "모집 상태",
         list(state_choices),
@@ -153,7 +154,7 @@ in_view = filter_call_rows(rows, **filters)
 counts = {
     "open": sum(r.state == "open" for r in in_view),
     "upcoming": sum(r.state == "upcoming" for r in in_view),
-    **{k: sum(r.verdict.status == k for r in in_view) for k in ("eligible", "maybe", "ineligible")},
+    **{k: sum(r.verdict.status == k for r in in_view) for k in STATUSES},
 }
 # One line (not six metrics) so a phone shows the counts and the table on the first screen.
 st.markdown(

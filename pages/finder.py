@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from loaders.regions import NATIONWIDE, SIDO
-from loaders.vocab import SEARCH_EXAMPLES, STAGES
+from loaders.vocab import SEARCH_EXAMPLES, STAGES, STATUSES
 from pages._caches import (
     active_calls,
     call_statuses,
@@ -275,7 +275,7 @@ event = st.dataframe(
         "자격": st.column_config.MultiselectColumn(
             "자격",
             width=110,
-            options=[STATUS_BADGES[s] for s in ("eligible", "maybe", "ineligible")],
+            options=[STATUS_BADGES[s] for s in STATUSES],
             color=["green", "yellow", "gray"],
         ),
         "사업명": st.column_config.TextColumn("사업명", width=240),

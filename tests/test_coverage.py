@@ -16,10 +16,10 @@ from graph.coverage import (
     reach,
     sido_of_program,
 )
-from graph.phases import PHASES
 from loaders.catalogue import load_files
 from loaders.errors import ProfileError
 from loaders.model import Program
+from loaders.vocab import PHASES
 
 NOTICE = """구분,소관부처·지자체,지역,사업명,지원유형,예산(억원),지원대상
 중앙부처,중소벤처기업부,전국,예비창업패키지,사업화,491,예비창업자

@@ -435,4 +435,4 @@ def test_cli_eligible_text(capsys: pytest.CaptureFixture[str]) -> None:
     profile = Path(__file__).resolve().parent / "fixtures" / "profiles" / "pre_founder_seoul.json"
     assert main(["eligible", "--profile", str(profile)]) == 0
     out = capsys.readouterr().out
-    assert "지원 가능" in out and "확인 필요" in out
+    assert "신청 가능" in out and "확인 필요" in out  # loaders.vocab.STATUS_LABELS

@@ -25,9 +25,9 @@ from graph.navmap import (
     stage_slot,
 )
 from graph.path import plan_path
-from graph.phases import PHASES
 from graph.profile import FirmProfile
 from loaders.model import Eligibility, Program
+from loaders.vocab import PHASES
 from tests.builders import LEAP, WITHIN_3, ev
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)> R&D'

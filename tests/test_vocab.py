@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +13,9 @@ from graph.profile import FLAG_FIELDS, FirmProfile, profile_from_dict
 from loaders.errors import ProfileError
 from loaders.model import Eligibility
 from loaders.vocab import (
+    CALL_STATE_LABELS,
+    CEO_AGE_FORM_LABEL,
+    CEO_AGE_LABEL,
     CEO_AGE_RANGE,
     FOUNDER_GROUPS,
     GROWTH_STAGES,
@@ -52,3 +57,19 @@ def test_the_form_range_of_ceo_age_is_the_parser_range(age: int) -> None:
 def test_ceo_age_outside_the_range_is_refused(age: int) -> None:
     with pytest.raises(ProfileError):
         profile_from_dict({"ceo_age": age})
+
+
+def test_no_layer_spells_the_vocabulary_again() -> None:
+    """Labels with one home are read from it: no other module writes them as a literal (a
+    second copy is how the age question once said 14–100 while the form said 10–110)."""
+    words = {CEO_AGE_LABEL, CEO_AGE_FORM_LABEL, *CALL_STATE_LABELS.values()}
+    root = Path(__file__).resolve().parents[1]
+    found = [
+        f"{path.relative_to(root)}:{node.lineno} {node.value}"
+        for package in ("loaders", "graph", "navigator", "usecases", "pages")
+        for path in sorted((root / package).rglob("*.py"))
+        if path.name != "vocab.py"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and node.value in words
+    ]
+    assert found == []

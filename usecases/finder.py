@@ -34,7 +34,7 @@ from graph.profile import FirmProfile
 from graph.search import GUESSES, SearchIndex, rank_by_status, search
 from graph.settle import Judge, MaybeSummary, group_maybes
 from loaders.model import Program
-from loaders.vocab import STATUSES, Status
+from loaders.vocab import CALL_STATE_LABELS, STATUSES, Status
 
 __all__ = [
     "BUDGET_STOPS",
@@ -52,7 +52,7 @@ __all__ = [
 # The budget slider's stops in 억원; the top one means "no upper limit".
 BUDGET_STOPS: tuple[int, ...] = (0, 1, 5, 10, 50, 100, 500, 1000, 5000, 100000)
 # Call labels that mean the program is taking applications now ("모집 중 · 마감 D-3").
-OPEN_CALL = "모집 중"
+OPEN_CALL = CALL_STATE_LABELS["open"]
 # "eligible": ○ only; "maybe": ○ and △ (× hidden); "all": everything.
 StatusFilter = Literal["eligible", "maybe", "all"]
 _STATUS_ORDER: dict[str, int] = {s: i for i, s in enumerate(STATUSES)}
