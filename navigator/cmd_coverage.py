@@ -51,11 +51,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build the matrix (and reach), print it, write ``-o`` when asked."""
-    from graph.coverage import AXIS_LABELS
     from loaders.regions import canonical_sido
     from loaders.taxonomy import canonical_field
     from navigator.common import catalogue_from_args, print_json
-    from usecases.coverage import files, view
+    from usecases.coverage import files, title, view
 
     field = sido = None
     if args.field:
@@ -82,9 +81,10 @@ def run(args: argparse.Namespace) -> int:
     )
     matrix, found = shown.matrix, shown.reach
     if out is not None:
-        where = f"{found.place}에서 닿는 사업" if found else "전체"
-        title = f"{AXIS_LABELS[matrix.by]} × 지원 국면 ({where})"
-        made = files(matrix, measure=args.measure, title=title, desc=catalogue.label)
+        heading = title(
+            matrix.by, field=field, sido=sido, place=found.place if found is not None else None
+        )
+        made = files(matrix, measure=args.measure, title=heading, desc=catalogue.label)
         try:
             out.write_bytes(made.svg if out.suffix.lower() == ".svg" else made.csv)
         except OSError as exc:

@@ -24,6 +24,7 @@ from pages._policy import coverage, heatmap_chart, reach_coverage, reach_of
 from pages._router import require_router
 from usecases.coverage import Measure, cell_status
 from usecases.coverage import files as coverage_files
+from usecases.coverage import title as coverage_title
 
 require_router()
 
@@ -178,13 +179,10 @@ def reach_summary(found: Reach) -> None:
         st.caption("시·군·구를 고르면 시·군·구 사업의 관내 요건까지 판정합니다.")
 
 
-label = f"{AXIS_LABELS[by]} × 지원 국면"
-if field:
-    label += f" · {field}"
 tab_nation, tab_here = st.tabs(["전국 현황", "우리 지역에서 닿는 사업"])
 with tab_nation:
     national = coverage(ds, by=by, field=field)
-    matrix_view(ds, national, prefix="nat", title=f"{label} (전체)")
+    matrix_view(ds, national, prefix="nat", title=coverage_title(by, field=field))
 
 with tab_here:
     p1, p2 = st.columns(2)
@@ -218,7 +216,9 @@ with tab_here:
         here = reach_coverage(ds, found, by=by, field=field)
         left, right = st.columns(2)
         with left:
-            matrix_view(ds, here, prefix="here", title=f"{found.place}에서 닿는 사업")
+            matrix_view(
+                ds, here, prefix="here", title=coverage_title(by, field=field, place=found.place)
+            )
         with right:
             st.markdown(f"**전국 현황** — {national.programs:,}개 사업")
             st.altair_chart(

@@ -41,3 +41,11 @@ def test_writes_the_heatmap_or_the_cell_table(tmp_path, capsys) -> None:
     lines = table.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("행,국면,사업 수") and len(lines) == 1 + 19 * 5
     assert main(["coverage", "--embedded", "-o", str(tmp_path / "m.png")]) == 2
+
+
+def test_the_heatmap_title_names_every_filter(tmp_path) -> None:
+    svg = tmp_path / "bio.svg"
+    assert main(["coverage", "--embedded", "--field", "바이오", "-o", str(svg)]) == 0
+    assert "<title>성장 단계 × 지원 국면 · 바이오·헬스 (전체)</title>" in svg.read_text("utf-8")
+    assert main(["coverage", "--embedded", "--sido", "경북", "-o", str(svg)]) == 0
+    assert "· 경북 사업 (전체)</title>" in svg.read_text("utf-8")

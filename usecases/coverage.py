@@ -4,7 +4,8 @@
 * :func:`view` — :func:`graph.coverage.coverage_matrix` of every program, or (with a 시·도 and
   optional 시·군·구) of the programs :func:`graph.coverage.reach` finds in reach there, with the
   programs whose area the data cannot settle in their own row;
-* :func:`files` — the matrix as an SVG heatmap and a CSV with one row per cell.
+* :func:`files` — the matrix as an SVG heatmap and a CSV with one row per cell;
+  :func:`title` — what the matrix shows, for the heatmap's title and the page's heading.
 """
 
 from __future__ import annotations
@@ -13,12 +14,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from graph.coverage import Axis, CoverageMatrix, Reach, coverage_matrix, reach
+from graph.coverage import AXIS_LABELS, Axis, CoverageMatrix, Reach, coverage_matrix, reach
 from graph.sheets import csv_bytes
 from graph.svgchart import heatmap_svg
 from loaders.model import Program
 
-__all__ = ["CoverageFiles", "CoverageView", "cell_label", "cell_status", "files", "view"]
+__all__ = [
+    "CoverageFiles",
+    "CoverageView",
+    "cell_label",
+    "cell_status",
+    "files",
+    "title",
+    "view",
+]
 
 Measure = Literal["count", "budget"]
 
@@ -67,6 +76,23 @@ def view(
         rows=(found.sido,) if by == "sido" else None,
     )
     return CoverageView(matrix, found)
+
+
+def title(
+    by: Axis, *, field: str | None = None, sido: str | None = None, place: str | None = None
+) -> str:
+    """What a matrix shows, with every filter that narrowed it: "성장 단계 × 지원 국면 ·
+    바이오·헬스 (전체)", "… (경북 김천시에서 닿는 사업)".
+
+    >>> title("stage", field="바이오·헬스", place="경북 김천시")
+    '성장 단계 × 지원 국면 · 바이오·헬스 (경북 김천시에서 닿는 사업)'
+    """
+    head = f"{AXIS_LABELS[by]} × 지원 국면"
+    if field:
+        head += f" · {field}"
+    if sido:
+        head += f" · {sido} 사업"
+    return f"{head} ({place}에서 닿는 사업)" if place else f"{head} (전체)"
 
 
 def cell_status(matrix: CoverageMatrix, row: str, col: str) -> str:
