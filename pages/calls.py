@@ -24,7 +24,7 @@ from loaders.vocab import CALL_STATE_LABELS, STATUSES
 from pages._caches import active_calls, call_verdicts_for
 from pages._card import call_link, call_when
 from pages._dataset import active_dataset
-from pages._format import STATUS_BADGES, md_escape
+from pages._format import NO_PROFILE, STATUS_BADGES, md_escape
 from pages._router import require_router
 from pages._sidebar import profile_sidebar
 
@@ -87,6 +87,8 @@ with st.container(border=True):
         format_func=status_choices.__getitem__,
         key="cstatus",
         bind="query-params",
+        disabled=not prof.given,
+        help="프로필을 입력하면 자격으로 거를 수 있습니다." if not prof.given else None,
     )
     types = f2.multiselect(
         "지원유형",
@@ -140,6 +142,11 @@ rows = call_rows(
     {pid: p.name for pid, p in by_id.items()},
     as_of,
 )
+# No profile, no verdict: the engine still judges every call (an empty profile leaves most at
+# △, but a program for 예비창업자 or 여성 would show ○ or ×), so nothing of it is shown.
+judged = prof.given
+if not judged:
+    status = "all"
 wanted = {"eligible": ("eligible",), "maybe": ("eligible", "maybe"), "all": ()}[status]
 filters = {
     "states": states or (),
@@ -157,15 +164,17 @@ counts = {
     **{k: sum(r.verdict.status == k for r in in_view) for k in STATUSES},
 }
 # One line (not six metrics) so a phone shows the counts and the table on the first screen.
-st.markdown(
-    f"**표시 {len(shown):,}건** · 모집 중 **{counts['open']:,}** · 접수 예정 "
-    f"**{counts['upcoming']:,}** · {STATUS_BADGES['eligible']} **{counts['eligible']:,}** · "
-    f"{STATUS_BADGES['maybe']} **{counts['maybe']:,}** · {STATUS_BADGES['ineligible']} "
-    f"**{counts['ineligible']:,}**"
-)
+line = f"**표시 {len(shown):,}건** · 모집 중 **{counts['open']:,}** · 접수 예정 **{counts['upcoming']:,}**"
+if judged:
+    line += " · " + " · ".join(
+        f"{STATUS_BADGES[k]} **{counts[k]:,}**" for k in ("eligible", "maybe", "ineligible")
+    )
+else:
+    line += f" · 자격: **{NO_PROFILE}**"
+st.markdown(line)
 
 # ------------------------------------------------------------------ .ics of eligible deadlines
-ics_scope = st.toggle(
+ics_scope = judged and st.toggle(
     "캘린더에 '확인 필요' 공고도 넣기", key="cics", help="기본은 '신청 가능' 공고만 넣습니다."
 )
 ics_statuses = {"eligible", "maybe"} if ics_scope else {"eligible"}
@@ -174,7 +183,9 @@ ics_rows = [
     for r in shown
     if r.state in ("open", "upcoming") and r.call.end and r.verdict.status in ics_statuses
 ]
-if ics_rows:
+if not judged:
+    st.caption("프로필을 입력하면 신청 가능한 공고의 마감일 캘린더(.ics)를 받을 수 있습니다.")
+elif ics_rows:
     st.download_button(
         f"마감일 캘린더 (.ics, {len(ics_rows)}건)",
         calls_to_ics(
@@ -213,7 +224,10 @@ table = pd.DataFrame(
             "접수기간": r.call.period,
             "통합공고 사업": r.program_name,
             "링크": r.call.url if r.call.url.startswith("https://") else None,
-            "판정 이유": " · ".join(r.verdict.reasons),
+            # Without a profile the column shows what a verdict would be judged on.
+            "판정 이유": (
+                " · ".join(r.verdict.reasons) if judged else r.call.target_text or "(지원대상 없음)"
+            ),
             "_state": r.state,
             "_status": r.verdict.status,
         }
@@ -233,7 +247,7 @@ event = st.dataframe(
     width="stretch",
     height=min(38 + 35 * len(table), 600),
     column_order=[
-        "자격",
+        *(["자격"] if judged else []),
         "공고명",
         "상태",
         "공고기관",
@@ -248,7 +262,9 @@ event = st.dataframe(
         "상태": st.column_config.TextColumn("상태", width=150),
         "공고명": st.column_config.TextColumn("공고명", width=300),
         "링크": st.column_config.LinkColumn("링크", display_text="공고 ↗"),
-        "판정 이유": st.column_config.TextColumn("판정 이유", width="large"),
+        "판정 이유": st.column_config.TextColumn(
+            "판정 이유" if judged else f"지원대상 ({NO_PROFILE})", width="large"
+        ),
     },
     key="c_table",
     on_select="rerun",
@@ -269,10 +285,17 @@ if row is not None:
         chips = [call.organiser, call.region, call.raw_support_type or call.support_type]
         st.caption(" · ".join(md_escape(c) for c in chips if c))
         st.markdown(f"**{md_escape(call_when(call, as_of))}**")
-        badge = STATUS_BADGES[verdict.status]
-        lines = "\n".join(f"- {md_escape(r)}" for r in verdict.reasons)
-        box = {"eligible": st.success, "maybe": st.warning, "ineligible": st.error}
-        box[verdict.status](f"**{badge}**\n\n{lines}")
+        if judged:
+            badge = STATUS_BADGES[verdict.status]
+            lines = "\n".join(f"- {md_escape(r)}" for r in verdict.reasons)
+            box = {"eligible": st.success, "maybe": st.warning, "ineligible": st.error}
+            box[verdict.status](f"**{badge}**\n\n{lines}")
+        else:
+            st.info(
+                f"**자격: {NO_PROFILE}** — 내 회사 프로필을 채우면 이 공고의 신청 가능 여부와 "
+                "이유를 보여 줍니다.",
+                icon=":material/person_add:",
+            )
         if row.program_id:
             st.info(
                 f"통합공고 사업: **{md_escape(row.program_name)}** — 연결 {row.link_score:g}점: "

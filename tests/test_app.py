@@ -513,6 +513,21 @@ def test_calls_page_filters_and_selection_from_the_url() -> None:
     assert "창업기간 '예비창업자'만" in page
 
 
+def test_calls_page_without_a_profile_gives_no_verdict() -> None:
+    # No profile, no verdict: not in the counts, the table, the call card or the calendar —
+    # even when the link asks for eligible calls only.
+    at = open_page("calls", asof="2026-03-10", cstatus="eligible", csel="176458")
+    table = at.dataframe[0]
+    assert len(table.value) == 1327  # the 자격 filter has nothing to filter on
+    assert "자격" not in list(table.proto.column_order)
+    page = texts(at)
+    assert "프로필을 입력하면 판정" in page
+    for badge in ("○ 신청 가능", "△ 확인 필요", "× 해당 없음"):
+        assert badge not in page
+    assert not at.error and not at.success and not at.warning
+    assert not any(b.label.startswith("마감일 캘린더") for b in at.get("download_button"))
+
+
 def test_call_status_and_business_age_turn_over_at_midnight(monkeypatch) -> None:
     """A long-running server: the same session data on the next day shows the next day's D-n
     and 업력 (issue 13). The caches are not cleared between the two days."""
