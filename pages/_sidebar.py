@@ -32,6 +32,7 @@ from loaders.errors import NavigatorError
 from loaders.regions import SIDO, SIGUNGU_BY_SIDO, sigungu_label
 from loaders.taxonomy import TECH_FIELDS
 from loaders.vocab import CEO_AGE_FORM_LABEL, CEO_AGE_RANGE, FOUNDER_GROUPS
+from pages._narrow import narrow_style
 
 __all__ = [
     "EXAMPLE_PROFILE",
@@ -193,6 +194,7 @@ def _draw() -> ProfileInput:
     user across the pages that show the form. The 시·군·구 box lists the chosen 시·도's 기초
     governments; choosing another 시·도 resets it to "선택 안 함".
     """
+    narrow_style()  # the phone layout of the profile pages (pages/_narrow.py)
     sb = st.sidebar
     for key in _EMPTY:
         _keep_in_url(key)

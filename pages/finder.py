@@ -26,6 +26,7 @@ from pages._caches import (
 from pages._card import program_card
 from pages._dataset import active_dataset
 from pages._format import NO_PROFILE, STATUS_BADGES, md_escape
+from pages._narrow import result_cards, where_profile
 from pages._questions import ask_question
 from pages._router import require_router
 from pages._sidebar import profile_sidebar
@@ -41,7 +42,12 @@ calls, calls_label = call_statuses(ds)
 by_id = ds.by_id()
 
 st.title("사업 찾기")
-st.caption(f"프로필: {prof.describe()} — 왼쪽 사이드바에서 바꾸면 판정이 바로 바뀝니다.")
+st.caption(
+    f"프로필: {md_escape(prof.describe())} — {where_profile()}에서 바꾸면 판정이 바로 바뀝니다."
+    if prof.given
+    else f"프로필: 미입력 — {where_profile()}에서 입력하면 사업마다 신청 가능 여부를 판정합니다.",
+    unsafe_allow_html=True,
+)
 
 if not ds.programs:
     st.info("불러온 데이터에 사업이 없습니다. **데이터** 메뉴에서 통합공고 파일을 불러오세요.")
@@ -54,6 +60,8 @@ query = st.text_input(
     key="q",
     bind="query-params",
 )
+with st.container(key="f_hint_narrow_only"):
+    st.caption("필터(지원유형·기관·지역·단계·예산·자격)는 결과 목록 아래에 있습니다.")
 options = finder_options(ds)
 regions = [NATIONWIDE, *SIDO]
 
@@ -67,7 +75,9 @@ STATUS_CHOICES = {
     "maybe": "확인 필요까지",
     "all": "전체",
 }
-with st.container(border=True):
+# On a phone the filters move below the results (pages/_narrow.py), so results start on the
+# first screen; the search box stays on top.
+with st.container(border=True, key="f_filters_narrow_last"):
     f1, f2, f3 = st.columns(3)
     types = f1.multiselect(
         "지원유형",
@@ -123,14 +133,17 @@ query_spec = FinderQuery(
     only_open=only_open,
 )
 found = find(ds.programs, verdict_of, query_spec, calls=calls, index=search_index(ds))
-counts_box = st.container()  # filled below, once a △ group may have narrowed the view
+# Filled below, once a △ group may have narrowed the view; on a phone the four counts stay
+# on one line.
+counts_box = st.container(key="f_counts_narrow_row" if found.judged else "f_counts")
 summary = open_questions(ds, prof, found) if prof.given and found.counts["maybe"] else None
 if summary is not None and summary.groups:
     by_gap = {g.key: g for g in summary.groups}
     # The URL carries the group's key (gap=no_text), not its label: labels hold counts that
     # change with the filters, and a shared link must keep meaning the same group.
     asked = st.query_params.get("gap")
-    gap = st.pills(
+    gaps_box = st.container(key="f_gaps_narrow_last")  # below the results on a phone
+    gap = gaps_box.pills(
         f"△ 확인 필요 {summary.maybe_total:,}개 — 무엇이 빠졌나 (누르면 그 사업만 봅니다)",
         list(by_gap),
         default=asked if asked in by_gap else None,
@@ -143,7 +156,7 @@ if summary is not None and summary.groups:
         del st.query_params["gap"]
     best = summary.best
     if best is not None and best.question is not None:
-        with st.container(border=True):
+        with gaps_box.container(border=True):
             ask_question(best, prof.profile)
     if gap in by_gap:
         found = find(
@@ -264,7 +277,10 @@ table = pd.DataFrame(
     ]
 )
 table["예산(억원)"] = table["예산(억원)"].astype("float64")
-event = st.dataframe(
+# A wide screen gets the table; a phone gets cards (pages/_narrow.py): the table would show two
+# columns there, and the reasons only by scrolling sideways. CSS shows one of the two.
+wide = st.container(key="f_table_wide_only")
+event = wide.dataframe(
     table,
     hide_index=True,
     placeholder="—",
@@ -292,7 +308,41 @@ event = st.dataframe(
     on_select="rerun",
     selection_mode="single-row",
 )
-st.caption("행을 선택하면 아래에 사업 카드(대상·내용·예산·기관·문의처·출처)가 열립니다.")
+wide.caption("행을 선택하면 아래에 사업 카드(대상·내용·예산·기관·문의처·출처)가 열립니다.")
+
+CARD_STEP = 30
+name_of = {r.program.program_id: r.program.name for r in found.rows}
+
+
+def _pick() -> None:
+    # The phone's way to open a program card (the table's row selection on a wide screen).
+    st.session_state["_f_sel"] = st.session_state.get("f_pick")
+
+
+def _more_cards() -> None:
+    st.session_state["_f_ncards"] = st.session_state.get("_f_ncards", CARD_STEP) + CARD_STEP
+
+
+st.container(key="f_pick_narrow_only").selectbox(
+    "사업 카드 열기",
+    list(name_of),
+    index=None,
+    format_func=name_of.__getitem__,
+    placeholder="목록의 사업을 골라 대상·내용·예산·문의처 보기",
+    key="f_pick",
+    on_change=_pick,
+)
+card_slot = st.container()  # the selected program: under the table, or above the cards
+n_cards = st.session_state.get("_f_ncards", CARD_STEP)
+with st.container(key="f_cards_narrow_only"):
+    st.html(result_cards(found.rows[:n_cards], judged=found.judged))
+    if len(found.rows) > n_cards:
+        st.button(
+            f"더 보기 ({n_cards:,} / {len(found.rows):,}개)",
+            on_click=_more_cards,
+            key="f_more",
+            width="stretch",
+        )
 if calls:
     st.caption(f"공고 일정: {calls_label}")
 
@@ -312,13 +362,14 @@ selected = st.session_state.get("_f_sel")
 if selected and selected in by_id:
     st.query_params["sel"] = selected
     linked = active_calls(ds).joined
-    program_card(
-        by_id[selected],
-        verdict_of.get(selected) if verdict_of is not None else None,
-        calls.get(selected, ""),
-        linked.by_program.get(selected, ()) if linked else (),
-        linked,
-        judged=prof.given,
-    )
+    with card_slot:
+        program_card(
+            by_id[selected],
+            verdict_of.get(selected) if verdict_of is not None else None,
+            calls.get(selected, ""),
+            linked.by_program.get(selected, ()) if linked else (),
+            linked,
+            judged=prof.given,
+        )
 elif "sel" in st.query_params:
     del st.query_params["sel"]

@@ -72,3 +72,56 @@ def test_without_a_profile_there_is_no_verdict() -> None:
     assert "프로필을 입력하면 판정" in texts(at)
     assert not any(m.label.startswith(("○", "△", "×")) for m in at.metric)
     assert at.radio(key="status").disabled
+
+
+# ----------------------------------------------------------------------------- phone layout
+# On a narrow screen CSS shows cards instead of the table (pages/_narrow.py); both are sent.
+
+
+def cards_html(at: AppTest) -> str:
+    bodies = [e.proto.body for e in at.get("html")]
+    cards = [b for b in bodies if 'class="nv-cards"' in b]
+    assert len(cards) == 1, "one block of result cards"
+    return cards[0]
+
+
+def test_phone_cards_show_the_verdict_and_lead_with_the_failing_condition() -> None:
+    at = finder(q="예비창업패키지", **FOUNDED)
+    html = cards_html(at)
+    card = html.split("예비창업패키지</span>", 1)[1].split('<div class="nv-card">', 1)[0]
+    assert "nv-ineligible" in html.split("예비창업패키지</span>", 1)[0].rsplit("nv-card", 1)[1]
+    assert '<div class="nv-why">예비창업자 대상' in card  # the failing condition first
+    # One card per row, in the table's order.
+    assert html.count('<div class="nv-card">') == min(30, len(at.dataframe[0].value))
+
+
+def test_phone_cards_without_a_profile_show_no_verdict() -> None:
+    at = finder()
+    html = cards_html(at)
+    assert "nv-chip" not in html and "신청 가능" not in html and "해당 없음" not in html
+    assert "지원대상:" in html
+    assert html.count('<div class="nv-card">') == 30
+    at.button(key="f_more").click().run()
+    assert cards_html(at).count('<div class="nv-card">') == 60
+
+
+def test_phone_picker_opens_the_program_card() -> None:
+    at = finder(q="초기창업패키지", **FOUNDED)
+    table = at.dataframe[0].value
+    pid = str(table[table["사업명"] == "초기창업패키지"].iloc[0]["program_id"])
+    at.selectbox(key="f_pick").select(pid).run()
+    assert at.query_params["sel"] == [pid] or at.query_params["sel"] == pid
+    assert any("초기창업패키지" in str(m.value) for m in at.markdown)
+
+
+def test_card_text_is_escaped() -> None:
+    from dataclasses import replace
+
+    from loaders.catalogue import load_embedded
+    from pages._narrow import result_cards
+    from usecases.finder import FinderRow
+
+    program = replace(load_embedded().programs[0], name="<script>x</script>", url="javascript:x")
+    html = result_cards([FinderRow(program, "maybe", ("<b>이유</b>",))], judged=True)
+    assert "<script>" not in html and "&lt;script&gt;" in html and "<b>" not in html
+    assert "javascript:" not in html

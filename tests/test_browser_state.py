@@ -13,6 +13,7 @@ title, the URL); never fixed sleeps. Fixtures (server, browser, tab) are the bro
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
@@ -22,7 +23,7 @@ try:
 except ImportError:  # pragma: no cover - dev extra not installed; the browser fixture skips
     expect = None  # type: ignore[assignment]
 
-from tests.test_browser import browser, page, server  # noqa: F401 (fixtures)
+from tests.test_browser import browser, page, server, shot  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -148,3 +149,54 @@ def test_example_profile_writes_every_field_to_the_url(page, server) -> None:  #
     wait_ready(page)
     move(page, "roadmap")
     wait_for_params(page, {"founded": "2024-05-01", "region": "서울"})
+
+
+def test_shared_link_on_a_phone_shows_cards_first_and_the_profile_one_tap_away(
+    browser,  # noqa: F811
+    server,  # noqa: F811
+) -> None:
+    """390 px: the sidebar is behind the "»" button, so the button says what it opens and the
+    caption names it; the results start on the first screen as cards with verdict and reason,
+    the filters below them; nothing scrolls sideways."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    tab.set_default_timeout(30_000)
+    try:
+        tab.goto(f"{server}/finder?{urlencode({**PROFILE, 'q': '창업패키지'})}")
+        wait_ready(tab)
+        main = tab.locator("[data-testid=stMain]")
+        expect(main.locator(".nv-card").first).to_be_visible()
+        expect(main.locator("[data-testid=stDataFrame]")).to_be_hidden()
+        first = main.locator(".nv-card").first
+        expect(first.locator(".nv-chip")).to_have_text(re.compile("^[○△×] "))
+        expect(first.locator(".nv-why")).not_to_be_empty()
+        card_top = first.bounding_box()["y"]
+        assert card_top + 60 < 844, f"first result at {card_top:.0f}px, below the first screen"
+        filters = main.get_by_text("지원유형", exact=True).first
+        assert filters.bounding_box()["y"] > card_top  # the filters moved below the results
+        caption = main.locator("[data-testid=stCaptionContainer]").first
+        expect(caption).to_contain_text("» 내 회사 프로필", use_inner_text=True)
+        expect(caption).not_to_contain_text("왼쪽 사이드바", use_inner_text=True)
+        assert tab.evaluate("() => document.documentElement.scrollWidth") <= 391
+        shot(tab, "browser_finder_390px")
+        # One tap on the labelled button opens the profile form.
+        button = tab.locator("[data-testid=stExpandSidebarButton]")
+        assert "내 회사 프로필" in tab.evaluate(
+            "e => getComputedStyle(e, '::after').content", button.element_handle()
+        )
+        button.click()
+        expect(tab.locator("[data-testid=stSidebar]").get_by_text("설립일")).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_wide_screen_keeps_the_table_and_hides_the_cards(page, server) -> None:  # noqa: F811
+    page.goto(f"{server}/finder?{urlencode(PROFILE)}")
+    wait_ready(page)
+    main = page.locator("[data-testid=stMain]")
+    expect(main.locator("[data-testid=stDataFrame]")).to_be_visible()
+    expect(main.locator(".nv-card").first).to_be_hidden()
+    expect(main.get_by_label("사업 카드 열기")).to_be_hidden()
+    caption = main.locator("[data-testid=stCaptionContainer]").first
+    expect(caption).to_contain_text("왼쪽 사이드바", use_inner_text=True)
+    expect(caption).not_to_contain_text("» 내 회사 프로필", use_inner_text=True)

@@ -1,0 +1,142 @@
+"""Phones and narrow windows: what the profile pages change below Streamlit's sidebar breakpoint.
+
+Streamlit (checked on 1.67) collapses the sidebar behind the "»" button at the top left when the
+window is at most 768 px wide (its ``md`` breakpoint), and the server never learns the width.
+So the narrow layout is CSS only, injected once per run by the router on the pages that judge
+with the profile:
+
+* the "»" button reads "» 내 회사 프로필", and text that says where the profile form is names
+  that button instead of "왼쪽 사이드바" (:func:`where_profile` writes both, CSS shows one);
+* a container keyed ``…_narrow_only`` is shown only on a narrow screen, ``…_wide_only`` only on
+  a wide one (the finder's result cards and its table);
+* a container keyed ``…_narrow_last`` moves below the results (flex ``order``) on a narrow
+  screen: the finder's filters, so its results start on the first screen of a phone.
+
+Nothing here runs script in the browser or reads Streamlit internals beyond the test ids and
+``st-key-`` class names of the elements it styles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+import streamlit as st
+
+from pages._format import STATUS_BADGES, eok
+from usecases.finder import FinderRow
+
+__all__ = ["NARROW_CSS", "narrow_style", "result_cards", "where_profile"]
+
+NARROW = "(max-width: 768px)"
+
+# A keyed container is a ``stVerticalBlock`` inside a ``stLayoutWrapper``, and the wrapper is the
+# flex item of the page's column: hiding or moving it, not the block, leaves no empty gap.
+_BOX = '[data-testid="stLayoutWrapper"]:has(> [class*="{0}"]), [class*="{0}"]'
+
+NARROW_CSS = f"""
+<style>
+.nv-narrow {{ display: none; }}
+{_BOX.format("_narrow_only")} {{ display: none !important; }}
+@media {NARROW} {{
+  .nv-wide {{ display: none; }}
+  .nv-narrow {{ display: inline; }}
+  {_BOX.format("_narrow_only")} {{ display: flex !important; }}
+  {_BOX.format("_wide_only")} {{ display: none !important; }}
+  {_BOX.format("_narrow_last")} {{ order: 90; }}
+  [class*="_narrow_row"] [data-testid="stHorizontalBlock"] {{ flex-wrap: nowrap; gap: 0.5rem; }}
+  [class*="_narrow_row"] [data-testid="stColumn"] {{
+    min-width: 0 !important; width: auto !important; flex: 1 1 0 !important;
+  }}
+  [class*="_narrow_row"] [data-testid="stMetricValue"] {{ font-size: 1.35rem; }}
+  [class*="_narrow_row"] [data-testid="stMetricLabel"] p {{ font-size: 0.75rem; }}
+  [data-testid="stExpandSidebarButton"]::after {{
+    content: "내 회사 프로필";
+    font-size: 0.9rem;
+    font-weight: 600;
+    margin-left: 0.25rem;
+    white-space: nowrap;
+  }}
+  [data-testid="stExpandSidebarButton"] {{ width: auto; }}
+}}
+.nv-cards {{ display: flex; flex-direction: column; gap: 0.5rem; }}
+.nv-card {{
+  border: 1px solid rgba(49, 51, 63, 0.2);
+  border-radius: 0.5rem;
+  padding: 0.55rem 0.75rem;
+  line-height: 1.45;
+}}
+.nv-card .nv-head {{ display: flex; gap: 0.4rem; align-items: baseline; flex-wrap: wrap; }}
+.nv-card .nv-name {{ font-weight: 600; }}
+.nv-card .nv-meta {{ font-size: 0.8rem; color: rgba(49, 51, 63, 0.65); }}
+.nv-card .nv-why {{
+  font-size: 0.85rem;
+  margin-top: 0.2rem;
+  display: -webkit-box;
+  -webkit-line-clamp: 4;
+  -webkit-box-orient: vertical;
+  overflow: hidden;
+  overflow-wrap: anywhere;
+}}
+.nv-chip {{
+  font-size: 0.8rem;
+  font-weight: 600;
+  border-radius: 0.75rem;
+  padding: 0.05rem 0.5rem;
+  white-space: nowrap;
+}}
+.nv-eligible {{ background: #DFF3E3; color: #1B5E20; }}
+.nv-maybe {{ background: #FFF3C4; color: #6D5200; }}
+.nv-ineligible {{ background: #ECEFF1; color: #455A64; }}
+</style>
+"""
+
+
+def narrow_style() -> None:
+    """The narrow-screen CSS for this run (the router calls it on the profile pages)."""
+    st.html(NARROW_CSS)
+
+
+def where_profile(
+    wide: str = "왼쪽 사이드바", narrow: str = "왼쪽 위 '» 내 회사 프로필' 버튼"
+) -> str:
+    """Where the profile form is, for ``st.caption``/``st.markdown(..., unsafe_allow_html=True)``:
+    the sidebar on a wide screen, the button that opens it on a narrow one (CSS shows one)."""
+    return f'<span class="nv-wide">{escape(wide)}</span><span class="nv-narrow">{escape(narrow)}</span>'
+
+
+def result_cards(rows: Sequence[FinderRow], *, judged: bool) -> str:
+    """The finder's rows as cards for a narrow screen (HTML for ``st.html``, every text escaped).
+
+    Each card leads with the verdict chip and the program's name, then 운영기관 · 지역 · 지원유형 ·
+    예산 · 공고, then the reasons in the engine's order (a × leads with the failed condition);
+    without a profile there is no chip and the card shows the 지원대상 text instead.
+    """
+    cards = []
+    for r in rows:
+        p = r.program
+        head = []
+        if judged and r.status is not None:
+            head.append(
+                f'<span class="nv-chip nv-{r.status}">{escape(STATUS_BADGES[r.status])}</span>'
+            )
+        head.append(f'<span class="nv-name">{escape(p.name)}</span>')
+        meta = [p.institution or "운영기관 미상", p.region or "", p.support_type or ""]
+        if p.budget_eok is not None:
+            meta.append(eok(p.budget_eok))
+        if r.call:
+            meta.append(r.call)
+        link = ""
+        if p.url.startswith("https://"):
+            link = (
+                f' · <a href="{escape(p.url)}" target="_blank" rel="noopener noreferrer">상세 ↗</a>'
+            )
+        why = " · ".join(r.reasons) if judged else f"지원대상: {p.target_text or '원문 없음'}"
+        cards.append(
+            '<div class="nv-card">'
+            f'<div class="nv-head">{"".join(head)}</div>'
+            f'<div class="nv-meta">{escape(" · ".join(m for m in meta if m))}{link}</div>'
+            f'<div class="nv-why">{escape(why)}</div>'
+            "</div>"
+        )
+    return f'<div class="nv-cards">{"".join(cards)}</div>'
