@@ -309,6 +309,59 @@ def test_roadmap_excel_matches_the_cli(tmp_path, embedded) -> None:
     assert wb.sheetnames == ["로드맵", "사업 상세", "가정·프로필"]
 
 
+def _page_steps(at: AppTest) -> list[str]:
+    """The 지원 경로 page's steps in order (program ids of the steps' 고정 boxes)."""
+    return [c.key.removeprefix("pin_") for c in at.checkbox if c.key and c.key.startswith("pin_")]
+
+
+def _cli_steps(tmp_path: Path, client: dict, *options: str) -> list[str]:
+    """``navigator roadmap`` for a client file: the step rows' program ids, in order."""
+    import csv
+
+    from navigator.cli import main
+
+    path = tmp_path / "client.json"
+    path.write_text(json.dumps(client, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "roadmap.csv"
+    assert main(["roadmap", "--profile", str(path), "-o", str(out), *options]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    return [r["사업 ID"] for r in rows if r["구분"] in ("추천", "컨설턴트 지정")]
+
+
+@pytest.mark.parametrize(
+    ("url", "profile"),
+    [
+        (PROFILE, {"founded": "2024-05-01", "ceo_age": 34, "region": "서울",
+                   "fields": ["인공지능·빅데이터"]}),
+        ({"firm": "예비창업자", "age": "29", "region": "경북", "district": "김천시"},
+         {"pre_founding": True, "ceo_age": 29, "region": "경북", "district": "김천시"}),
+        ({"firm": "창업기업", "founded": "2012-03-01", "region": "부산", "flag": ["여성", "재창업"]},
+         {"founded": "2012-03-01", "region": "부산", "women": True, "restart": True}),
+    ],
+)  # fmt: skip
+def test_cli_roadmap_has_the_pages_steps(tmp_path, url, profile) -> None:
+    """Same profile, same options, same consultant edits: the CLI lists the page's steps, in
+    the page's order (both go through usecases.roadmap)."""
+    from loaders.announcements import today_kst
+
+    at = open_page("roadmap", **url)
+    page = _page_steps(at)
+    assert page or url.get("founded") == "2012-03-01"  # past 7 years: no steps, only gaps
+    assert _cli_steps(tmp_path, {**profile, "as_of": today_kst().isoformat()}) == page
+
+    at = open_page("roadmap", loans="false", per="1", **url)
+    page = _page_steps(at)
+    edits: dict[str, list[str]] = {"removed": []}
+    if page:  # the consultant takes the first step out
+        at.button(key=f"rm_{page[0]}").click().run()
+        edits["removed"] = [page[0]]
+        page = _page_steps(at)
+    client = {"client": "가나다", "profile": {**profile, "as_of": today_kst().isoformat()},
+              "edits": edits}  # fmt: skip
+    cli = _cli_steps(tmp_path, client, "--no-loans", "--max-per-phase", "1")
+    assert cli == page
+
+
 # ----------------------------------------------------------------------------- policy map
 
 
