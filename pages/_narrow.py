@@ -2,15 +2,19 @@
 
 Streamlit (checked on 1.67) collapses the sidebar behind the "»" button at the top left when the
 window is at most 768 px wide (its ``md`` breakpoint), and the server never learns the width.
-So the narrow layout is CSS only, injected once per run by the router on the pages that judge
-with the profile:
+So the narrow layout is CSS only, injected in every run by the profile form
+(:func:`pages._sidebar` draws it on the pages that judge with the profile):
 
-* the "»" button reads "» 내 회사 프로필", and text that says where the profile form is names
-  that button instead of "왼쪽 사이드바" (:func:`where_profile` writes both, CSS shows one);
+* the "»" button reads "» 내 회사 프로필" — the sidebar's own heading — so the pages' captions
+  can name "내 회사 프로필" and be right on both layouts (never "왼쪽 사이드바" alone);
 * a container keyed ``…_narrow_only`` is shown only on a narrow screen, ``…_wide_only`` only on
   a wide one (the finder's result cards and its table);
 * a container keyed ``…_narrow_last`` moves below the results (flex ``order``) on a narrow
-  screen: the finder's filters, so its results start on the first screen of a phone.
+  screen: the finder's filters, so its results start on the first screen of a phone;
+* a container keyed ``…_narrow_row`` keeps its columns on one line (the finder's ○/△/× counts).
+
+The finder's cards (:func:`result_cards`) are HTML for ``st.html``: every program text in them is
+escaped here (and Streamlit sanitises ``st.html`` again); only https links are kept.
 
 Nothing here runs script in the browser or reads Streamlit internals beyond the test ids and
 ``st-key-`` class names of the elements it styles.
@@ -26,7 +30,7 @@ import streamlit as st
 from pages._format import STATUS_BADGES, eok
 from usecases.finder import FinderRow
 
-__all__ = ["NARROW_CSS", "narrow_style", "result_cards", "where_profile"]
+__all__ = ["NARROW_CSS", "narrow_style", "result_cards"]
 
 NARROW = "(max-width: 768px)"
 
@@ -36,11 +40,8 @@ _BOX = '[data-testid="stLayoutWrapper"]:has(> [class*="{0}"]), [class*="{0}"]'
 
 NARROW_CSS = f"""
 <style>
-.nv-narrow {{ display: none; }}
 {_BOX.format("_narrow_only")} {{ display: none !important; }}
 @media {NARROW} {{
-  .nv-wide {{ display: none; }}
-  .nv-narrow {{ display: inline; }}
   {_BOX.format("_narrow_only")} {{ display: flex !important; }}
   {_BOX.format("_wide_only")} {{ display: none !important; }}
   {_BOX.format("_narrow_last")} {{ order: 90; }}
@@ -95,14 +96,6 @@ NARROW_CSS = f"""
 def narrow_style() -> None:
     """The narrow-screen CSS for this run (the router calls it on the profile pages)."""
     st.html(NARROW_CSS)
-
-
-def where_profile(
-    wide: str = "왼쪽 사이드바", narrow: str = "왼쪽 위 '» 내 회사 프로필' 버튼"
-) -> str:
-    """Where the profile form is, for ``st.caption``/``st.markdown(..., unsafe_allow_html=True)``:
-    the sidebar on a wide screen, the button that opens it on a narrow one (CSS shows one)."""
-    return f'<span class="nv-wide">{escape(wide)}</span><span class="nv-narrow">{escape(narrow)}</span>'
 
 
 def result_cards(rows: Sequence[FinderRow], *, judged: bool) -> str:

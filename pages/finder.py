@@ -26,7 +26,7 @@ from pages._caches import (
 from pages._card import program_card
 from pages._dataset import active_dataset
 from pages._format import NO_PROFILE, STATUS_BADGES, md_escape
-from pages._narrow import result_cards, where_profile
+from pages._narrow import result_cards
 from pages._questions import ask_question
 from pages._router import require_router
 from pages._sidebar import profile_sidebar
@@ -42,11 +42,12 @@ calls, calls_label = call_statuses(ds)
 by_id = ds.by_id()
 
 st.title("사업 찾기")
+# "내 회사 프로필" is the sidebar's heading on a wide screen and the label of the "»" button that
+# opens it on a phone (pages/_narrow.py): the caption is right in both layouts.
 st.caption(
-    f"프로필: {md_escape(prof.describe())} — {where_profile()}에서 바꾸면 판정이 바로 바뀝니다."
+    f"프로필: {md_escape(prof.describe())} — **내 회사 프로필**에서 바꾸면 판정이 바로 바뀝니다."
     if prof.given
-    else f"프로필: 미입력 — {where_profile()}에서 입력하면 사업마다 신청 가능 여부를 판정합니다.",
-    unsafe_allow_html=True,
+    else "프로필: 미입력 — **내 회사 프로필**을 입력하면 사업마다 신청 가능 여부를 판정합니다."
 )
 
 if not ds.programs:

@@ -18,7 +18,6 @@ from loaders.vocab import STAGES
 from pages._caches import map_html, program_frame, roadmap
 from pages._clients import current_edits
 from pages._dataset import active_dataset
-from pages._narrow import where_profile
 from pages._router import require_router
 from pages._sidebar import profile_sidebar
 
@@ -98,10 +97,7 @@ if prof.given:
         "그리고, 신청할 수 없는 사업은 흐리게 그렸습니다."
     )
 else:
-    st.caption(
-        f"{where_profile()}에 프로필을 입력하면 귀사의 위치와 지원 경로가 지도 위에 그려집니다.",
-        unsafe_allow_html=True,
-    )
+    st.caption("**내 회사 프로필**을 입력하면 귀사의 위치와 지원 경로가 지도 위에 그려집니다.")
 if color_by == "status" and not prof.given:
     st.info("자격으로 색칠하려면 프로필을 입력하세요. 지금은 모두 '판정 없음'으로 보입니다.")
 

@@ -121,6 +121,20 @@ def test_policy_map_is_offline(programs):
     assert not re.search(r"<(script|link)[^>]+(src|href)=[\"']?https?://", html)
 
 
+def test_phone_result_cards_show_program_text_escaped(programs, profile):
+    # The finder's cards are the one st.html block of program text (pages/_narrow.py).
+    from graph.eligibility import evaluate_all
+    from pages._narrow import result_cards
+    from usecases.finder import FinderQuery, find
+
+    found = find(programs, evaluate_all(programs, profile), FinderQuery(status="all"))
+    html = result_cards(found.rows, judged=True)
+    assert len(found.rows) == len(ROWS)
+    assert XSS not in html and "<img" not in html and "<script" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "&lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;" in html
+
+
 def test_pages_never_render_program_text_as_html():
     for path in [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]:
         source = Path(path).read_text(encoding="utf-8")
