@@ -166,9 +166,7 @@ counts = {
 # One line (not six metrics) so a phone shows the counts and the table on the first screen.
 line = f"**표시 {len(shown):,}건** · 모집 중 **{counts['open']:,}** · 접수 예정 **{counts['upcoming']:,}**"
 if judged:
-    line += " · " + " · ".join(
-        f"{STATUS_BADGES[k]} **{counts[k]:,}**" for k in ("eligible", "maybe", "ineligible")
-    )
+    line += " · " + " · ".join(f"{STATUS_BADGES[k]} **{counts[k]:,}**" for k in STATUSES)
 else:
     line += f" · 자격: **{NO_PROFILE}**"
 st.markdown(line)
