@@ -11,10 +11,13 @@ funded twice for the same help*. So a pair has two parts, and both are shown:
   ``type`` (the notice's same support type) and ``form`` (overlap of the forms of help read from
   name, summary and content, :data:`HELP_FORMS`) — the same scheme in other words;
 * the *kind score* (:data:`KIND_WEIGHTS`), for two programs whose **main form of help**
-  (:func:`help_kind`) is the same: a grant and a grant, a space and a space. It counts between
-  two central programs, between two local programs whose places meet, and between a central
-  and a local program whose names score at least :data:`COPY_NAME` — otherwise every local
-  grant would "repeat" every central one.
+  (:func:`help_kind`) is the same: a grant and a grant, a space and a space — the same kind, the
+  same support type, the overlap of the forms and the text score, so that scores rank. It counts
+  between two central programs, between two local programs whose places meet, and between a
+  central and a local program whose names score at least :data:`COPY_NAME` and share a word of
+  the scheme (:func:`scheme_words`) — otherwise every local grant would "repeat" every central
+  one. Programs whose main forms differ are read by the text score less
+  :data:`OTHER_KIND_PENALTY`.
 
 A component one program lacks (no content, no recognisable form) is listed in ``Pair.missing``
 and its weight shared by the others: absence of text is not evidence of difference.
@@ -23,16 +26,19 @@ and its weight shared by the others: absence of text is not evidence of differen
 eligibility model the finder judges firms with (:class:`loaders.model.Eligibility`,
 :func:`graph.eligibility.program_area`), dimension by dimension:
 
-* ``place`` — 시·도 and 시·군·구: nationwide meets everything; two 시·도 never meet; a 시·도-wide
-  program meets its 기초 governments; two 기초 governments meet only if they are the same. A local
-  program whose place the data does not give is *unknown*, not a match and not a miss;
+* ``place`` — 시·도 and 시·군·구 (:func:`reach_area`): nationwide meets everything; two 시·도 never
+  meet; a 시·도-wide program meets its 기초 governments; two 기초 governments meet only if they
+  are the same; a local centre or space stays in its place even when anyone may apply (its
+  tenants are located there). A local program whose place the data does not give is *unknown*,
+  not a match and not a miss;
 * ``stage`` — 예비/기창업 and the 업력 band, counted as the notice counts them ("3년 이내" and
   "3년 초과 7년 이내" do not meet);
 * ``age`` — the age bands (a 청년 bound read as 만 39세 이하 is said to be a reading);
-* ``groups`` — required groups (여성, 재창업, 대학생 …) never separate two programs, they narrow
-  the firms both reach, and the explanation says so;
-* ``field`` — a field-specific program is within reach of a general one for firms of that field;
-  two different fields do not meet.
+* ``groups`` — required groups (여성, 재창업, 대학생, 북한이탈주민 …) never separate two programs,
+  they narrow the firms both reach, and the explanation says so;
+* ``field`` — a field-specific program (:func:`design_fields`: a field its 지원대상 requires or
+  its name names) is within reach of a general one for firms of that field; two different
+  fields do not meet.
 
 ``Reach.score`` (0–100) is the share of the narrower program's applicants the other also admits,
 on the least overlapping known dimension; it is ``None`` (미상) when the places are unknown.
@@ -40,8 +46,10 @@ on the least overlapping known dimension; it is ``None`` (미상) when the place
 **Relations.** Every reported pair carries exactly one (:data:`RELATIONS`):
 
 * ``overlap`` — within reach and the same help: a duplicate;
-* ``local_copy`` — a local program repeating a central one: an overlap for firms in that area;
-* ``sector_variant`` — a field-specific version of a general program: an overlap for that field;
+* ``local_copy`` — a local program repeating a central one: an overlap for firms in that area
+  (reserved for the same groups; a 재창업-only grant is not a copy of 초기창업패키지);
+* ``sector_variant`` — a field-specific version of a general program: an overlap for that field
+  (same groups, and the same tier or a name that echoes it);
 * ``ladder`` — the same help for bands that do not meet (예비 → 초기 → 도약, 청년 → 중장년):
   complementary, not a duplicate;
 * ``regional_copies`` — the same scheme in places no firm spans: a diffusion pattern.
@@ -83,7 +91,7 @@ from rapidfuzz import fuzz, process
 from graph.eligibility import Area, program_area
 from loaders.model import Program
 from loaders.regions import NATIONWIDE, SIDO, SIDO_LONG, SIGUNGU, canonical_sido, sido_of_place
-from loaders.taxonomy import GENERAL_FIELD, TECH_FIELDS
+from loaders.taxonomy import GENERAL_FIELD, TECH_FIELDS, tag_fields
 from loaders.textnorm import norm_key, norm_text
 from loaders.vocab import FOUNDER_GROUPS, GROWTH_STAGES
 
@@ -96,6 +104,7 @@ __all__ = [
     "HELP_NAME_CUES",
     "KIND_WEIGHTS",
     "LEAD_LEN",
+    "OTHER_KIND_PENALTY",
     "REACH_DIMENSIONS",
     "RELATIONS",
     "RELATION_LABELS",
@@ -160,17 +169,24 @@ WEIGHTS: dict[str, float] = {
     "form": 0.15,
 }
 # The kind score, for two programs whose main form of help is the same (help_kind): the same
-# support type and the same further forms make it surer.
-KIND_WEIGHTS: dict[str, float] = {"kind": 0.45, "type": 0.20, "form": 0.35}
+# support type, the same further forms and alike wording (the text score) make it surer. The
+# text share spreads the scores so that they rank (a fixed 100 for every two grants would not),
+# and two programs of one kind whose forms of help share nothing stay below the default
+# threshold (0.35 + 0.15 + 0.25 × text < 0.65 unless the texts are alike).
+KIND_WEIGHTS: dict[str, float] = {"kind": 0.40, "type": 0.15, "form": 0.25, "text": 0.20}
 # A central and a local program of the same kind count as one repeating the other only when
 # the scheme is recognisable in the name too (name score at least this): otherwise every local
 # grant would "repeat" every central one.
 COPY_NAME: int = 50
+# Two programs whose main forms of help differ (help_kind: a permit consultancy and a management
+# one, an exhibition and an accelerator) give the same help only when their wording is closer:
+# their text score counts this much less.
+OTHER_KIND_PENALTY: float = 10.0
 REACH_DIMENSIONS: tuple[str, ...] = ("place", "stage", "age", "groups", "field")
 # Measured on tests/labelled_pairs.csv (106 sourced, hand-labelled pairs): at 65 the duplicates
-# found are 93% right and 10 of the 11 published overlaps are found; regional copies reach 100%
-# precision, 86% recall. 70 loses half the regional copies, 60 lets cross-place pairs in.
-# See README "Evaluation" and tests/dup_eval.py.
+# found are 97% right (overlap 94%) and 10 of the 11 published overlaps are found; a seeded
+# sample of 40 default pairs read by hand was 95% right. See README "Evaluation" and
+# tests/dup_eval.py.
 DEFAULT_THRESHOLD: float = 65.0
 # Jamo kept of names and of content/target text. rapidfuzz's cdist runs several short queries per
 # SIMD register, grouped by length (≤8, ≤16, ≤32, ≤64 letters); 32 letters (~13 syllables, the
@@ -212,6 +228,7 @@ HELP_FORMS: dict[str, tuple[str, ...]] = {
     "해외": ("해외", "글로벌", "수출", "현지"),
     "협업": ("오픈이노베이션", "협업", "대 중견", "대중견", "대기업"),
     "인력": ("채용", "인건비", "인력"),
+    "지식재산": ("특허", "지식재산", "지재권", "ip"),
 }  # fmt: skip
 
 # The main form of help a program gives, read from its name (the first cue that matches, in
@@ -223,6 +240,10 @@ HELP_NAME_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("융자·보증", ("융자", "보증", "대출")),
     ("기술개발", ("기술개발", "r d", "연구개발")),
     ("시제품", ("시제품", "제품화", "시금형")),
+    # Consulting on patents or on permits is its own help: "IP 디딤돌" and "인·허가 컨설팅" do
+    # not repeat a general 경영 컨설팅.
+    ("지식재산", ("특허", "지식재산", "ip")),
+    ("인증·평가", ("인허가", "인증", "기술평가")),
     ("행사·경진", ("경진대회", "데모데이", "전시회", "박람회", "페스티벌", "콘테스트", "오디션")),
     ("판로·마케팅", ("판로", "마케팅", "홍보", "공공구매", "조달", "브랜딩")),
     ("투자", ("투자유치", "펀드", "ir")),
@@ -435,10 +456,15 @@ def help_kind(program: Program) -> str:
     return _help_kind(program.name, program.support_type)
 
 
+# Words that hold a cue across a word boundary once spaces are dropped: "창업 소상공인" is not a
+# "창업소" (a space).
+_NOT_CUES = re.compile("소상공인")
+
+
 @lru_cache(maxsize=65_536)
 def _help_kind(name: str, support_type: str) -> str:
     text = norm_text(name)
-    found = [_CUE_OF_WORD[w] for w in _CUE_WORDS.findall(text.replace(" ", ""))]
+    found = [_CUE_OF_WORD[w] for w in _CUE_WORDS.findall(_NOT_CUES.sub(" ", text).replace(" ", ""))]
     found += [(rank, kind) for rank, kind, latin in _CUE_LATIN if latin.search(text)]
     if found:
         return min(found)[1]
@@ -446,6 +472,35 @@ def _help_kind(name: str, support_type: str) -> str:
 
 
 # ----------------------------------------------------------------------------- reach model
+
+
+def reach_area(program: Program) -> Area:
+    """The area whose firms can hold the program: :func:`graph.eligibility.program_area`, except
+    that a local centre or space (main help 공간) keeps its own place even when its 지원대상 lifts
+    the residence rule ("거주지 제한 없음"): a tenant is located where the space is, so two
+    spaces of two 시·군·구 never serve one firm at once.
+    """
+    return program_area(program, tenancy=program.is_local and help_kind(program) == "공간")
+
+
+def design_fields(program: Program) -> tuple[str, ...]:
+    """The technology fields a program is designed for (empty for a general program).
+
+    A field counts when the 지원대상 requires it (``Eligibility.fields``, in every track) or the
+    name names it ("관광 오픈이노베이션", "농식품 벤처육성"). Fields tagged only from the summary or
+    content — a 우대 phrase, a sector mentioned in passing — do not make a program
+    field-specific: "특화 분야 우대" still admits every firm.
+    """
+    elig = program.eligibility
+    tracks = elig.alternatives or (elig,)
+    stated = set(elig.fields)
+    if all(t.fields for t in tracks):
+        for t in tracks:
+            stated.update(t.fields)
+    named = set(tag_fields(program.name)) - {GENERAL_FIELD}
+    found = stated | named
+    return tuple(f for f in TECH_FIELDS if f in found and f != GENERAL_FIELD)
+
 
 _SIDO_BIT = {s: 1 << k for k, s in enumerate(SIDO)}
 _FIELD_BIT = {f: 1 << k for k, f in enumerate(TECH_FIELDS)}
@@ -525,7 +580,10 @@ class Pair:
             return f"같은 형태의 지원({self.kinds[0]}) · {words}"
         if self.kinds[0] == self.kinds[1]:
             return f"{words} · 지원 형태 {self.kinds[0]}"
-        return f"{words} · 지원 형태 {self.kinds[0]} / {self.kinds[1]}"
+        return (
+            f"{words} · 지원 형태 {self.kinds[0]} / {self.kinds[1]} "
+            f"(형태가 달라 {OTHER_KIND_PENALTY:.0f}점 감점)"
+        )
 
     def to_dict(self, programs: Mapping[str, Program] | None = None) -> dict[str, Any]:
         """The CLI's pair object (``a``/``b`` with name, program_id, institution, …)."""
@@ -567,7 +625,7 @@ def _side(pid: str, p: Program | None) -> dict[str, Any]:
         "ministry": p.ministry,
         "level": p.level,
         "region": p.region,
-        "area": program_area(p).describe(),
+        "area": reach_area(p).describe(),
         "support_type": p.support_type,
         "budget_eok": p.budget_eok,
         "url": p.url,
@@ -620,11 +678,90 @@ class _Prepared:
     fields: np.ndarray
     groups: np.ndarray
     years: np.ndarray
+    words: np.ndarray
 
 
 def _codes(values: Sequence[str]) -> np.ndarray:
     table: dict[str, int] = {}
     return np.array([table.setdefault(v, len(table)) if v else -1 for v in values], dtype=np.int32)
+
+
+# Words every program name may hold; what is left names the scheme ("예비", "중심대학", "글로벌
+# 액셀러레이팅"). Jamo similarity of whole names rates "창업중심대학" and "안동시 창업 돋움" alike
+# (55) because of "창업"; a copy also shares a word of the scheme.
+_COMMON_WORDS: tuple[str, ...] = tuple(
+    sorted(
+        {
+            norm_key(w)
+            for w in (
+                "창업", "지원", "기업", "스타트업", "육성", "사업", "운영", "패키지", "프로그램",
+                "활성화", "센터", "벤처", "청년", "발굴", "성장", "지역", "프로젝트",
+            )
+        },
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+_HANGUL = re.compile(r"[가-힣]+|[a-z0-9]+")
+
+
+def scheme_words(name: str) -> frozenset[str]:
+    """Two-letter pieces (syllable pairs, Latin words) of a name's scheme: the name key without
+    the words every name holds (:data:`_COMMON_WORDS`).
+
+    >>> sorted(scheme_words("G-스타트업 예비창업지원사업"))
+    ['g', '예비']
+    """
+    key = name_key(name)
+    for word in _COMMON_WORDS:
+        key = key.replace(word, " ")
+    out: set[str] = set()
+    for run in _HANGUL.findall(key):
+        if run.isascii():
+            out.add(run)
+        else:
+            out.update(run[k : k + 2] for k in range(len(run) - 1))
+    return frozenset(out)
+
+
+def _word_bits(programs: Sequence[Program]) -> np.ndarray:
+    """(n, words) uint64 bit matrix: bit b of row k is set when program k's name holds the b-th
+    scheme word of the central programs (only a central/local pair is tested, so only words
+    that some central program holds can be shared)."""
+    sets = [scheme_words(p.name) for p in programs]
+    vocab: dict[str, int] = {}
+    for p, ws in zip(programs, sets, strict=True):
+        if not p.is_local:
+            for w in sorted(ws):
+                vocab.setdefault(w, len(vocab))
+    width = max(1, -(-len(vocab) // 64))
+    bits = np.zeros((len(programs), width), dtype=np.uint64)
+    for k, ws in enumerate(sets):
+        for w in ws:
+            b = vocab.get(w)
+            if b is not None:
+                bits[k, b // 64] |= np.uint64(1) << np.uint64(b % 64)
+    return bits
+
+
+# Groups a program may be reserved for that the eligibility model does not carry as a flag:
+# read from the name, summary and 지원대상 (a program "for 북한이탈주민" says so there).
+_TEXT_GROUPS: tuple[tuple[str, str], ...] = (("북한이탈주민", "북한이탈주민"),)
+
+
+def _groups(program: Program) -> tuple[str, ...]:
+    """The founder groups a program is reserved for (재창업자, 여성 … and :data:`_TEXT_GROUPS`)."""
+    elig = program.eligibility
+    out = [g.person for g in FOUNDER_GROUPS if getattr(elig, g.kind)]
+    text = " ".join((program.name, program.summary, program.target_text))
+    out += [label for word, label in _TEXT_GROUPS if word in text]
+    return tuple(out)
+
+
+_GROUP_BIT = {
+    label: 1 << k
+    for k, label in enumerate([*(g.person for g in FOUNDER_GROUPS), *(x for _, x in _TEXT_GROUPS)])
+}
 
 
 def _place_codes(area: Area) -> tuple[int, int, str]:
@@ -672,7 +809,7 @@ def _band(program: Program) -> tuple[bool, bool, bool, float, float, bool, bool]
 
 def _prepare(programs: Sequence[Program]) -> _Prepared:
     leads = [jamo_key(norm_key(p.description), LEAD_LEN) for p in programs]
-    places = [_place_codes(program_area(p)) for p in programs]
+    places = [_place_codes(reach_area(p)) for p in programs]
     bands = [_band(p) for p in programs]
     forms = []
     for p in programs:
@@ -683,11 +820,11 @@ def _prepare(programs: Sequence[Program]) -> _Prepared:
     fields, groups, age_known, age_lo, age_hi = [], [], [], [], []
     for p in programs:
         mask = 0
-        for f in p.tech_fields:
+        for f in design_fields(p):
             mask |= _FIELD_BIT.get(f, 0)
         fields.append(mask)
         elig = p.eligibility
-        groups.append(sum(1 << k for k, g in enumerate(FOUNDER_GROUPS) if getattr(elig, g.kind)))
+        groups.append(sum(_GROUP_BIT[g] for g in _groups(p)))
         has_age = elig.age_min is not None or elig.age_max is not None
         age_known.append(has_age or bool(p.target_text.strip()))
         age_lo.append(float(elig.age_min) if elig.age_min is not None else 0.0)
@@ -722,6 +859,7 @@ def _prepare(programs: Sequence[Program]) -> _Prepared:
         fields=np.array(fields, dtype=np.int64),
         groups=np.array(groups, dtype=np.int64),
         years=np.array([p.year or 0 for p in programs], dtype=np.int64),
+        words=_word_bits(programs),
     )
 
 
@@ -767,8 +905,9 @@ class _ReachArrays:
 _REACH_FIELDS = ("place", "band", "age", "field", "score", "relation", "certain", "swap")
 
 
-def _reach(prep: _Prepared, i: np.ndarray, j: np.ndarray) -> _ReachArrays:
-    """Reach verdicts and relations for the pairs (i[k], j[k]) (see module docstring)."""
+def _reach(prep: _Prepared, i: np.ndarray, j: np.ndarray, name: np.ndarray) -> _ReachArrays:
+    """Reach verdicts and relations for the pairs (i[k], j[k]) with integer name scores ``name``
+    (see module docstring)."""
     ki, kj = prep.place_kind[i], prep.place_kind[j]
     mi, mj = prep.sido_mask[i], prep.sido_mask[j]
     ui, uj = prep.unit[i], prep.unit[j]
@@ -828,9 +967,17 @@ def _reach(prep: _Prepared, i: np.ndarray, j: np.ndarray) -> _ReachArrays:
     score = np.where(place < 0, np.nan, score)
 
     rel = np.full(len(i), RELATIONS.index("overlap"), dtype=np.int8)
-    rel[prep.central[i] != prep.central[j]] = RELATIONS.index("local_copy")
-    # A field-specific version of a general program is a sector variant wherever it runs.
-    rel[field_ == 1] = RELATIONS.index("sector_variant")
+    mixed = prep.central[i] != prep.central[j]
+    # A version of another program serves the same founders: a local program reserved for a
+    # group (재창업자, 여성 …) the central one is not reserved for — or the reverse — is not its
+    # copy, and a field program is not a version of a general one reserved for a group. Such
+    # pairs merely meet (overlap) for the firms in both.
+    same_groups = prep.groups[i] == prep.groups[j]
+    rel[mixed & same_groups] = RELATIONS.index("local_copy")
+    # A field-specific version of a general program (of the same tier, or with a recognisable
+    # name across tiers) is a sector variant wherever it runs.
+    version = same_groups & (~mixed | (name >= COPY_NAME))
+    rel[(field_ == 1) & version] = RELATIONS.index("sector_variant")
     rel[field_ == 0] = -1
     rel[(band == 0) | (age == 0)] = RELATIONS.index("ladder")
     rel[place == 0] = RELATIONS.index("regional_copies")
@@ -907,10 +1054,14 @@ def _score(
         den += w * avail[key]
     text = np.divide(num, den, out=np.zeros_like(num), where=den > 0)
     kw = KIND_WEIGHTS
+    # A support type one side lacks is missing, not a difference (as in the text score).
     k_num = (
-        kw["kind"] * 100.0 + kw["type"] * comp["type"] + kw["form"] * comp["form"] * avail["form"]
+        kw["kind"] * 100.0
+        + kw["type"] * comp["type"] * avail["type"]
+        + kw["form"] * comp["form"] * avail["form"]
+        + kw["text"] * text
     )
-    k_den = kw["kind"] + kw["type"] + kw["form"] * avail["form"]
+    k_den = kw["kind"] + kw["type"] * avail["type"] + kw["form"] * avail["form"] + kw["text"]
     same_kind = prep.kinds[i] == prep.kinds[j]
     kind = np.where(same_kind, k_num / k_den, np.nan)
     return text, kind, comp, avail
@@ -920,9 +1071,22 @@ def _kind_applies(
     prep: _Prepared, i: np.ndarray, j: np.ndarray, place: np.ndarray, name: np.ndarray
 ) -> np.ndarray:
     """Where the kind score counts: two central programs; two local ones whose places meet; a
-    central and a local one whose names score at least :data:`COPY_NAME` (a recognisable copy)."""
+    central and a local one whose names score at least :data:`COPY_NAME` and share a word of
+    the scheme (:func:`scheme_words`: "예비", "도약", "중심대학") — a recognisable copy."""
     ci, cj = prep.central[i], prep.central[j]
-    return (ci & cj) | (~ci & ~cj & (place == 1)) | ((ci != cj) & (name >= COPY_NAME))
+    copy = (ci != cj) & (name >= COPY_NAME)
+    if copy.any():
+        at = np.nonzero(copy)[0]
+        copy[at] = _share_word(prep.words, i[at], j[at])
+    return (ci & cj) | (~ci & ~cj & (place == 1)) | copy
+
+
+def _share_word(words: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Whether programs i[k] and j[k] share a scheme word (bit matrix of :func:`_word_bits`)."""
+    out = np.zeros(len(i), dtype=bool)
+    for w in range(words.shape[1]):
+        out |= (words[i, w] & words[j, w]) != 0
+    return out
 
 
 # ----------------------------------------------------------------------------- explanations
@@ -973,14 +1137,14 @@ def _age_text(p: Program) -> str:
 
 
 def _fields_text(p: Program) -> str:
-    fields = [f for f in p.tech_fields if f != GENERAL_FIELD]
+    fields = design_fields(p)
     return "·".join(fields) if fields else "분야 무관"
 
 
 def _explain(prep: _Prepared, ra: _ReachArrays, k: int, ia: int, ib: int) -> Reach:
     """The :class:`Reach` of one pair (``ia`` reported as A), with Korean reasons."""
     a, b = prep.programs[ia], prep.programs[ib]
-    area_a, area_b = program_area(a), program_area(b)
+    area_a, area_b = reach_area(a), reach_area(b)
     dims: dict[str, str] = {}
     reasons: list[str] = []
     missing: list[str] = []
@@ -1049,9 +1213,8 @@ def _explain(prep: _Prepared, ra: _ReachArrays, k: int, ia: int, ib: int) -> Rea
         sides = [x for x, prog in (("A", a), ("B", b)) if not prog.target_text.strip()]
         who = "·".join(sides) or "한쪽"
         reasons.append(f"대상 조건: {who} 지원대상 원문 없음 — 단계·나이가 겹치는지 확인 필요")
-    ea, eb = a.eligibility, b.eligibility
     # A firm in every group either program requires reaches both.
-    need = [g.person for g in FOUNDER_GROUPS if getattr(ea, g.kind) or getattr(eb, g.kind)]
+    need = list(dict.fromkeys([*_groups(a), *_groups(b)]))
     if need:
         dims["groups"] = "within"
         reasons.append(f"대상: {'·'.join(need)}에 한해 겹침")
@@ -1129,30 +1292,46 @@ def _evaluate(
     cut = threshold - 1e-9
     sel = np.nonzero(same_year & ((text >= cut) | (kind >= cut)))[0]
     i, j, name, content, text, kind = i[sel], j[sel], name[sel], content[sel], text[sel], kind[sel]
-    reach = _reach(prep, i, j)
+    reach = _reach(prep, i, j, name)
     applies = _kind_applies(prep, i, j, reach.place, name) & ~np.isnan(kind)
-    total = np.where(applies, np.fmax(text, kind), text)
+    # Unlike main forms of help (NaN kind score): the wording must be closer to call it one help.
+    worded = text - np.where(np.isnan(kind), OTHER_KIND_PENALTY, 0.0)
+    total = np.where(applies, np.fmax(worded, kind), worded)
     scored = _Scored(i, j, name, content, text, kind, applies, total, reach)
     return scored.take(np.nonzero(total >= cut)[0])
 
 
-def _evaluate_kind(prep: _Prepared, i: np.ndarray, j: np.ndarray, threshold: float) -> _Scored:
+def _evaluate_kind(
+    prep: _Prepared,
+    i: np.ndarray,
+    j: np.ndarray,
+    threshold: float,
+    weights: Mapping[str, float] = WEIGHTS,
+) -> _Scored:
     """Pairs of one kind of help whose text score cannot reach ``threshold`` (they are not
-    among the scanned candidates): reported when the kind score applies and reaches it. Their
-    name and content scores are only needed to explain them, so they are computed on access."""
+    among the scanned candidates): reported when the kind score applies and reaches it.
+
+    The kind score's bound with the texts alike (text score 100) is checked first, and the
+    pair's place: the kind score counts for two central programs, and for two local ones only
+    where their places meet. Only the pairs left have their names and contents compared.
+    """
     same_year = _same_year(prep, i, j)
-    none = np.full(len(i), _NO_SCORE, dtype=np.uint8)
-    _, kind, _, _ = _score(prep, i, j, none, none)
-    sel = np.nonzero(same_year & (kind >= threshold - 1e-9))[0]
-    i, j, kind = i[sel], j[sel], kind[sel]
-    reach = _reach(prep, i, j)
-    # Central pairs always, local pairs whose places meet (central/local pairs are scanned).
-    applies = (prep.central[i] & prep.central[j]) | (
-        ~prep.central[i] & ~prep.central[j] & (reach.place == 1)
+    top = np.full(len(i), 100, dtype=np.uint8)
+    _, bound, _, _ = _score(prep, i, j, top, top, weights)
+    sel = np.nonzero(same_year & (bound >= threshold - 1e-9))[0]
+    i, j = i[sel], j[sel]
+    local = ~prep.central[i] & ~prep.central[j]
+    if local.any():
+        place = _reach(prep, i, j, np.zeros(len(i), dtype=np.uint8)).place
+        keep = ~local | (place == 1)
+        i, j = i[keep], j[keep]
+    name = process.cpdist(
+        list(prep.names[i]), list(prep.names[j]), scorer=fuzz.ratio, dtype=np.uint8, workers=-1
     )
-    none = none[sel]
-    scored = _Scored(i, j, none, none, np.full(len(i), np.nan), kind, applies, kind, reach)
-    return scored.take(np.nonzero(applies)[0])
+    content = process.cpdist(
+        list(prep.leads[i]), list(prep.leads[j]), scorer=fuzz.ratio, dtype=np.uint8, workers=-1
+    )
+    return _evaluate(prep, i, j, name, content, threshold, weights)
 
 
 def _same_year(prep: _Prepared, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -1587,7 +1766,7 @@ def find_duplicates(
                 for s in range(0, max(len(i), 1), step)
             ),
             *(
-                _evaluate_kind(prep, ki[s : s + step], kj[s : s + step], threshold)
+                _evaluate_kind(prep, ki[s : s + step], kj[s : s + step], threshold, weights)
                 for s in range(0, max(len(ki), 1), step)
             ),
         ]
@@ -1698,7 +1877,7 @@ def ranked_overlaps(
 
 
 def _sido_of(program: Program) -> str:
-    area = program_area(program)
+    area = reach_area(program)
     if area.nationwide:
         return NATIONWIDE
     return "·".join(area.sidos) if area.sidos else "지역 미상"
@@ -1839,7 +2018,7 @@ def _families(
             Family(
                 members,
                 scheme,
-                [program_area(by_id[m]).describe() for m in members],
+                [reach_area(by_id[m]).describe() for m in members],
                 round(sum(budgets), 2) if budgets else None,
                 len(budgets),
                 [p for p in pairs if p.a_id in member_set],

@@ -35,7 +35,7 @@ from __future__ import annotations
 import gc
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
@@ -286,15 +286,20 @@ class Area:
         return "·".join(self.sidos)
 
 
-def program_area(program: Program) -> Area:
+def program_area(program: Program, *, tenancy: bool = False) -> Area:
     """The :class:`Area` of a program, from the same region check the verdicts use.
 
     A local program without a 시·도 falls back to a 기초 place leading its name ("고양 1인 창조기업
     지원센터" -> 경기 고양시), which places it but never settles its 시·군·구. A text that opens
     the area only to firms that move in keeps the program's own area (the parser does not read
-    it as an open area), since a firm is in one place at a time.
+    it as an open area), since a firm is in one place at a time. With ``tenancy`` (a local
+    centre or space whose help is moving in), a text that opens the area ("거주지 제한 없음") keeps
+    it too: whoever applies, the tenant is located where the space is.
     """
-    check = _region_check(program, program.eligibility)
+    elig = program.eligibility
+    if tenancy and program.is_local and elig.region_open:
+        elig = replace(elig, region_open=False)
+    check = _region_check(program, elig)
     if check is None or check.rule == "open":
         return Area((NATIONWIDE,), whole_sido=True)
     required, _label, unit_word, key = check.args[:4]

@@ -122,7 +122,11 @@ def test_breakdown_has_both_scores_and_missing_parts_are_not_scored() -> None:
     assert pair.missing == ("form",)  # a names no form of help: left out, not scored 0
     assert pair.breakdown["form"] == 0.0
     assert pair.breakdown["name"] == 100.0
-    assert pair.breakdown["kind"] == 100.0  # one kind (자금), one type, forms unknown on one side
+    # One kind (자금) and one type, forms unknown on one side: the wording decides the rest, so
+    # two grants do not all score 100.
+    text = pair.breakdown["text"]
+    assert text is not None
+    assert pair.breakdown["kind"] == pytest.approx((40 + 15 + 0.20 * text) / 0.75, abs=0.1)
     data = pair.to_dict({p.program_id: p for p in (a, b)})
     assert data["help"]["kinds"] == ["자금", "자금"]
 
@@ -281,6 +285,89 @@ def test_groups_narrow_the_reach_but_never_separate() -> None:
 # ----------------------------------------------------------------------------- views
 
 
+def test_a_space_open_to_anyone_stays_in_its_own_place() -> None:
+    """마포구 1인창조기업 지원센터 ("거주지 제한 없음") and 영등포구 창업지원센터: a tenant is located
+    in one 구 at a time, so two centres of two 구 are copies across places, never a duplicate."""
+    mapo = prog("m", "마포구 1인창조기업 지원센터", level="기초", institution="마포구",
+                region="서울", stype="시설·공간·보육", summary=SPACE,
+                target="3년 이내 (예비·초기) 1인 창조기업; 거주지 제한 없음(마포구 거주자 우대)")  # fmt: skip
+    ydp = prog("y", "영등포구 중소기업 창업지원센터", level="기초", institution="영등포구",
+               region="서울", stype="시설·공간·보육", summary=SPACE)  # fmt: skip
+    pair = score_pair(mapo, ydp)
+    assert (pair.relation, pair.certain) == ("regional_copies", True)
+    assert pair.reach is not None and pair.reach.dims["place"] == "disjoint"
+    # A grant open to firms from anywhere does reach them.
+    grant = prog("g", "마포구 창업 사업화 지원", level="기초", institution="마포구",
+                 region="서울", target="예비창업자, 거주지 제한 없음")  # fmt: skip
+    ydp_grant = prog("h", "영등포구 창업 사업화 지원", level="기초", institution="영등포구",
+                     region="서울", target="예비창업자")  # fmt: skip
+    assert score_pair(grant, ydp_grant).reach.dims["place"] != "disjoint"  # type: ignore[union-attr]
+
+
+def test_a_group_program_is_not_a_copy_of_a_general_one() -> None:
+    """A local 재창업-only grant meets 초기창업패키지 only for 재창업자: an overlap, not its copy."""
+    early = prog("c", "초기창업패키지", institution="중소벤처기업부", target="창업 3년 이내 기업",
+                 summary="초기창업기업의 사업화 자금 지원")  # fmt: skip
+    restart = prog("r", "창업재도전 지원", level="지자체", region="경기",
+                   summary="유망 창업 아이템을 보유한 재창업자의 성공적인 재창업 사업화 자금 지원")  # fmt: skip
+    pair = score_pair(early, restart)
+    assert pair.relation == "overlap"
+    assert pair.reach is not None and "재창업자에 한해 겹침" in pair.reach.summary()
+    again = prog("s", "재도전성공패키지", institution="중소벤처기업부",
+                 target="폐업 이력 보유 예비재창업자 또는 7년 이내 재창업기업",
+                 summary="재창업자 발굴 및 사업화 자금 지원")  # fmt: skip
+    assert score_pair(again, restart).relation == "local_copy"
+
+
+def test_a_local_copy_shares_a_word_of_the_scheme() -> None:
+    """ "창업중심대학" and "안동시 창업 돋움 지원사업" share only "창업": not a copy, although their
+    jamo look alike; "G-스타트업 예비창업지원사업" shares "예비" with 예비창업패키지."""
+    univ = prog("u", "창업중심대학", institution="중소벤처기업부",
+                summary="권역별 주력산업, 딥테크 등 우수한 기술을 보유한 (예비)창업기업의 성장을 집중 지원")  # fmt: skip
+    andong = prog("a", "안동시 창업 돋움 지원사업", level="기초", institution="안동시",
+                  region="경북", summary="안동시 내 유망기업을 발굴해 우수 창업기업으로의 도약을 지원")  # fmt: skip
+    assert score_pair(univ, andong).score < DEFAULT_THRESHOLD
+    pre = prog("p", "예비창업패키지", institution="중소벤처기업부", target="예비창업자")
+    g = prog("g", "G-스타트업 예비창업지원사업", level="지자체", region="경기", target="예비창업자")
+    pair = score_pair(pre, g)
+    assert pair.relation == "local_copy" and pair.score >= DEFAULT_THRESHOLD
+
+
+def test_a_preferred_field_does_not_make_a_sector_variant() -> None:
+    """ "특화 분야 (예비)창업기업 우대" admits every firm: the program is not field-specific."""
+    general = prog("g", "창업지원센터 운영", level="기초", institution="마포구", region="서울",
+                   stype="시설·공간·보육", summary=SPACE)  # fmt: skip
+    preferring = prog("p", "1인창조기업 지원센터", level="기초", institution="마포구",
+                      region="서울", stype="시설·공간·보육", summary=SPACE,
+                      target="타 직장에 재직 중이지 않은 3년 이내 (예비·초기) 1인 창조기업; "
+                      "특화(빅데이터를 활용한 문화콘텐츠 및 지식서비스) 분야 (예비)창업기업 우대")  # fmt: skip
+    assert score_pair(general, preferring).relation == "overlap"
+    tourism = prog("t", "관광 창업지원센터", level="기초", institution="마포구", region="서울",
+                   stype="시설·공간·보육", summary=SPACE)  # fmt: skip
+    assert score_pair(general, tourism).relation == "sector_variant"
+
+
+def test_patent_and_permit_consulting_are_not_general_consulting() -> None:
+    ip = prog("i", "IP 디딤돌 프로그램", stype="멘토링·컨설팅·교육",
+              summary="창업초기 아이디어 단계부터 특허 컨설팅")  # fmt: skip
+    mgmt = prog("m", "경영컨설팅 지원사업", stype="멘토링·컨설팅·교육",
+                summary="(예비)창업자 1:1 맞춤형 컨설팅 지원")  # fmt: skip
+    assert (help_kind(ip), help_kind(mgmt)) == ("지식재산", "멘토링·컨설팅")
+    assert score_pair(ip, mgmt).score < DEFAULT_THRESHOLD
+
+
+def test_scores_spread_on_the_embedded_data() -> None:
+    """The help score ranks: no score is shared by more than 5% of the default pairs, and two
+    grants of unlike wording do not reach 100."""
+    from collections import Counter
+
+    result = find_duplicates(load_embedded().programs)
+    scores = [round(p.score, 1) for p in result.pairs]
+    assert len(scores) > 100
+    assert Counter(scores).most_common(1)[0][1] <= 0.05 * len(scores)
+    assert sum(s >= 99.95 for s in scores) <= 0.01 * len(scores)
+
+
 def test_budget_at_stake_is_the_smaller_budget_and_unknowns_are_stated() -> None:
     a = prog("a", "x", budget=491.0)
     b = prog("b", "y", budget=12.0)
@@ -404,10 +491,14 @@ def test_synthetic_catalogue_is_marked_and_deterministic() -> None:
 # ----------------------------------------------------------------------------- embedded data
 
 
+_SPACE_WORDS = ("센터", "창업소", "보육", "공간", "입주", "타운", "캠퍼스", "허브", "오피스")
+
+
 def _open_anywhere(p: Program) -> bool:
     """The 지원대상 lifts the area rule ("거주지 제한 없음", "주소 전국"); the parser leaves a clause
-    that asks the firm to move in ("관외 기업은 선정 후 이전") out of this."""
-    return p.eligibility.region_open
+    that asks the firm to move in ("관외 기업은 선정 후 이전") out of this. A centre or space
+    stays where it is whoever may apply: its tenants are located there."""
+    return p.eligibility.region_open and not any(w in p.name for w in _SPACE_WORDS)
 
 
 def _places_disjoint(a: Program, b: Program) -> bool:
@@ -426,7 +517,7 @@ def test_no_overlap_in_disjoint_places_on_the_embedded_data() -> None:
     programs = load_embedded().programs
     by_id = {p.program_id: p for p in programs}
     result = find_duplicates(programs, 50, relations=RELATIONS, include_undetermined=True)
-    within = [p for p in result.pairs if p.relation in ("overlap", "sector_variant", "ladder")]
+    within = [p for p in result.pairs if p.relation != "regional_copies"]
     assert within, "the embedded data has pairs to check"
     bad = [
         (by_id[p.a_id].name, by_id[p.b_id].name)
