@@ -483,6 +483,11 @@ def reach_area(program: Program) -> Area:
     return program_area(program, tenancy=program.is_local and help_kind(program) == "공간")
 
 
+@lru_cache(maxsize=65_536)
+def _name_fields(name: str) -> tuple[str, ...]:
+    return tuple(f for f in tag_fields(name) if f != GENERAL_FIELD)
+
+
 def design_fields(program: Program) -> tuple[str, ...]:
     """The technology fields a program is designed for (empty for a general program).
 
@@ -497,7 +502,7 @@ def design_fields(program: Program) -> tuple[str, ...]:
     if all(t.fields for t in tracks):
         for t in tracks:
             stated.update(t.fields)
-    named = set(tag_fields(program.name)) - {GENERAL_FIELD}
+    named = set(_name_fields(program.name))
     found = stated | named
     return tuple(f for f in TECH_FIELDS if f in found and f != GENERAL_FIELD)
 
@@ -679,6 +684,7 @@ class _Prepared:
     groups: np.ndarray
     years: np.ndarray
     words: np.ndarray
+    id_rank: np.ndarray  # position of each program id in sorted order (orientation of pairs)
 
 
 def _codes(values: Sequence[str]) -> np.ndarray:
@@ -860,15 +866,21 @@ def _prepare(programs: Sequence[Program]) -> _Prepared:
         groups=np.array(groups, dtype=np.int64),
         years=np.array([p.year or 0 for p in programs], dtype=np.int64),
         words=_word_bits(programs),
+        id_rank=np.argsort(np.argsort(np.array([p.program_id for p in programs]), kind="stable")),
     )
 
 
+_POPCOUNT16 = np.array([bin(k).count("1") for k in range(1 << 16)], dtype=np.int64)
+
+
 def _popcount(x: np.ndarray) -> np.ndarray:
+    """Set bits of each (non-negative) integer, 16 bits at a time by table lookup."""
     x = x.astype(np.int64)
-    count = np.zeros_like(x)
+    count = _POPCOUNT16[x & 0xFFFF]
+    x = x >> 16
     while np.any(x):
-        count += x & 1
-        x >>= 1
+        count = count + _POPCOUNT16[x & 0xFFFF]
+        x = x >> 16
     return count
 
 
@@ -985,8 +997,7 @@ def _reach(prep: _Prepared, i: np.ndarray, j: np.ndarray, name: np.ndarray) -> _
 
     # Orientation: central first (local_copy), general first (sector_variant), earlier band
     # first (ladder); otherwise by program id.
-    ids = np.array(prep.ids, dtype=object)
-    swap = ids[j] < ids[i]
+    swap = prep.id_rank[j] < prep.id_rank[i]
     lc = rel == RELATIONS.index("local_copy")
     swap = np.where(lc, ~prep.central[i], swap)
     sv = rel == RELATIONS.index("sector_variant")
@@ -1771,22 +1782,24 @@ def find_duplicates(
             ),
         ]
     )
-    # Best first; ties by the text score, then by the pair, so the order is stable.
-    order = np.lexsort((scored.j, scored.i, -np.nan_to_num(scored.text), -scored.total))
-    scored = scored.take(order)
     ra = scored.reach
-    counts: dict[str, dict[str, int]] = {}
-    for r, rel in enumerate(RELATIONS):
-        is_rel = ra.relation == r
-        counts[rel] = {
-            "certain": int((is_rel & ra.certain).sum()),
-            "uncertain": int((is_rel & ~ra.certain).sum()),
-        }
-    other_field = int((ra.relation < 0).sum())
+    # Per relation (index + 1, 0 = different fields) and certainty, in one pass.
+    tally = np.bincount((ra.relation.astype(np.int64) + 1) * 2 + ra.certain, minlength=12)
+    counts = {
+        rel: {"certain": int(tally[(r + 1) * 2 + 1]), "uncertain": int(tally[(r + 1) * 2])}
+        for r, rel in enumerate(RELATIONS)
+    }
+    other_field = int(tally[0] + tally[1])
     keep = np.isin(ra.relation, [RELATIONS.index(r) for r in wanted])
     if not include_undetermined:
         keep &= ra.certain
-    pairs = PairTable(prep, scored.take(np.nonzero(keep)[0]))
+    kept = np.nonzero(keep)[0]
+    # Best first; ties by the text score, then by the pair, so the order is stable. Only the
+    # reported pairs are sorted (filtering a sorted list keeps its order: the same result).
+    order = np.lexsort(
+        (scored.j[kept], scored.i[kept], -np.nan_to_num(scored.text[kept]), -scored.total[kept])
+    )
+    pairs = PairTable(prep, scored.take(kept[order]))
     notes = []
     hidden = sum(counts[r]["uncertain"] for r in wanted)
     if hidden and not include_undetermined:
