@@ -1785,7 +1785,7 @@ def find_duplicates(
     ra = scored.reach
     # Per relation (index + 1, 0 = different fields) and certainty, in one pass.
     tally = np.bincount((ra.relation.astype(np.int64) + 1) * 2 + ra.certain, minlength=12)
-    counts = {
+    counts: dict[str, dict[str, int]] = {
         rel: {"certain": int(tally[(r + 1) * 2 + 1]), "uncertain": int(tally[(r + 1) * 2])}
         for r, rel in enumerate(RELATIONS)
     }
