@@ -141,6 +141,25 @@ def evaluate(threshold: float = DEFAULT_THRESHOLD) -> Evaluation:
     return Evaluation(threshold, out)
 
 
+AUDIT = HERE / "dup_sample_audit.csv"
+
+
+def audit_table(path: Path = AUDIT) -> str:
+    """Markdown: the seeded sample audit of default pairs (``dup_sample_audit.csv``) per relation —
+    how many were judged a duplicate, and how many also had the right relation."""
+    rows = load_labels(path)
+    lines = [
+        "| relation | sampled | a duplicate | relation also right |",
+        "|---|---:|---:|---:|",
+    ]
+    for relation in (*DEFAULT_RELATIONS, "all"):
+        part = [r for r in rows if relation in ("all", r["relation"])]
+        dup = sum(r["duplicate"] == "yes" for r in part)
+        right = sum(r["relation_right"] == "yes" for r in part)
+        lines.append(f"| {relation} | {len(part)} | {dup} ({dup / len(part):.2f}) | {right} |")
+    return "\n".join(lines)
+
+
 def relation_counts(threshold: float = DEFAULT_THRESHOLD) -> dict[str, dict[str, int]]:
     """Pairs per relation on the embedded data (certain, and with places unknown)."""
     programs = load_embedded().programs
@@ -158,6 +177,8 @@ def main(argv: list[str]) -> int:
     print("|---|" + "---:|" * len(LABELS))
     for label in LABELS:
         print(f"| {label} | " + " | ".join(str(conf[(label, p)]) for p in LABELS) + " |")
+    print("\nsample audit (tests/dup_sample_audit.csv):")
+    print(audit_table())
     counts = relation_counts(threshold)
     print("\npairs on the embedded data:", {r: c["certain"] for r, c in counts.items()})
     print("places unknown:", {r: c["uncertain"] for r, c in counts.items()})

@@ -596,6 +596,20 @@ def test_labelled_pairs_are_sourced_and_map_to_the_embedded_data() -> None:
         assert finding["source_url"].startswith("http") and finding["year"].isdigit()
 
 
+def test_sample_audit_is_complete_and_maps_to_the_embedded_data() -> None:
+    """The README's sample audit: 40 default pairs, each judged, each on the embedded data."""
+    from tests.dup_eval import AUDIT, audit_table, load_labels
+
+    rows = load_labels(AUDIT)
+    kids = {p.kstartup_id for p in load_embedded().programs}
+    assert len(rows) == 40
+    for row in rows:
+        assert {row["kstartup_id_a"], row["kstartup_id_b"]} <= kids, row
+        assert row["relation"] in DEFAULT_RELATIONS and row["note"]
+        assert row["duplicate"] in ("yes", "no") and row["relation_right"] in ("yes", "no")
+    assert "| all | 40 |" in audit_table()
+
+
 def test_evaluation_targets_at_the_default_threshold() -> None:
     """Issue 11's targets: precision of `overlap` ≥ 0.9, recall of published overlaps ≥ 0.7
     (README "Evaluation" has every figure)."""
