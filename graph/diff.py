@@ -1011,7 +1011,25 @@ def diff_catalogues(
 
 
 def _group_of(p: Program, key: str) -> str:
-    return getattr(p, key) or UNKNOWN
+    name = getattr(p, key) or UNKNOWN
+    # A ministry renamed by the reorganisation is one ministry in both years: its programs'
+    # budgets move within it, not from the old name to the new.
+    return MINISTRY_SUCCESSORS.get(name, name) if key == "ministry" else name
+
+
+def _group_label(group: str, key: str, diff: NoticeDiff) -> str:
+    """The successor's name, saying its former name when programs carried it: "기후에너지환경부
+    (구 환경부)"."""
+    if key != "ministry":
+        return group
+    former = sorted(
+        {
+            p.ministry
+            for p in (*diff.old_programs.values(), *diff.new_programs.values())
+            if p.ministry != group and MINISTRY_SUCCESSORS.get(p.ministry) == group
+        }
+    )
+    return f"{group} (구 {', '.join(former)})" if former else group
 
 
 def _group_moves(diff: NoticeDiff, key: Literal["ministry", "support_type"]) -> list[GroupMove]:
@@ -1041,7 +1059,7 @@ def _group_moves(diff: NoticeDiff, key: Literal["ministry", "support_type"]) -> 
             acc[_group_of(news[0], key)]["continuing"] += change
     moves = [
         GroupMove(
-            group=name,
+            group=_group_label(name, key, diff),
             old_count=int(v["old_count"]),
             new_count=int(v["new_count"]),
             old_budget=round(v["old_budget"], 4),

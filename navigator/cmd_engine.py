@@ -258,18 +258,18 @@ def run_eligible(args: argparse.Namespace) -> int:
 
 
 def run_path(args: argparse.Namespace) -> int:
-    """Plan the roadmap; JSON (steps, gaps, assumptions) or text."""
-    from graph.path import plan_path
+    """Plan the roadmap (:func:`usecases.roadmap.plan`, the 지원 경로 page's call); JSON
+    (steps, gaps, assumptions) or text."""
+    from usecases.roadmap import RoadmapOptions, plan
 
     profile = load_profile(args.profile)
     catalogue = catalogue_from_args(args)
-    roadmap = plan_path(
-        catalogue.programs,
-        profile,
-        fields=args.field,
+    options = RoadmapOptions(
         max_per_phase=args.max_per_phase,
         include_loans=not args.no_loans,
+        fields=tuple(args.field) if args.field else None,
     )
+    roadmap = plan(catalogue.programs, profile, options)
     if args.json:
         print_json(roadmap.to_dict())
         return 0

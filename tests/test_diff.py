@@ -163,8 +163,10 @@ def test_budget_moves_per_program_ministry_type_and_waterfall(notices) -> None:
     assert by_type["기술개발(R&D)"].new_budget_added == 90
     assert by_type["글로벌 진출"].continuing_change == 50
     by_ministry = {m.group: m for m in diff.budget_by("ministry")}
-    assert by_ministry["환경부"].old_budget == 230 and by_ministry["환경부"].new_count == 0
-    assert by_ministry["기후에너지환경부"].new_with_budget == 0
+    # 환경부 became 기후에너지환경부 (2025-10): one ministry in both years, not a cut and a gain.
+    assert "환경부" not in by_ministry and "기후에너지환경부" not in by_ministry
+    eco = by_ministry["기후에너지환경부 (구 환경부)"]
+    assert (eco.old_count, eco.new_count, eco.old_budget, eco.new_with_budget) == (1, 1, 230, 0)
     assert by_ministry["중소벤처기업부"].continuing_change == 50 + 100 + 146 - 50 + 50
 
 
