@@ -17,6 +17,7 @@ from graph.duplicates import (
     COMPONENTS,
     DEFAULT_RELATIONS,
     DEFAULT_THRESHOLD,
+    KIND_WEIGHTS,
     RELATION_LABELS,
     RELATION_MEANINGS,
     RELATIONS,
@@ -27,6 +28,7 @@ from graph.export import DUPLICATE_VIEWS, duplicate_view_rows
 from pages._caches import duplicates
 from pages._dataset import active_dataset
 from pages._format import eok, md_escape
+from pages._narrow import narrow_style
 from pages._router import require_router
 from usecases.duplicates import OVERLAP_TABLES, table_files, view_files, workbook
 
@@ -52,11 +54,14 @@ by_id = ds.by_id()
 
 st.title("중복 분석")
 help_weights = " · ".join(f"{COMPONENT_LABELS[k]} {WEIGHTS[k]:.0%}" for k in COMPONENTS)
+KIND_LABELS = {"kind": "주된 형태", "type": "유형", "form": "세부 형태", "text": "문구 점수"}
+kind_weights = " · ".join(f"{KIND_LABELS[k]} {w:.0%}" for k, w in KIND_WEIGHTS.items())
 st.caption(
     "**중복**은 같은 기업이 같은 지원을 두 번 받을 수 있는 사업입니다. 두 부분으로 판단합니다. "
     "**같은 지원** (0–100): 이름·내용이 비슷하거나(문구 점수: "
     f"{help_weights}), 주된 지원 형태(자금·공간·멘토링·교육·행사·해외 …)가 같으면(형태 점수: "
-    "중앙 사업끼리, 지역이 겹치는 지자체 사업끼리, 이름이 닮은 중앙–지자체 사업) 높은 쪽. "
+    f"{kind_weights}; 중앙 사업끼리, 지역이 겹치는 지자체 사업끼리, 이름과 사업 핵심어가 닮은 "
+    "중앙–지자체 사업) 높은 쪽. 주된 형태가 다르면 문구 점수에서 10점을 뺍니다. "
     "**대상 겹침**: 지역·시군구, 예비/업력, 나이, 대상 집단, 분야 — 같은 기업이 두 사업 모두 신청할 "
     "수 있는가. 모르는 부분은 0점이 아니라 '미상'으로 둡니다. 서로 다른 지역의 같은 사업은 "
     "**지역 간 복제**로, 단계가 이어지는 사업은 **단계 사다리**로 따로 보여 줍니다."
@@ -75,14 +80,20 @@ result = desk.result
 counts = desk.certain_counts()
 undetermined = desk.undetermined
 
-cols = st.columns(6)
-for col, rel in zip(cols, RELATIONS, strict=False):
-    col.metric(RELATION_LABELS[rel], f"{counts[rel]:,}쌍", help=RELATION_MEANINGS[rel])
-cols[5].metric(
-    "지역 미상",
-    f"{undetermined:,}쌍",
-    help="시·도(또는 같은 시·도 안의 시·군·구)를 알 수 없어 관계를 정하지 못한 쌍",
-)
+# Two rows of three that stay rows on a phone (pages/_narrow.py), not six stacked metrics.
+narrow_style()
+tiles = [
+    *((RELATION_LABELS[rel], f"{counts[rel]:,}쌍", RELATION_MEANINGS[rel]) for rel in RELATIONS),
+    (
+        "지역 미상",
+        f"{undetermined:,}쌍",
+        "시·도(또는 같은 시·도 안의 시·군·구)를 알 수 없어 관계를 정하지 못한 쌍",
+    ),
+]
+for k, row in enumerate((tiles[:3], tiles[3:])):
+    with st.container(key=f"dup_counts{k}_narrow_row"):
+        for col, (label, value, tip) in zip(st.columns(3), row, strict=True):
+            col.metric(label, value, help=tip)
 if result.other_field:
     st.caption(
         f"분야가 서로 다른 쌍 {result.other_field}개(예: 농식품 / 콘텐츠)는 넣지 않았습니다."
@@ -237,8 +248,9 @@ def heatmap(table: pd.DataFrame, title: str, empty: str) -> None:
     )
     text = chart.mark_text(fontSize=11).encode(text="쌍:Q", color=alt.value("#222"))
     st.markdown(f"**{title}**")
+    # The container's width, not a fixed step per column: a phone shows every column.
     st.altair_chart(
-        (chart + text).properties(width=alt.Step(40), height=alt.Step(28)), width="content"
+        (chart + text).properties(width="container", height=alt.Step(28)), width="stretch"
     )
     with st.expander("표로 보기"):
         st.dataframe(table, width="stretch")

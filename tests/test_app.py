@@ -432,6 +432,63 @@ def test_duplicates_desk_shows_every_view() -> None:
     assert len(at.get("download_button")) == 2 * 7 + 1
 
 
+def test_duplicates_desk_views_hold_what_each_promises(embedded) -> None:
+    """Item 3 of issue 11, view by view: overlaps ranked by the budget at stake with unknown
+    budgets stated (never read as 0), local copies by 시·도 as a table and a tile map, regional
+    families with their budgets, ladders, the ministry heatmap counting central programs only and
+    the 시·도 heatmap local ones only, and an Excel and a CSV per view."""
+    by_id = {p.program_id: p for p in embedded.programs}
+    at = open_page("duplicates", thr="65")
+    tabs = {t.label: t for t in at.tabs}
+    # 중복 (예산순): stated stakes first, largest first; then the notes that state the unknown.
+    ranked = tabs["중복 (예산순)"].dataframe[0].value
+    stakes = ranked["중복 가능 예산(억원)"]
+    known = stakes.notna()
+    assert known.any() and (~known).any()
+    assert not known[known.idxmin() :].all() or known.all()  # no known stake after an unknown
+    assert list(stakes[known]) == sorted(stakes[known], reverse=True)
+    assert ranked.loc[~known, "예산 메모"].str.contains("예산 미상").all()
+    # 지역판: the per-시·도 table, the tile map beside it, and each copy's row.
+    local = tabs["지역판"]
+    table, copies = local.dataframe[0].value, local.dataframe[1].value
+    assert "지역판" in table.columns and table["지역판"].sum() == len(copies)
+    assert set(copies["시·도"]) <= set(table.index)
+    assert local.get("vega_lite_chart"), "the tile map"
+    assert all(not by_id[pid].is_local for pid in copies["중앙 사업 ID"])
+    # 지역 간 복제: families of two or more places, with stated budgets summed.
+    families = tabs["지역 간 복제"].dataframe[0].value
+    assert (families["사업 수"] >= 2).all() and "예산 합계(억원)" in families.columns
+    # 단계 사다리: rungs in order.
+    ladders = tabs["단계 사다리"].dataframe[0].value
+    assert len(ladders) and "단계 (앞 단계부터)" in ladders.columns
+    # 부처 × 부처 counts central programs only; 시·도 × 시·도 local ones only.
+    ministries = {p.ministry or p.institution for p in embedded.programs if not p.is_local}
+    for label, expected in (("부처 × 부처", ministries), ("시·도 × 시·도", None)):
+        tab = tabs[label]
+        assert tab.get("vega_lite_chart"), label
+        frame = tab.dataframe[0].value
+        assert (frame.values == frame.values.T).all(), label  # a pair counts both ways
+        if expected is not None:
+            assert set(frame.index) - {"소관 미상"} <= expected
+        else:
+            assert not set(frame.index) & ministries
+    # An Excel and a CSV in every tab.
+    for label, tab in tabs.items():
+        names = [b.proto.label for b in tab.get("download_button")]
+        assert names == ["Excel (.xlsx)", "CSV (.csv)"], label
+
+
+def test_duplicates_local_copies_of_one_central_program() -> None:
+    at = open_page("duplicates", thr="65")
+    copies = {t.label: t for t in at.tabs}["지역판"].dataframe[1].value
+    central = copies["중앙 사업 ID"].iloc[0]
+    {t.label: t for t in at.tabs}["지역판"].selectbox[0].set_value(central).run()
+    local = {t.label: t for t in at.tabs}["지역판"]
+    shown, table = local.dataframe[1].value, local.dataframe[0].value
+    assert len(shown) and set(shown["중앙 사업 ID"]) == {central}
+    assert table["지역판"].sum() == len(shown)  # the table and the map count that program only
+
+
 def test_duplicates_threshold_from_url() -> None:
     low = open_page("duplicates", thr="60")
     high = open_page("duplicates", thr="95")
