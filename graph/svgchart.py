@@ -14,7 +14,7 @@ tests compare it exactly.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -26,6 +26,7 @@ __all__ = [
     "heatmap_svg",
     "text_colour",
     "text_width",
+    "waterfall_spans",
     "waterfall_svg",
 ]
 
@@ -244,6 +245,25 @@ def bars_svg(bars: Sequence[Bar], *, title: str, desc: str = "", unit: str = "�
     return _document(width, height, title, desc, body)
 
 
+def waterfall_spans(steps: Iterable[tuple[float, str]]) -> list[tuple[float, float]]:
+    """Where each bar of a waterfall starts and ends: ``(amount, kind)`` with kind "total" (a
+    bar from zero, which resets the running total) or "step" (from the running total).
+
+    >>> waterfall_spans([(100, "total"), (-30, "step"), (50, "step"), (120, "total")])
+    [(0.0, 100), (100, 70), (70, 120), (0.0, 120)]
+    """
+    running = 0.0
+    spans: list[tuple[float, float]] = []
+    for amount, kind in steps:
+        if kind == "total":
+            running = amount
+            spans.append((0.0, amount))
+        else:
+            spans.append((running, running + amount))
+            running += amount
+    return spans
+
+
 def waterfall_svg(
     steps: Sequence[tuple[str, float, str]], *, title: str, desc: str = "", unit: str = "억원"
 ) -> str:
@@ -253,15 +273,7 @@ def waterfall_svg(
     left = max([text_width(label, size) for label, _, _ in steps] + [60]) + 16
     plot_w = 420.0
     top = 60.0 + (18 if desc else 0)
-    running = 0.0
-    spans: list[tuple[float, float]] = []
-    for _, amount, kind in steps:
-        if kind == "total":
-            running = amount
-            spans.append((0.0, amount))
-        else:
-            spans.append((running, running + amount))
-            running += amount
+    spans = waterfall_spans((amount, kind) for _, amount, kind in steps)
     lo = min([0.0, *(min(a, b) for a, b in spans)])
     hi = max([0.0, *(max(a, b) for a, b in spans)])
     span = (hi - lo) or 1.0

@@ -31,6 +31,7 @@ from graph.diff_export import (
     budget_rows,
     group_rows,
 )
+from graph.svgchart import waterfall_spans
 from loaders.catalogue import Catalogue, embedded_years
 from loaders.errors import NavigatorError
 from pages._dataset import active_dataset, upload_digest
@@ -254,13 +255,8 @@ with tab_lineage:
 with tab_budget:
     steps = diff.waterfall()
     st.markdown("**예산 흐름** (두 데이터에 적힌 예산만)")
-    running = 0.0
-    spans = []
-    for s in steps:
-        start = 0.0 if s.kind == "total" else running
-        end = s.amount if s.kind == "total" else running + s.amount
-        running = end
-        spans.append(
+    wf = pd.DataFrame(
+        [
             {
                 "단계": s.label,
                 "시작": start,
@@ -269,8 +265,11 @@ with tab_budget:
                 "사업 수": s.programs or None,
                 "종류": "합계" if s.kind == "total" else "증가" if s.amount >= 0 else "감소",
             }
-        )
-    wf = pd.DataFrame(spans)
+            for s, (start, end) in zip(
+                steps, waterfall_spans((s.amount, s.kind) for s in steps), strict=True
+            )
+        ]
+    )
     st.altair_chart(
         alt.Chart(wf)
         .mark_bar()
