@@ -30,7 +30,7 @@ import streamlit as st
 from pages._format import STATUS_BADGES, eok
 from usecases.finder import FinderRow
 
-__all__ = ["NARROW_CSS", "narrow_style", "result_cards"]
+__all__ = ["NARROW_CSS", "ROWS_CSS", "narrow_rows_style", "narrow_style", "result_cards"]
 
 NARROW = "(max-width: 768px)"
 
@@ -91,6 +91,27 @@ NARROW_CSS = f"""
 .nv-ineligible {{ background: #ECEFF1; color: #455A64; }}
 </style>
 """
+
+
+# Only the ``…_narrow_row`` rule, for pages without the profile form (중복 분석): their "»" button
+# opens the page menu, not "내 회사 프로필", so it keeps Streamlit's own label.
+ROWS_CSS = f"""
+<style>
+@media {NARROW} {{
+  [class*="_narrow_row"] [data-testid="stHorizontalBlock"] {{ flex-wrap: nowrap; gap: 0.5rem; }}
+  [class*="_narrow_row"] [data-testid="stColumn"] {{
+    min-width: 0 !important; width: auto !important; flex: 1 1 0 !important;
+  }}
+  [class*="_narrow_row"] [data-testid="stMetricValue"] {{ font-size: 1.35rem; }}
+  [class*="_narrow_row"] [data-testid="stMetricLabel"] p {{ font-size: 0.75rem; }}
+}}
+</style>
+"""
+
+
+def narrow_rows_style() -> None:
+    """Only the narrow-row CSS (pages without the profile form)."""
+    st.html(ROWS_CSS)
 
 
 def narrow_style() -> None:

@@ -28,7 +28,7 @@ from graph.export import DUPLICATE_VIEWS, duplicate_view_rows
 from pages._caches import duplicates
 from pages._dataset import active_dataset
 from pages._format import eok, md_escape
-from pages._narrow import narrow_style
+from pages._narrow import narrow_rows_style
 from pages._router import require_router
 from usecases.duplicates import OVERLAP_TABLES, table_files, view_files, workbook
 
@@ -81,7 +81,7 @@ counts = desk.certain_counts()
 undetermined = desk.undetermined
 
 # Two rows of three that stay rows on a phone (pages/_narrow.py), not six stacked metrics.
-narrow_style()
+narrow_rows_style()
 tiles = [
     *((RELATION_LABELS[rel], f"{counts[rel]:,}쌍", RELATION_MEANINGS[rel]) for rel in RELATIONS),
     (
