@@ -338,13 +338,16 @@ with tabs[1]:
         central = st.selectbox(
             "중앙 사업",
             options,
-            format_func=lambda pid: (
-                f"전체 ({len(groups)}개 중앙 사업)"
-                if not pid
-                else f"{by_id[pid].name} — 지역판 {counts_by[pid]}개"
-            ),
+            # Streamlit writes a bound selectbox's shown label into the URL: the label is the
+            # program's name alone, so a shared link survives another threshold or count.
+            format_func=lambda pid: "전체" if not pid else by_id[pid].name,
             key="central",
             bind="query-params",
+        )
+        st.caption(
+            f"지역판 {counts_by[central]}개"
+            if central
+            else f"지역판이 있는 중앙 사업 {len(groups)}개 전체"
         )
         table = local_copy_table(result, by_id, central or None)
         left, right = st.columns([3, 2])
