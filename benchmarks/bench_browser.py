@@ -51,23 +51,35 @@ TARGETS = {"cold": 3.0, "move": 1.0, "rerun": 0.3}
 MOVES = ("roadmap", "policy_map", "finder", "", "finder")
 MENU = {"finder": "사업 찾기", "roadmap": "지원 경로", "policy_map": "정책 지도", "": "개요"}
 
-# Installed in every page before its scripts: a 5-ms poll of the run state. __mark() starts a
-# timing; __took is the milliseconds from the mark (or from navigation start) until a run has
-# gone running → notRunning with the main block's title present.
+# Installed in every page before its scripts. __mark() starts a timing; __took is the
+# milliseconds from the mark (or from navigation start) until a run has finished with the main
+# block's title present. "Finished" is the run state going running → notRunning, seen by a
+# MutationObserver (a 5-ms poll alone misses a short run when a busy machine delays its timers)
+# — or, after a menu move, notRunning under another page's title: on some moves no change to
+# "running" is ever observed (the frontend renders the app view afresh).
 _PROBE = """
 (() => {
-  window.__t0 = 0; window.__ran = false; window.__took = null;
-  window.__mark = () => { window.__t0 = performance.now(); window.__ran = false; window.__took = null; };
-  setInterval(() => {
+  const h1 = () => document.querySelector('[data-testid=stMain] h1');
+  window.__t0 = 0; window.__ran = false; window.__took = null; window.__h1 = null;
+  window.__mark = () => {
+    window.__t0 = performance.now(); window.__ran = false; window.__took = null;
+    window.__h1 = (h1() || {}).textContent;
+  };
+  const seen = (state) => {
     if (window.__took !== null) return;
-    const app = document.querySelector('[data-testid=stApp]');
-    if (!app) return;
-    const state = app.getAttribute('data-test-script-state');
-    if (state === 'running') window.__ran = true;
-    if (window.__ran && state === 'notRunning'
-        && document.querySelector('[data-testid=stMain] h1')) {
+    if (state === 'running') { window.__ran = true; return; }
+    const title = h1();
+    if (state === 'notRunning' && title && (window.__ran || title.textContent !== window.__h1)) {
       window.__took = performance.now() - window.__t0;
     }
+  };
+  new MutationObserver((records) => {
+    for (const r of records) seen(r.target.getAttribute('data-test-script-state'));
+  }).observe(document, {subtree: true, attributes: true,
+                        attributeFilter: ['data-test-script-state']});
+  setInterval(() => {
+    const app = document.querySelector('[data-testid=stApp]');
+    if (app) seen(app.getAttribute('data-test-script-state'));
   }, 5);
 })();
 """
