@@ -74,8 +74,13 @@ _PROBE = """
     }
   };
   new MutationObserver((records) => {
-    for (const r of records) seen(r.target.getAttribute('data-test-script-state'));
-  }).observe(document, {subtree: true, attributes: true,
+    // A record holds the value *before* its change; the element holds the latest one, so a
+    // short run (running and back in one frame) is seen through oldValue.
+    for (const r of records) {
+      if (r.oldValue === 'running') window.__ran = true;
+      seen(r.target.getAttribute('data-test-script-state'));
+    }
+  }).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
                         attributeFilter: ['data-test-script-state']});
   setInterval(() => {
     const app = document.querySelector('[data-testid=stApp]');
