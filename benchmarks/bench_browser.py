@@ -55,21 +55,25 @@ MENU = {"finder": "사업 찾기", "roadmap": "지원 경로", "policy_map": "�
 # milliseconds from the mark (or from navigation start) until a run has finished with the main
 # block's title present. "Finished" is the run state going running → notRunning, seen by a
 # MutationObserver (a 5-ms poll alone misses a short run when a busy machine delays its timers)
-# — or, after a menu move, notRunning under another page's title: on some moves no change to
-# "running" is ever observed (the frontend renders the app view afresh).
+# — or notRunning under another page's title (a menu move) or with the first metric's value
+# changed (the finder's result count after a filter): on this machine some moves and reruns
+# never showed "running" to the page although the server ran the script and the view changed.
 _PROBE = """
 (() => {
   const h1 = () => document.querySelector('[data-testid=stMain] h1');
+  const metric = () => (document.querySelector('[data-testid=stMetricValue]') || {}).textContent;
   window.__t0 = 0; window.__ran = false; window.__took = null; window.__h1 = null;
   window.__mark = () => {
     window.__t0 = performance.now(); window.__ran = false; window.__took = null;
-    window.__h1 = (h1() || {}).textContent;
+    window.__h1 = (h1() || {}).textContent; window.__metric = metric();
   };
   const seen = (state) => {
     if (window.__took !== null) return;
     if (state === 'running') { window.__ran = true; return; }
     const title = h1();
-    if (state === 'notRunning' && title && (window.__ran || title.textContent !== window.__h1)) {
+    if (!title) return;
+    const changed = title.textContent !== window.__h1 || metric() !== window.__metric;
+    if (state === 'notRunning' && title && (window.__ran || changed)) {
       window.__took = performance.now() - window.__t0;
     }
   };
@@ -242,7 +246,8 @@ def run(repeat: int = 5) -> dict[str, Any]:
         radio = tab.locator("[data-testid=stRadio]", has_text="자격")
         times, cpus = [], []
         for i in range(repeat * 2):
-            choice = radio.get_by_text("전체" if i % 2 == 0 else "확인 필요까지", exact=True)
+            label = "전체" if i % 2 == 0 else "확인 필요까지"
+            choice = radio.get_by_text(label, exact=True).first
             cpu = _cpu_seconds(pid)
             times.append(_timed(tab, choice.click))
             cpus.append(_cpu_seconds(pid) - cpu)
