@@ -1502,10 +1502,6 @@ class DuplicateResult:
             (sorted(ids[m] for m in group) for group in members), key=lambda c: (-len(c), c[0])
         )
 
-    def cluster_of(self) -> dict[str, int]:
-        """Program id -> cluster number (1-based, largest cluster first)."""
-        return {pid: n for n, members in enumerate(self.clusters, start=1) for pid in members}
-
     def of(self, *relations: str, certain_only: bool = True) -> list[Pair]:
         """The reported pairs of these relations (all reported ones when none is given)."""
         wanted = set(relations or RELATIONS)
