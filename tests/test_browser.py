@@ -194,6 +194,18 @@ def sidebar_metric(tab, label: str):
     return metric.locator("[data-testid=stMetricValue]")
 
 
+def uploader_input(tab, label: str):
+    """The file input of the uploader labelled ``label`` (a locator: acting on it waits for it).
+
+    Never "the first uploader on the page": Streamlit mounts each uploader a moment after the
+    script run has finished (the widget's code loads lazily), one at a time, so on a page with
+    two the first one in the DOM may for a moment be the other one — a client's .json then went
+    to the clients-CSV box and was refused ("application/json files are not allowed").
+    """
+    box = tab.locator("[data-testid=stFileUploader]").filter(has_text=label)
+    return box.locator("[data-testid=stFileUploaderDropzoneInput]")
+
+
 POSITIVE = re.compile(r"^\s*[1-9][\d,]*")
 
 
@@ -317,7 +329,7 @@ def test_bad_upload_shows_an_error_not_a_traceback(page, server: str, tmp_path: 
     bad.write_bytes(b"\x00\x01\x02 garbage")
     page.goto(f"{server}/data_desk")
     wait_ready(page)
-    page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(bad))
+    uploader_input(page, "통합공고 파일").set_input_files(str(bad))
     alert = page.locator("[data-testid=stAlertContentError]")
     expect(alert).to_contain_text("지금 쓰는 데이터는 그대로입니다")
     expect(alert).to_contain_text("not_a_notice.csv")
@@ -337,7 +349,7 @@ def test_a_saved_client_file_fills_the_profile_and_the_roadmap(
     )
     page.goto(f"{server}/roadmap")
     wait_ready(page)
-    page.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(str(client))
+    uploader_input(page, "고객 파일 열기 (.json)").set_input_files(str(client))
     main = page.locator("[data-testid=stMain]")
     expect(main).to_contain_text("'client.json'을 불러왔습니다")
     expect(main).to_contain_text("재도전성공패키지")  # the restart founder's own program
