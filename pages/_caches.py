@@ -6,9 +6,11 @@ key where the result depends on it); the catalogue and other heavy inputs are pa
 results) live in ``st.cache_resource`` so a rerun does not copy them; small values and bytes
 in ``st.cache_data``.
 
-Everything that depends on today is keyed by the date: call statuses (D-n, 모집 중) by today's
-date in Korea, and verdicts, roadmaps and maps by the profile key, which holds the profile's
-기준일 (``as_of``, today in Korea by default — see :mod:`pages._sidebar`).
+Everything that depends on today is keyed by the date: call statuses (D-n, 모집 중) and the
+calls' source label ("… 받음, 1일 전") by today's date in Korea (the default dataset's key holds
+it too, for the catalogue's label — :mod:`pages._dataset`), and verdicts, roadmaps and maps by
+the profile key, which holds the profile's 기준일 (``as_of``, today in Korea by default — see
+:mod:`pages._sidebar`).
 """
 
 from __future__ import annotations
@@ -99,8 +101,14 @@ class ActiveCalls:
     error: str = ""
 
 
+def _today() -> str:
+    return announcements.today_kst().isoformat()
+
+
 @st.cache_resource(show_spinner="공고를 불러오는 중…", max_entries=8)
-def _active_calls(key: str, _catalogue: Catalogue) -> ActiveCalls:
+def _active_calls(key: str, day: str, _catalogue: Catalogue) -> ActiveCalls:
+    # ``day`` is only part of the key: the label says how old a snapshot is, so a new day
+    # reloads the calls (once) rather than showing yesterday's "오늘".
     try:
         found = announcements.load_active_announcements()
         joined = announcements.join_to_programs(found.announcements, _catalogue.programs)
@@ -111,7 +119,7 @@ def _active_calls(key: str, _catalogue: Catalogue) -> ActiveCalls:
 
 def active_calls(ds: Dataset) -> ActiveCalls:
     """The newest K-Startup calls snapshot (else the embedded real calls), linked to programs."""
-    return _active_calls(ds.key, ds.catalogue)
+    return _active_calls(ds.key, _today(), ds.catalogue)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -136,7 +144,7 @@ def _verdicts(key: str, pkey: str, _catalogue: Catalogue, _profile: FirmProfile)
     from graph.calls import apply_call_evidence
 
     found = evaluate_all(_catalogue.programs, _profile)
-    joined = _active_calls(key, _catalogue).joined
+    joined = _active_calls(key, _today(), _catalogue).joined
     if joined is None:
         return found
     return apply_call_evidence(_catalogue.programs, found, joined, _profile)
@@ -155,7 +163,7 @@ def _open_questions(
     from graph.calls import apply_call_evidence
     from usecases.finder import open_questions
 
-    joined = _active_calls(key, _catalogue).joined
+    joined = _active_calls(key, _today(), _catalogue).joined
     verdicts = _verdicts(key, pkey, _catalogue, _profile)
     if joined is None:
         return open_questions(_result, verdicts, _profile)
@@ -346,7 +354,7 @@ def roadmap_files(
         options,
         edits or RoadmapEdits(),
         client,
-        date.today(),
+        announcements.today_kst(),  # the workbook's 작성일: today in Korea, like 기준일
         plan,
         ds.catalogue,
         ds.by_id(),

@@ -5,7 +5,9 @@ embedded catalogue), so catalogues live in ``st.cache_resource``, filed under a 
 key* that every derived cache (:mod:`pages._caches`) is keyed by. The default dataset's key
 embeds a token kept in ``st.cache_data``; the sync panel clears ``st.cache_data`` after a sync,
 the token changes, and every page reloads the newest snapshot
-(:func:`loaders.catalogue.load_active`).
+(:func:`loaders.catalogue.load_active`). The key also holds today's date in Korea: the
+catalogue's label says how old a snapshot is ("… 받음, 오늘" / "1일 전"), so on a long-running
+server the next day reloads it (once) instead of showing yesterday's "오늘".
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from datetime import datetime
 
 import streamlit as st
 
+from loaders import announcements
 from loaders.catalogue import Catalogue, load_active
 from loaders.model import Program
 
@@ -57,8 +60,8 @@ def _default_token() -> str:
 
 
 @st.cache_resource(show_spinner="데이터를 불러오는 중…", max_entries=2)
-def _default_catalogue(token: str) -> Catalogue:
-    del token  # only part of the cache key
+def _default_catalogue(token: str, day: str) -> Catalogue:
+    del token, day  # only parts of the cache key
     return load_active()
 
 
@@ -68,7 +71,8 @@ def active_dataset() -> Dataset:
     if uploaded is not None:
         return uploaded
     token = _default_token()
-    return Dataset(f"default:{token}", _default_catalogue(token))
+    day = announcements.today_kst().isoformat()
+    return Dataset(f"default:{token}:{day}", _default_catalogue(token, day))
 
 
 def use_uploaded_dataset(catalogue: Catalogue, digest: str) -> None:

@@ -14,6 +14,7 @@ import streamlit as st
 
 from graph.profile import FirmProfile
 from graph.settle import MaybeGroup
+from loaders.announcements import today_kst
 from loaders.regions import SIDO, SIGUNGU_BY_SIDO, sigungu_label
 from loaders.taxonomy import TECH_FIELDS
 from loaders.vocab import CEO_AGE_FORM_LABEL, CEO_AGE_RANGE
@@ -51,7 +52,7 @@ def ask_question(group: MaybeGroup, profile: FirmProfile) -> None:
                 "설립일",
                 value=None,
                 min_value=date(1950, 1, 1),
-                max_value=date.today(),
+                max_value=today_kst(),  # the sidebar's 설립일 bound: today in Korea
                 format="YYYY-MM-DD",
                 key="q_founded",
             )

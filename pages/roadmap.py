@@ -9,12 +9,11 @@ client file.
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from graph.clients import Client, client_from_json, client_to_json, clients_to_csv, read_clients_csv
 from graph.path import Alternative, Step
+from loaders.announcements import today_kst
 from loaders.errors import NavigatorError
 from pages._caches import roadmap, roadmap_files, timeline_spec
 from pages._clients import apply_client, current_edits, set_edits
@@ -288,7 +287,7 @@ def _made() -> RoadmapFiles:
 # The workbook and CSV are made by a callable when their button is clicked (Streamlit runs it
 # then), not written — and kept per session — on every rerun: writing the workbook costs more
 # than the rest of the page.
-stem = file_stem(client_name, date.today())
+stem = file_stem(client_name, today_kst())
 client = Client(client_name, prof.profile, edits, str(st.session_state.get("client_memo") or ""))
 d1, d2, d3, d4 = st.columns(4)
 d1.download_button(
@@ -327,7 +326,7 @@ d4.download_button(
     help="navigator roadmap --clients 에 쓰는 고객 목록 CSV의 양식과 이 고객의 한 줄",
 )
 st.caption(
-    f"Excel은 표지(고객·작성일 {date.today().isoformat()}·데이터) 아래 로드맵, 사업 상세, 가정·프로필 "
+    f"Excel은 표지(고객·작성일 {today_kst().isoformat()}·데이터) 아래 로드맵, 사업 상세, 가정·프로필 "
     "시트로 되어 있고 A4 가로로 인쇄됩니다. 같은 파일을 명령줄에서 `navigator roadmap --profile "
     "client.json -o roadmap.xlsx`로, 고객 여러 명은 `navigator roadmap --clients clients.csv -o 폴더`로 "
     "만들 수 있습니다."

@@ -673,6 +673,45 @@ def test_call_status_and_business_age_turn_over_at_midnight(monkeypatch) -> None
     assert status == "모집 중 · 마감 D-2" and "업력 3년" in page
 
 
+def test_data_age_labels_turn_over_at_midnight(monkeypatch) -> None:
+    """The labels that say how old the data is ("… 받음, 오늘" / "1일 전") are cached with the
+    data: on a long-running server the next day shows the next day's age (issue 13). The
+    caches are not cleared between the two days."""
+    from dataclasses import replace
+    from datetime import date, timedelta
+
+    import loaders.announcements as ann
+    import pages._dataset as dataset
+    from loaders.report import LoadReport
+
+    fetched = date(2026, 5, 10)
+
+    def age() -> str:
+        return f"받은 지 {(ann.today_kst() - fetched).days}일"
+
+    call = ann.Announcement(
+        pbanc_sn="1",
+        title="2026년 예비창업패키지 예비창업자 모집 공고",
+        program_name="예비창업패키지",
+        integrated=True,
+        start=fetched - timedelta(days=10),
+        end=fetched + timedelta(days=3),
+    )
+    monkeypatch.setattr(
+        ann,
+        "load_active_announcements",
+        lambda *a, **k: ann.AnnouncementSet((call,), LoadReport(), "snapshot", f"공고 ({age()})"),
+    )
+    monkeypatch.setattr(
+        dataset, "load_active", lambda **k: replace(load_embedded(), label=f"사업 ({age()})")
+    )
+    for days in (0, 1):
+        today = fetched + timedelta(days=days)
+        monkeypatch.setattr(ann, "today_kst", lambda today=today: today)
+        assert f"사업 (받은 지 {days}일)" in texts(open_page("overview"))
+        assert f"공고 일정: 공고 (받은 지 {days}일)" in texts(open_page("finder", **PROFILE))
+
+
 NOISY_CSV = (
     "사업명,연도,예산(억원),지원대상\n"
     "테스트 창업 바우처,2026,30000,예비창업자\n"
