@@ -23,7 +23,16 @@ try:
 except ImportError:  # pragma: no cover - dev extra not installed; the browser fixture skips
     expect = None  # type: ignore[assignment]
 
-from tests.test_browser import browser, page, server, shot  # noqa: F401 (fixtures)
+# The tier's fixtures, and its one wait on the app's run state with the bound on a script run
+# (a fresh server's first run of a page took more than 30 s under a load average of 25).
+from tests.test_browser import (  # noqa: F401 (fixtures)
+    RUN_BOUND_MS,
+    browser,
+    page,
+    server,
+    shot,
+    wait_ready,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -46,18 +55,6 @@ def _patient_expect() -> None:
     # A bound on polling, not a wait: a busy 2-core machine can take seconds per run.
     if expect is not None:
         expect.set_options(timeout=30_000)
-
-
-def wait_ready(tab) -> None:
-    """Until the app is connected, no script run is going on and the page has a title.
-
-    Streamlit's frontend keeps the run state on ``stApp`` (``data-test-script-state``); call
-    this after waiting for something the expected run draws (a title, a URL), since right
-    after a click the previous run's "notRunning" is still there.
-    """
-    tab.wait_for_selector("[data-testid=stApp][data-test-connection-state=CONNECTED]")
-    tab.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
-    tab.wait_for_selector("[data-testid=stMain] h1")
 
 
 def params(tab) -> dict[str, list[str]]:
@@ -84,7 +81,10 @@ def move(tab, path: str) -> None:
     """Click the menu entry of ``path`` and wait until that page has run."""
     tab.locator("[data-testid=stSidebarNav]").get_by_text(MENU[path]).first.click()
     tab.wait_for_function("p => location.pathname.replace(/^\\//, '') === p", arg=path)
-    tab.locator("[data-testid=stMain] h1", has_text=TITLES[path]).first.wait_for()
+    # The title is drawn by the page's run: the bound is a run's, not the default 30 s.
+    tab.locator("[data-testid=stMain] h1", has_text=TITLES[path]).first.wait_for(
+        timeout=RUN_BOUND_MS
+    )
     wait_ready(tab)
 
 
