@@ -156,6 +156,8 @@ _PLACES = sorted(
 )
 _PLACE = re.compile("|".join(re.escape(p) for p in _PLACES if " " not in p))
 _PLACE_WORDS = frozenset(_PLACES)
+# What separates the places of one list: a slash, a middle dot, a comma, 및 or 또는.
+_PLACE_LIST_SEP = re.compile(r"\s*(?:[/·ㆍ‧,]|및|또는)\s*")
 _PLACE_STEM = re.compile(
     r"([가-힣]{2,3})(?=\s*(?:소재|거주|에\s*주소|에\s*소재|관내|지역|시민|군민))"
 )
@@ -741,6 +743,22 @@ def _regions(w: _Work) -> dict[str, Any]:
         sido = sido_of_place(m.group(0))
         if sido:
             hits.append((m.start(), m.end(), m.group(0), sido))
+    # A list of places sharing one location word ("대전/세종/충남/충북에 소재", "부산, 울산, 경남
+    # 소재"): every place of the list is named, not only the one next to the word.
+    matches = list(_PLACE.finditer(w.buf))
+    list_end: dict[int, int] = {}  # start of a listed place -> end of the list's last place
+    for k in range(len(matches) - 2, -1, -1):
+        m, nxt = matches[k], matches[k + 1]
+        if not any(s == nxt.start() for s, _, _, _ in hits) or any(
+            s == m.start() for s, _, _, _ in hits
+        ):
+            continue
+        if not _PLACE_LIST_SEP.fullmatch(w.buf[m.end() : nxt.start()]):
+            continue
+        sido = sido_of_place(m.group(0))
+        if sido:
+            hits.append((m.start(), m.end(), m.group(0), sido))
+            list_end[m.start()] = list_end.get(nxt.start(), nxt.end())
     for m in _PLACE_STEM.finditer(w.buf):
         sido = sido_of_place(m.group(1))
         if sido and not any(s <= m.start() < e for s, e, _, _ in hits):
@@ -748,16 +766,19 @@ def _regions(w: _Work) -> dict[str, Any]:
     for start, end, _place, sido in sorted(hits):
         clause_end = re.search(r"[.;※]|\s/\s|$", w.text[end:])
         clause = w.text[end : end + (clause_end.start() if clause_end else 20)]
-        near = w.text[end : end + 18]
-        word = _LOCATION_WORD.match(w.text[end : end + 14])
+        last = list_end.get(start, end)
+        word = _LOCATION_WORD.match(w.text[last : last + 14])
+        near = w.text[last : last + 18]
         if sido not in found:
             found.append(sido)
-            stop = end + (len(word.group(0).rstrip()) if word else 0)
-            phrases.append(_snippet(w.text, start, stop, 30))
+            stop = last + (len(word.group(0).rstrip()) if word else 0)
+            phrase = _snippet(w.text, start, stop, 30)
+            if not any(phrase in p for p in phrases):
+                phrases.append(phrase)
         if word and not _LOCATION_SOFT.search(near) and not re.match(r"^\s*지역", near):
             strict = True
-        if _RESIDENCE.search(w.text[max(0, start - 4) : end + 16]) or not _PREMISES.search(
-            w.text[max(0, start - 12) : end + 16]
+        if _RESIDENCE.search(w.text[max(0, start - 4) : last + 16]) or not _PREMISES.search(
+            w.text[max(0, start - 12) : last + 16]
         ):
             premises = False
         del clause

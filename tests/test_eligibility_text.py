@@ -325,3 +325,42 @@ def test_stages(text, stages):
 def test_band_from_founding_has_no_lower_bound():
     e = parse_target("지원센터 초기~3년 입주기업")
     assert (e.years_min, e.years_max) == (None, 3)
+
+
+# Places listed before one location word share it: each is an area the program admits. Real
+# phrasing of 2026 K-Startup calls (k-startup.go.kr, pbancSn 177277 '2026-4회 충청권 엔젤투자 피칭룸',
+# 179025 '제3회 부기테크 투자쇼', 179069 부산 창업기획자 전문인력 양성과정, 177082 호남권 엔젤투자 피칭룸).
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("대전/세종/충남/충북에 소재하는 기업", ("대전", "세종", "충남", "충북")),
+        (
+            "본사, 영업점 또는 연구소, 공장 중 하나 이상 부산, 울산, 경남 소재",
+            ("부산", "울산", "경남"),
+        ),
+        ("부산·울산·경남 소재 교육신청자", ("부산", "울산", "경남")),
+        ("광주/전남 소재 기업", ("광주", "전남")),
+        ("서울 및 경기 소재 기업", ("서울", "경기")),
+    ],
+)
+def test_a_list_of_places_before_one_location_word_names_every_place(text, regions):
+    e = parse_target(text)
+    assert e.regions == regions
+    phrases = [x.phrase for x in e.evidence if x.field == "regions"]
+    assert len(phrases) == 1 and all(r[:1] in phrases[0] for r in regions)
+
+
+def test_a_firm_in_the_first_place_of_a_list_is_not_refused():
+    from graph.eligibility import evaluate
+    from graph.profile import FirmProfile
+    from loaders.model import Program
+
+    text = "대전/세종/충남/충북에 소재하는 기업"
+    program = Program(
+        "p", 2026, "지자체", "", "", "대전", "충청권 엔젤투자 피칭룸", "판로·투자",
+        target_text=text, eligibility=parse_target(text),
+    )  # fmt: skip
+    for sido in ("대전", "세종", "충남", "충북"):
+        verdict = evaluate(program, FirmProfile(region=sido))
+        assert verdict.status != "ineligible", (sido, verdict)
+    assert evaluate(program, FirmProfile(region="부산")).status == "ineligible"
