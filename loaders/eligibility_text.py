@@ -156,6 +156,11 @@ _PLACES = sorted(
 )
 _PLACE = re.compile("|".join(re.escape(p) for p in _PLACES if " " not in p))
 _PLACE_WORDS = frozenset(_PLACES)
+# The location word before the place: "본사 소재지가 대전광역시인", "사업장 소재지가 인천에 위치한".
+_LOCATION_NOUN_BEFORE = re.compile(
+    r"(?:소재지|주소지|거주지|본사|본점|사업장|주사무소)\s*(?:소재지)?\s*(?:가|는|이)\s*$"
+)
+_PLACE_AS_PREDICATE = re.compile(r"^\s*(?:인\s|인$|에\s|이며|이어야|일\s|내\s|내에)")
 # What separates the places of one list: a slash, a middle dot, a comma, 및 or 또는.
 _PLACE_LIST_SEP = re.compile(r"\s*(?:[/·ㆍ‧,]|및|또는)\s*")
 _PLACE_STEM = re.compile(
@@ -736,10 +741,19 @@ def _regions(w: _Work) -> dict[str, Any]:
     if moving:
         w.take(moving.span())
     hits: list[tuple[int, int, str, str]] = []
+    # "<소재지>가 <place>인": start of a place -> (start of its location noun, length of the ending)
+    predicate: dict[int, tuple[int, int]] = {}
     for m in _PLACE.finditer(w.buf):
         tail = w.buf[m.end() : m.end() + 14]
         if not _LOCATION_WORD.match(tail):
-            continue
+            noun = _LOCATION_NOUN_BEFORE.search(w.buf[max(0, m.start() - 16) : m.start()])
+            pred = _PLACE_AS_PREDICATE.match(tail)
+            if not (noun and pred):
+                continue
+            predicate[m.start()] = (
+                max(0, m.start() - 16) + noun.start(),
+                len(pred.group(0).rstrip()),
+            )
         sido = sido_of_place(m.group(0))
         if sido:
             hits.append((m.start(), m.end(), m.group(0), sido))
@@ -772,10 +786,16 @@ def _regions(w: _Work) -> dict[str, Any]:
         if sido not in found:
             found.append(sido)
             stop = last + (len(word.group(0).rstrip()) if word else 0)
-            phrase = _snippet(w.text, start, stop, 30)
+            head = start
+            if start in predicate:
+                head, ending = predicate[start]
+                stop = end + ending
+            phrase = _snippet(w.text, head, stop, 30)
             if not any(phrase in p for p in phrases):
                 phrases.append(phrase)
         if word and not _LOCATION_SOFT.search(near) and not re.match(r"^\s*지역", near):
+            strict = True
+        if start in predicate and not _LOCATION_SOFT.search(near):
             strict = True
         if _RESIDENCE.search(w.text[max(0, start - 4) : last + 16]) or not _PREMISES.search(
             w.text[max(0, start - 12) : last + 16]

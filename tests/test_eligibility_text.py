@@ -364,3 +364,35 @@ def test_a_firm_in_the_first_place_of_a_list_is_not_refused():
         verdict = evaluate(program, FirmProfile(region=sido))
         assert verdict.status != "ineligible", (sido, verdict)
     assert evaluate(program, FirmProfile(region="부산")).status == "ineligible"
+
+
+# The place as the predicate of a location noun. Real phrasing: 2026 통합공고 row 대전 방산혁신클러스터
+# 드론특화 창업 지원사업 (a central program: the place is its only area rule) and 인천 신개념
+# 세대융합청년창업 지원 (data/notice_2026.csv, K-Startup 170032 and 171310).
+@pytest.mark.parametrize(
+    ("text", "region", "phrase"),
+    [
+        ("본사 소재지가 대전광역시인 1~3차년도 드론특화 창업 지원 기업(공고일 기준)", "대전", "본사 소재지가 대전광역시인"),
+        ("(기창업자) 사업자등록증 기준, 사업장 소재지가 인천에 위치한 3년 이내 창업자", "인천", "사업장 소재지가 인천에"),
+        ("주민등록상 거주지가 인천인 자", "인천", "거주지가 인천인"),
+    ],
+)  # fmt: skip
+def test_a_place_after_its_location_noun_is_an_area_rule(text, region, phrase):
+    e = parse_target(text)
+    assert e.regions == (region,) and e.region_strict
+    assert [x.phrase for x in e.evidence if x.field == "regions"] == [phrase]
+
+
+def test_a_central_program_located_by_its_target_refuses_other_places():
+    from graph.eligibility import evaluate
+    from graph.profile import FirmProfile
+    from loaders.model import Program
+
+    text = "본사 소재지가 대전광역시인 1~3차년도 드론특화 창업 지원 기업(공고일 기준)"
+    program = Program(
+        "p", 2026, "중앙부처", "방위사업청", "방위사업청", "전국", "드론특화 창업 지원사업", "사업화",
+        target_text=text, eligibility=parse_target(text),
+    )  # fmt: skip
+    seoul = evaluate(program, FirmProfile(region="서울"))
+    assert seoul.status == "ineligible" and "대전" in seoul.reason_for("region")
+    assert evaluate(program, FirmProfile(region="대전")).status != "ineligible"
