@@ -1191,37 +1191,33 @@ def _explain(prep: _Prepared, ra: _ReachArrays, k: int, ia: int, ib: int) -> Rea
         dims["place"] = "same" if la == lb else "within"
         reasons.append(f"지역: {la} / {lb} — 겹침" if la != lb else f"지역: 둘 다 {la}")
 
-    band = int(ra.band[k])
-    sa, sb = _stage_text(a), _stage_text(b)
-    if band < 0:
-        dims["stage"] = "unknown"
-        missing.append("stage")
-    elif band == 0:
-        dims["stage"] = "disjoint"
-        reasons.append(f"단계: {sa} → {sb} — 구간이 겹치지 않음")
-    elif sa == sb:
-        dims["stage"] = "open" if sa == "단계 제한 없음" else "same"
-        if sa != "단계 제한 없음":
-            reasons.append(f"단계: 둘 다 {sa}")
-    else:
-        dims["stage"] = "partial"
-        reasons.append(f"단계: {sa} / {sb} — 겹침")
-
-    age = int(ra.age[k])
-    ga, gb = _age_text(a), _age_text(b)
-    if age < 0:
-        dims["age"] = "unknown"
-        missing.append("age")
-    elif age == 0:
-        dims["age"] = "disjoint"
-        reasons.append(f"나이: {ga} → {gb} — 겹치지 않음")
-    elif ga == gb:
-        dims["age"] = "open" if ga == "나이 제한 없음" else "same"
-        if ga != "나이 제한 없음":
-            reasons.append(f"나이: 둘 다 {ga}")
-    else:
-        dims["age"] = "partial"
-        reasons.append(f"나이: {ga} / {gb} — 겹침")
+    for dim, label, overlap, ta, tb, open_text, apart in (
+        (
+            "stage",
+            "단계",
+            ra.band,
+            _stage_text(a),
+            _stage_text(b),
+            "단계 제한 없음",
+            "구간이 겹치지 않음",
+        ),
+        ("age", "나이", ra.age, _age_text(a), _age_text(b), "나이 제한 없음", "겹치지 않음"),
+    ):
+        # overlap: < 0 unknown (a side has no band), 0 disjoint bands, > 0 they intersect.
+        state = int(overlap[k])
+        if state < 0:
+            dims[dim] = "unknown"
+            missing.append(dim)
+        elif state == 0:
+            dims[dim] = "disjoint"
+            reasons.append(f"{label}: {ta} → {tb} — {apart}")
+        elif ta == tb:
+            dims[dim] = "open" if ta == open_text else "same"
+            if ta != open_text:
+                reasons.append(f"{label}: 둘 다 {ta}")
+        else:
+            dims[dim] = "partial"
+            reasons.append(f"{label}: {ta} / {tb} — 겹침")
 
     if "stage" in missing or "age" in missing:
         sides = [x for x, prog in (("A", a), ("B", b)) if not prog.target_text.strip()]
@@ -1250,7 +1246,7 @@ def _explain(prep: _Prepared, ra: _ReachArrays, k: int, ia: int, ib: int) -> Rea
             reasons.append(f"분야: {fa}" if fa == fb else f"분야: {fa} / {fb} — 겹침")
 
     status: Literal["intersects", "disjoint", "unknown"]
-    if place == 0 or band == 0 or age == 0 or fld == 0:
+    if place == 0 or int(ra.band[k]) == 0 or int(ra.age[k]) == 0 or fld == 0:
         status = "disjoint"
     elif place < 0:
         status = "unknown"
