@@ -127,6 +127,28 @@ def view_frame(view: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[c.header for c in columns])
 
 
+def group_table(view: str, members: str, *, empty: str) -> bool:
+    """A family or ladder view: one row per group, its members in one wide column.
+
+    Returns whether there was a table (so a caption can follow it)."""
+    frame = view_frame(view)
+    if frame.empty:
+        st.info(empty)
+        return False
+    st.dataframe(
+        frame,
+        hide_index=True,
+        placeholder="—",
+        width="stretch",
+        column_order=[c.header for c in DUPLICATE_VIEWS[view][1][:-1]],
+        column_config={
+            "예산 합계(억원)": st.column_config.NumberColumn(format="localized"),
+            members: st.column_config.TextColumn(width="large"),
+        },
+    )
+    return True
+
+
 def compare(a_id: str, b_id: str, row: pd.Series) -> None:
     """The two programs side by side, with the reach explanation."""
     st.markdown(
@@ -398,21 +420,9 @@ with tabs[2]:
         "같은 사업을 서로 다른 지역이 운영하는 묶음입니다. 한 기업이 두 지역에 함께 있을 수 없으니 "
         "**중복이 아니라 확산 양상**입니다 (사업 수·지역·예산)."
     )
-    frame = view_frame("families")
-    if frame.empty:
-        st.info("지역 간 복제 묶음이 없습니다.")
-    else:
-        st.dataframe(
-            frame,
-            hide_index=True,
-            placeholder="—",
-            width="stretch",
-            column_order=[c.header for c in DUPLICATE_VIEWS["families"][1][:-1]],
-            column_config={
-                "예산 합계(억원)": st.column_config.NumberColumn(format="localized"),
-                "사업 (운영기관 · 지역 · 예산)": st.column_config.TextColumn(width="large"),
-            },
-        )
+    if group_table(
+        "families", "사업 (운영기관 · 지역 · 예산)", empty="지역 간 복제 묶음이 없습니다."
+    ):
         st.caption("예산 합계는 예산이 적힌 사업만 더했습니다('예산 명시 사업' 수).")
     downloads("families", "duplicates_regional_copies")
 
@@ -421,21 +431,11 @@ with tabs[3]:
         "같은 지원을 겹치지 않는 단계(예비 → 초기 → 도약)나 나이 구간으로 나눠 주는 사업들입니다 — "
         "**보완 관계**이지 중복이 아닙니다."
     )
-    frame = view_frame("ladders")
-    if frame.empty:
-        st.info("단계가 확인된 사다리가 없습니다 (지역이 미상인 쌍은 '지역 미상' 탭에 있습니다).")
-    else:
-        st.dataframe(
-            frame,
-            hide_index=True,
-            placeholder="—",
-            width="stretch",
-            column_order=[c.header for c in DUPLICATE_VIEWS["ladders"][1][:-1]],
-            column_config={
-                "예산 합계(억원)": st.column_config.NumberColumn(format="localized"),
-                "단계 (앞 단계부터)": st.column_config.TextColumn(width="large"),
-            },
-        )
+    group_table(
+        "ladders",
+        "단계 (앞 단계부터)",
+        empty="단계가 확인된 사다리가 없습니다 (지역이 미상인 쌍은 '지역 미상' 탭에 있습니다).",
+    )
     downloads("ladders", "duplicates_ladders")
 
 for tab, (by, title), caption, empty in zip(
