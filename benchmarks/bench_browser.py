@@ -28,22 +28,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import statistics
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.request
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
+from benchmarks.streamlit_server import sample, streamlit_server
+
 __all__ = ["run"]
 
-ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("NAVIGATOR_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"]
 PROFILE = {"firm": "창업기업", "founded": "2024-05-01", "age": "34", "region": "서울"}
@@ -94,61 +87,8 @@ _PROBE = """
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds of a process so far (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def _rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
-@contextmanager
-def _server() -> Iterator[tuple[str, int]]:
-    """``streamlit run app.py`` on a free port; yields (base URL, pid)."""
-    port = _free_port()
-    env = dict(os.environ)
-    env["NAVIGATOR_CACHE_DIR"] = tempfile.mkdtemp(prefix="navigator-bench-")
-    env.pop("KSTARTUP_SERVICE_KEY", None)
-    proc = subprocess.Popen(
-        [
-            sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-            "--server.headless", "true", "--server.port", str(port),
-            "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-            "--browser.gatherUsageStats", "false",
-        ],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("streamlit did not start")
-            time.sleep(0.2)  # health-check poll interval
-        yield base, proc.pid
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    return sample(pid).cpu_s
 
 
 def _took(tab: Any) -> float:
@@ -188,7 +128,8 @@ def run(repeat: int = 5) -> dict[str, Any]:
     load_before = os.getloadavg()
     rows: list[dict[str, Any]] = []
     link = f"/finder?{urlencode(PROFILE)}"
-    with _server() as (base, pid), sync_playwright() as p:
+    with streamlit_server() as server, sync_playwright() as p:
+        base, pid = server.base, server.pid
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
         cpu = _cpu_seconds(pid)
@@ -259,7 +200,7 @@ def run(repeat: int = 5) -> dict[str, Any]:
                 "target": TARGETS["rerun"],
             }
         )
-        rss = _rss_mb(pid)
+        rss = sample(pid).rss_mb
         browser.close()
     return {
         "rows": rows,

@@ -34,14 +34,9 @@ import json
 import os
 import platform
 import random
-import socket
 import statistics
-import subprocess
-import sys
-import tempfile
 import threading
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -49,7 +44,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks.streamlit_server import sample, streamlit_server, wait_healthy
+
 MAX_SESSIONS = 50
 MAX_ROUNDS = 10
 RERUN_TIMEOUT_S = 120.0
@@ -72,15 +68,6 @@ class Rerun:
 
 
 @dataclass
-class ServerSample:
-    """The server process's CPU seconds and RSS, read from /proc."""
-
-    cpu_s: float
-    rss_mb: float
-    hwm_mb: float
-
-
-@dataclass
 class Report:
     sessions: int
     rounds: int
@@ -96,62 +83,6 @@ class Report:
 
 
 # ------------------------------------------------------------------------------ server
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait_healthy(base: str, proc: subprocess.Popen[bytes] | None, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            pass
-        if (proc is not None and proc.poll() is not None) or time.monotonic() > deadline:
-            raise SystemExit(f"streamlit did not start at {base}")
-        time.sleep(0.2)  # poll interval of the health check
-
-
-@contextmanager
-def streamlit_server() -> Iterator[tuple[str, int]]:
-    """``streamlit run app.py`` on a free loopback port; yields (base URL, server PID)."""
-    port = _free_port()
-    with tempfile.TemporaryDirectory(prefix="navigator-load-") as tmp:
-        env = dict(os.environ, NAVIGATOR_CACHE_DIR=tmp)
-        env.pop("KSTARTUP_SERVICE_KEY", None)
-        log = Path(tmp) / "server.log"
-        with log.open("wb") as out:
-            proc = subprocess.Popen(
-                [
-                    sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-                    "--server.headless", "true",
-                    "--server.port", str(port),
-                    "--server.address", "127.0.0.1",
-                    "--server.fileWatcherType", "none",
-                    "--browser.gatherUsageStats", "false",
-                    "--logger.level", "error",
-                ],
-                cwd=ROOT,
-                env=env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-            )  # fmt: skip
-        base = f"http://127.0.0.1:{port}"
-        try:
-            _wait_healthy(base, proc)
-            yield base, proc.pid
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
 
 
 def _pid_listening_on(port: int) -> int | None:
@@ -175,19 +106,6 @@ def _pid_listening_on(port: int) -> int | None:
         except OSError:
             continue
     return None
-
-
-def sample(pid: int) -> ServerSample:
-    """CPU seconds (user + system, all threads) and RSS of ``pid`` from /proc."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    ticks = os.sysconf("SC_CLK_TCK")
-    cpu = (int(fields[11]) + int(fields[12])) / ticks
-    status = dict(
-        line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
-    )
-    rss = int(status["VmRSS"].split()[0]) / 1024
-    hwm = int(status["VmHWM"].split()[0]) / 1024
-    return ServerSample(cpu, rss, hwm)
 
 
 class RssSampler:
@@ -364,14 +282,14 @@ def run(
 @contextmanager
 def _server(url: str | None) -> Iterator[tuple[str, int]]:
     if url is None:
-        with streamlit_server() as found:
-            yield found
+        with streamlit_server(extra_args=["--logger.level", "error"]) as server:
+            yield server.base, server.pid
         return
     parts = urlsplit(url)
     if parts.hostname not in LOOPBACK or parts.port is None:
         raise SystemExit("--url must be a loopback address with a port (http://127.0.0.1:8501)")
     base = f"{parts.scheme}://{parts.hostname}:{parts.port}"
-    _wait_healthy(base, None, timeout=10)
+    wait_healthy(base, timeout=10)
     pid = _pid_listening_on(parts.port)
     if pid is None:
         raise SystemExit(f"no readable local process listens on port {parts.port}")

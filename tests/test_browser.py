@@ -23,17 +23,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
 import openpyxl
 import pytest
+
+from benchmarks.streamlit_server import ServerStartError, streamlit_server
 
 try:
     from playwright.sync_api import expect
@@ -42,7 +39,6 @@ except ImportError:  # pragma: no cover - dev extra not installed; the browser f
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("NAVIGATOR_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -66,55 +62,17 @@ def _missing(reason: str) -> None:
     pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``streamlit run app.py`` on a free port, with an empty K-Startup cache (embedded data)."""
-    port = _free_port()
-    env = dict(os.environ)
-    env["NAVIGATOR_CACHE_DIR"] = str(tmp_path_factory.mktemp("navigator-cache"))
-    env.pop("KSTARTUP_SERVICE_KEY", None)
-    log = tmp_path_factory.mktemp("streamlit") / "server.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [
-                sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-                "--server.headless", "true",
-                "--server.port", str(port),
-                "--server.address", "127.0.0.1",
-                "--server.fileWatcherType", "none",
-                "--browser.gatherUsageStats", "false",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not start:\n{log.read_text(errors='replace')[-3000:]}")
-            time.sleep(0.3)  # poll interval of the health check, not a wait for a state
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        with streamlit_server(
+            cache_dir=tmp_path_factory.mktemp("navigator-cache"),
+            log=tmp_path_factory.mktemp("streamlit") / "server.log",
+        ) as running:
+            yield running.base
+    except ServerStartError as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture(scope="module")
