@@ -103,6 +103,10 @@ class CallVerdict:
     failed: tuple[str, ...]
     uncertain: tuple[str, ...]
     counted_on: date | None
+    # The one reason a short view (a phone's card) shows: the first failing line of a ×, the
+    # first open line of a △, else the first line. ``reasons`` follow the call's boxes, so the
+    # deciding line is not always first, and one kind can hold both an open and a failing line.
+    deciding_reason: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict (lists instead of tuples, ISO date)."""
@@ -474,6 +478,7 @@ def _finish(call: Announcement, lines: _Lines, day: date) -> CallVerdict:
         dict.fromkeys(k for k, o in zip(lines.kinds, lines.outcomes, strict=True) if o == _UNKNOWN)
     )
     status: Status = "ineligible" if failed else "maybe" if uncertain else "eligible"
+    deciding = _FAIL if failed else _UNKNOWN if uncertain else None
     return CallVerdict(
         call.pbanc_sn,
         status,
@@ -482,6 +487,10 @@ def _finish(call: Announcement, lines: _Lines, day: date) -> CallVerdict:
         failed,
         uncertain,
         day,
+        next(
+            (r for o, r in zip(lines.outcomes, lines.reasons, strict=True) if o == deciding),
+            lines.reasons[0] if lines.reasons else "",
+        ),
     )
 
 

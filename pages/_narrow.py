@@ -8,13 +8,13 @@ So the narrow layout is CSS only, injected in every run by the profile form
 * the "»" button reads "» 내 회사 프로필" — the sidebar's own heading — so the pages' captions
   can name "내 회사 프로필" and be right on both layouts (never "왼쪽 사이드바" alone);
 * a container keyed ``…_narrow_only`` is shown only on a narrow screen, ``…_wide_only`` only on
-  a wide one (the finder's result cards and its table);
+  a wide one (the result cards and the table of the finder and of 모집 공고);
 * a container keyed ``…_narrow_last`` moves below the results (flex ``order``) on a narrow
   screen: the finder's filters, so its results start on the first screen of a phone;
 * a container keyed ``…_narrow_row`` keeps its columns on one line (the finder's ○/△/× counts).
 
-The finder's cards (:func:`result_cards`) are HTML for ``st.html``: every program text in them is
-escaped here (and Streamlit sanitises ``st.html`` again); only https links are kept.
+The result cards (:func:`cards_html`, fed by :func:`result_cards` for the finder and
+:func:`call_cards` for 모집 공고) are HTML for ``st.html``: every program text in them is escaped here (and Streamlit sanitises ``st.html`` again); only https links are kept.
 
 Nothing here runs script in the browser or reads Streamlit internals beyond the test ids and
 ``st-key-`` class names of the elements it styles.
@@ -23,14 +23,25 @@ Nothing here runs script in the browser or reads Streamlit internals beyond the 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
 
 import streamlit as st
 
+from graph.calls import CallRow
 from pages._format import STATUS_BADGES, eok
 from usecases.finder import FinderRow
 
-__all__ = ["NARROW_CSS", "ROWS_CSS", "narrow_rows_style", "narrow_style", "result_cards"]
+__all__ = [
+    "NARROW_CSS",
+    "ROWS_CSS",
+    "Card",
+    "call_cards",
+    "cards_html",
+    "narrow_rows_style",
+    "narrow_style",
+    "result_cards",
+]
 
 NARROW = "(max-width: 768px)"
 
@@ -119,6 +130,49 @@ def narrow_style() -> None:
     st.html(NARROW_CSS)
 
 
+@dataclass(frozen=True)
+class Card:
+    """One result card: what the finder's and the 모집 공고 page's phone layouts show per row.
+
+    ``status`` is the verdict (None: no profile, so no chip), ``meta`` the facts under the
+    title in order, ``link`` an https page opened by ``link_text``, ``why`` the reason line.
+    """
+
+    title: str
+    status: str | None = None
+    meta: tuple[str, ...] = ()
+    link: str = ""
+    link_text: str = "상세 ↗"
+    why: str = ""
+
+
+def cards_html(cards: Sequence[Card]) -> str:
+    """Cards as HTML for ``st.html`` (the one card renderer; every text escaped, https only)."""
+    out = []
+    for c in cards:
+        head = []
+        if c.status is not None:
+            head.append(
+                f'<span class="nv-chip nv-{escape(c.status)}">'
+                f"{escape(STATUS_BADGES[c.status])}</span>"
+            )
+        head.append(f'<span class="nv-name">{escape(c.title)}</span>')
+        link = ""
+        if c.link.startswith("https://"):
+            link = (
+                f' · <a href="{escape(c.link)}" target="_blank" rel="noopener noreferrer">'
+                f"{escape(c.link_text)}</a>"
+            )
+        out.append(
+            '<div class="nv-card">'
+            f'<div class="nv-head">{"".join(head)}</div>'
+            f'<div class="nv-meta">{escape(" · ".join(m for m in c.meta if m))}{link}</div>'
+            f'<div class="nv-why">{escape(c.why)}</div>'
+            "</div>"
+        )
+    return f'<div class="nv-cards">{"".join(out)}</div>'
+
+
 def result_cards(rows: Sequence[FinderRow], *, judged: bool) -> str:
     """The finder's rows as cards for a narrow screen (HTML for ``st.html``, every text escaped).
 
@@ -129,28 +183,47 @@ def result_cards(rows: Sequence[FinderRow], *, judged: bool) -> str:
     cards = []
     for r in rows:
         p = r.program
-        head = []
-        if judged and r.status is not None:
-            head.append(
-                f'<span class="nv-chip nv-{r.status}">{escape(STATUS_BADGES[r.status])}</span>'
-            )
-        head.append(f'<span class="nv-name">{escape(p.name)}</span>')
         meta = [p.institution or "운영기관 미상", p.region or "", p.support_type or ""]
         if p.budget_eok is not None:
             meta.append(eok(p.budget_eok))
-        if r.call:
-            meta.append(r.call)
-        link = ""
-        if p.url.startswith("https://"):
-            link = (
-                f' · <a href="{escape(p.url)}" target="_blank" rel="noopener noreferrer">상세 ↗</a>'
-            )
-        why = " · ".join(r.reasons) if judged else f"지원대상: {p.target_text or '원문 없음'}"
         cards.append(
-            '<div class="nv-card">'
-            f'<div class="nv-head">{"".join(head)}</div>'
-            f'<div class="nv-meta">{escape(" · ".join(m for m in meta if m))}{link}</div>'
-            f'<div class="nv-why">{escape(why)}</div>'
-            "</div>"
+            Card(
+                title=p.name,
+                status=r.status if judged else None,
+                meta=(*meta, r.call),
+                link=p.url,
+                why=(
+                    " · ".join(r.reasons) if judged else f"지원대상: {p.target_text or '원문 없음'}"
+                ),
+            )
         )
-    return f'<div class="nv-cards">{"".join(cards)}</div>'
+    return cards_html(cards)
+
+
+def call_cards(rows: Sequence[CallRow], *, judged: bool) -> str:
+    """The 모집 공고 page's rows as cards for a narrow screen, drawn like the finder's.
+
+    Each card leads with the verdict chip and the call's title, then its state with D-n
+    ("모집 중 · 마감 D-3"), 접수기간, 공고기관 and the 통합공고 program it is linked to, then the
+    reason that decides the verdict (:attr:`graph.calls.CallVerdict.deciding_reason`); without a
+    profile there is no chip and the card shows the call's 지원대상 text instead.
+    """
+    cards = []
+    for r in rows:
+        c = r.call
+        program = f"사업: {r.program_name}" if r.program_id else ""
+        cards.append(
+            Card(
+                title=c.title,
+                status=r.verdict.status if judged else None,
+                meta=(r.when, c.period, c.organiser or "공고기관 미상", c.region or "", program),
+                link=c.url,
+                link_text="공고 ↗",
+                why=(
+                    r.verdict.deciding_reason
+                    if judged
+                    else f"지원대상: {c.target_text or '원문 없음'}"
+                ),
+            )
+        )
+    return cards_html(cards)

@@ -25,6 +25,7 @@ from pages._caches import active_calls, call_verdicts_for
 from pages._card import call_link, call_when
 from pages._dataset import active_dataset
 from pages._format import NO_PROFILE, STATUS_BADGES, md_escape
+from pages._narrow import call_cards
 from pages._router import require_router
 from pages._sidebar import profile_sidebar
 
@@ -48,7 +49,11 @@ if not found.announcements:
 
 today = today_kst()
 newest = max((c.start for c in found.announcements if c.start), default=today)
-with st.container(border=True):
+with st.container(key="c_hint_narrow_only"):
+    st.caption("기준일·상태·검색·자격·지역 필터는 공고 목록 아래에 있습니다.")
+# On a phone the filters move below the results (pages/_narrow.py), so the cards start on the
+# first screen.
+with st.container(border=True, key="c_filters_narrow_last"):
     c1, c2, c3 = st.columns([1, 1, 2])
     as_of = c1.date_input(
         "기준일 (이 날 모집 중이던 공고)",
@@ -239,7 +244,10 @@ styled = table.style.apply(
 ).apply(
     lambda col: [STATUS_STYLE.get(s, "color: #757575") for s in table["_status"]], subset=["자격"]
 )
-event = st.dataframe(
+# A wide screen gets the table; a phone gets the finder's cards (pages/_narrow.py): the table
+# would show two columns there, and the reasons only by scrolling sideways. CSS shows one of them.
+wide = st.container(key="c_table_wide_only")
+event = wide.dataframe(
     styled,
     hide_index=True,
     width="stretch",
@@ -268,7 +276,44 @@ event = st.dataframe(
     on_select="rerun",
     selection_mode="single-row",
 )
-st.caption(f"공고 데이터: {found.label} · 행을 선택하면 아래에 공고 카드가 열립니다.")
+wide.caption("행을 선택하면 아래에 공고 카드가 열립니다.")
+
+CARD_STEP = 30
+title_of = {r.call.pbanc_sn: r.call.title for r in shown}
+
+
+def _pick() -> None:
+    # The phone's way to open a call card (the table's row selection on a wide screen).
+    picked_sn = st.session_state.get("c_pick")
+    if picked_sn:
+        st.query_params["csel"] = picked_sn
+
+
+def _more_cards() -> None:
+    st.session_state["_c_ncards"] = st.session_state.get("_c_ncards", CARD_STEP) + CARD_STEP
+
+
+st.container(key="c_pick_narrow_only").selectbox(
+    "공고 카드 열기",
+    list(title_of),
+    index=None,
+    format_func=title_of.__getitem__,
+    placeholder="목록의 공고를 골라 대상·기간·판정 이유 보기",
+    key="c_pick",
+    on_change=_pick,
+)
+card_slot = st.container()  # the selected call: under the table, or above the cards
+n_cards = st.session_state.get("_c_ncards", CARD_STEP)
+with st.container(key="c_cards_narrow_only"):
+    st.html(call_cards(shown[:n_cards], judged=judged))
+    if len(shown) > n_cards:
+        st.button(
+            f"더 보기 ({n_cards:,} / {len(shown):,}건)",
+            on_click=_more_cards,
+            key="c_more",
+            width="stretch",
+        )
+st.caption(f"공고 데이터: {found.label}")
 
 # ------------------------------------------------------------------ selected call (csel=…)
 picked = list(event.selection.rows) if event is not None else []
@@ -278,7 +323,7 @@ selected = st.query_params.get("csel")
 row = next((r for r in rows if r.call.pbanc_sn == selected), None)
 if row is not None:
     call, verdict = row.call, row.verdict
-    with st.container(border=True):
+    with card_slot, st.container(border=True):
         st.markdown(f"### {call_link(call)}")
         chips = [call.organiser, call.region, call.raw_support_type or call.support_type]
         st.caption(" · ".join(md_escape(c) for c in chips if c))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+from html import unescape
 from pathlib import Path
 
 import openpyxl
@@ -636,6 +637,41 @@ def test_calls_page_without_a_profile_gives_no_verdict() -> None:
         assert badge not in page
     assert not at.error and not at.success and not at.warning
     assert not any(b.label.startswith("마감일 캘린더") for b in at.get("download_button"))
+
+
+def call_cards_html(at: AppTest) -> str:
+    bodies = [e.proto.body for e in at.get("html")]
+    cards = [b for b in bodies if 'class="nv-cards"' in b]
+    assert len(cards) == 1, "one block of call cards"
+    return cards[0]
+
+
+def test_calls_page_on_a_phone_shows_the_finders_cards_in_the_tables_order() -> None:
+    # On a narrow screen CSS shows cards instead of the table (pages/_narrow.py); both are sent.
+    at = open_page("calls", **PROFILE, asof="2026-03-10", cq="예비창업패키지", clinked="true")
+    table = at.dataframe[0].value
+    html = call_cards_html(at)
+    assert html.count('<div class="nv-card">') == min(30, len(table))
+    first = html.split('<div class="nv-card">')[1]
+    assert f'<span class="nv-name">{table.iloc[0]["공고명"]}</span>' in first
+    assert f"nv-chip nv-{table.iloc[0]['_status']}" in first  # the verdict
+    assert table.iloc[0]["상태"] in first  # "모집 중 · 마감 D-n"
+    assert "사업: 예비창업패키지" in first  # the linked program
+    assert ">공고 ↗</a>" in first
+    why = unescape(first.split('<div class="nv-why">', 1)[1].split("</div>", 1)[0])
+    assert why and why in table.iloc[0]["판정 이유"]  # one reason of the verdict
+
+
+def test_calls_page_phone_cards_page_on_and_open_a_call() -> None:
+    at = open_page("calls", asof="2026-03-10")
+    html = call_cards_html(at)
+    assert "nv-chip" not in html and "지원대상:" in html  # no profile, no verdict
+    assert html.count('<div class="nv-card">') == 30
+    at.button(key="c_more").click().run()
+    assert call_cards_html(at).count('<div class="nv-card">') == 60
+    at.selectbox(key="c_pick").select("176458").run()
+    assert at.query_params["csel"] in (["176458"], "176458")
+    assert "창업기간" in texts(at)  # the call card with its boxes
 
 
 def test_call_status_and_business_age_turn_over_at_midnight(monkeypatch) -> None:

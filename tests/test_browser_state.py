@@ -199,3 +199,28 @@ def test_wide_screen_keeps_the_table_and_hides_the_cards(page, server) -> None: 
     expect(main.get_by_label("사업 카드 열기")).to_be_hidden()
     # The sidebar is open and headed by what the caption names.
     expect(page.locator("[data-testid=stSidebar]").get_by_text("내 회사 프로필")).to_be_visible()
+
+
+def test_calls_on_a_phone_show_the_finders_cards_first(browser, server) -> None:  # noqa: F811
+    """390 px on 모집 공고: the same cards as the finder's (verdict, title, D-n, reason), the
+    table hidden, the filters below the cards; nothing scrolls sideways."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    tab.set_default_timeout(30_000)
+    try:
+        tab.goto(f"{server}/calls?{urlencode({**PROFILE, 'asof': '2026-03-10'})}")
+        wait_ready(tab)
+        main = tab.locator("[data-testid=stMain]")
+        first = main.locator(".nv-card").first
+        expect(first).to_be_visible()
+        expect(main.locator("[data-testid=stDataFrame]")).to_be_hidden()
+        expect(first.locator(".nv-chip")).to_have_text(re.compile("^[○△×] "))
+        expect(first.locator(".nv-meta")).to_contain_text(re.compile("D-[0-9]+"))
+        expect(first.locator(".nv-why")).not_to_be_empty()
+        card_top = first.bounding_box()["y"]
+        assert card_top + 60 < 844, f"first call at {card_top:.0f}px, below the first screen"
+        assert main.get_by_text("공고 검색", exact=True).bounding_box()["y"] > card_top
+        assert tab.evaluate("() => document.documentElement.scrollWidth") <= 391
+        shot(tab, "browser_calls_390px")
+    finally:
+        context.close()

@@ -66,6 +66,18 @@ def test_a_box_that_excludes_the_firm_is_a_definite_no_quoted_with_the_date():
     assert verdict.counted_on == AUG20
 
 
+def test_the_deciding_reason_is_the_failing_line_not_an_open_line_of_the_same_kind():
+    # The support-region box leaves a 부산 firm open; the text's 서울 소재 rule rules it out.
+    verdict = judge_call(
+        call(region="서울", text="서울 소재 창업기업"), firm(founded=D(2024, 2, 1), region="부산")
+    )
+    assert verdict.status == "ineligible" and verdict.kinds[0] == "region"
+    assert verdict.deciding_reason.startswith("지역 제한: 지원대상 '서울 소재'")
+    assert verdict.reasons[0] != verdict.deciding_reason
+    ok = judge_call(call(text="기술창업 기업"), firm(founded=D(2024, 2, 1)))
+    assert ok.status == "eligible" and ok.deciding_reason == ok.reasons[0]
+
+
 def test_years_are_counted_on_the_calls_date_not_today():
     # 2년 11개월 on the call's date, 3년 1개월 on the profile's 기준일.
     verdict = judge_call(
