@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import json
 import random
+import select
 import threading
-import time
 from collections import defaultdict, deque
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,6 +30,7 @@ from urllib.parse import parse_qs, urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 import pytest
+import requests
 
 SERVICE_PATH = "/B552735/kisedKstartupService01"
 # Characters that change under URL encoding, so tests catch any encoded form of the key.
@@ -224,7 +225,6 @@ class Action:
     status: int = 200
     body: bytes = b""
     content_type: str = "application/json"
-    delay: float = 0.0
     headers: dict[str, str] = field(default_factory=dict)
 
 
@@ -252,6 +252,23 @@ class FakeKStartup:
         """Queue responses for one page; once used up, the page is served normally."""
         self.scripts[(operation, page)].extend(actions)
 
+    def claim_stall(self, operation: str, page: int) -> bool:
+        """Take this page's next scripted timeout for a request about to be sent, if it is one.
+
+        The client side claims it (rather than the server on receipt), so the request that
+        carries :data:`STALL_HEADER` is exactly the one the server leaves unanswered.
+        """
+        with self.lock:
+            queue = self.scripts.get((operation, page))
+            if queue and queue[0].kind == "timeout":
+                queue.popleft()
+                return True
+            return False
+
+    def session(self) -> requests.Session:
+        """A client session whose read timeout is short only where this server stalls."""
+        return StallAwareSession(self)
+
     def calls(self, operation: str, page: int | None = None) -> list[dict[str, Any]]:
         return [
             r
@@ -267,8 +284,10 @@ def status(
     return Action("status", code, body, content_type, headers=dict(headers))
 
 
-def timeout(delay: float = 1.0) -> Action:
-    return Action("timeout", delay=delay)
+def timeout() -> Action:
+    """No answer at all: the server holds the request until the client hangs up, so the
+    client's read timeout (not a race between two clocks) is what ends it."""
+    return Action("timeout")
 
 
 def body(data: bytes, content_type: str = "application/json", code: int = 200) -> Action:
@@ -305,8 +324,11 @@ def _handler(state: FakeKStartup) -> type[BaseHTTPRequestHandler]:
                 state.requests.append(
                     {"operation": operation, "page": page, "query": query, "path": parts.path}
                 )
-                queue = state.scripts.get((operation, page))
-                action = queue.popleft() if queue else None
+                if self.headers.get(STALL_HEADER):  # claimed by a StallAwareSession
+                    action: Action | None = Action("timeout")
+                else:
+                    queue = state.scripts.get((operation, page))
+                    action = queue.popleft() if queue else None
             if not parts.path.startswith(SERVICE_PATH + "/"):
                 self._send(
                     404, b"<html><head><title>404 Not Found</title></head></html>", "text/html"
@@ -324,7 +346,11 @@ def _handler(state: FakeKStartup) -> type[BaseHTTPRequestHandler]:
                 self._send(action.status, action.body, action.content_type)
                 return
             if action is not None and action.kind == "timeout":
-                time.sleep(action.delay)
+                # Wait for the client to give up (its socket becomes readable: EOF), bounded so
+                # a client without a timeout cannot hang the suite; then drop the connection.
+                select.select([self.connection], [], [], STALL_BOUND_S)
+                self.close_connection = True
+                return
             items = state.items.get(operation)
             if items is None:
                 self._send(
@@ -376,5 +402,35 @@ def kstartup_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Fa
         yield state
 
 
-# Client settings that keep the suite fast: tiny timeouts, no backoff waits.
-FAST = {"timeout": (1.0, 0.3), "retries": 2, "backoff": 0.0}
+# Client settings for the suite: no backoff waits, and timeouts that are bounds, never races.
+# A local answer comes in milliseconds on a quiet machine but took more than the old 0.3 s read
+# timeout under a load average of 25 (a timed-out answer was retried: two calls where the test
+# expects one). Tests of timeouts get their short timeout only for the request the server
+# stalls (StallAwareSession), so no normal answer races a clock.
+FAST = {"timeout": (10.0, 60.0), "retries": 2, "backoff": 0.0}
+STALL_READ_TIMEOUT_S = 0.2  # read timeout for a stalled request: the server never answers it
+STALL_HEADER = "X-Test-Stall"  # marks the request a StallAwareSession claimed a timeout for
+STALL_BOUND_S = 120.0  # how long the server holds a stalled request if the client never gives up
+
+
+class StallAwareSession(requests.Session):
+    """A :class:`requests.Session` that times out fast on the requests the fake stalls.
+
+    A test of timeouts needs a short read timeout, and a short read timeout also fails a normal
+    answer that a busy machine delays. This session keeps the client's own (generous) timeout
+    for every request the fake will answer and uses :data:`STALL_READ_TIMEOUT_S` for the ones
+    it scripted to stall (:func:`timeout`), which time out whatever the machine's load.
+    """
+
+    def __init__(self, state: FakeKStartup) -> None:
+        super().__init__()
+        self.fake = state
+
+    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
+        parts = urlsplit(request.url or "")
+        query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+        operation = parts.path.rsplit("/", 1)[-1]
+        if self.fake.claim_stall(operation, int(query.get("page", "1"))):
+            request.headers[STALL_HEADER] = "1"
+            kwargs["timeout"] = (10.0, STALL_READ_TIMEOUT_S)
+        return super().send(request, **kwargs)
