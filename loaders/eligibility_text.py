@@ -64,6 +64,8 @@ _YEARS_MIN = re.compile(rf"{_NUM}\s*년\s*(초과|이상)")
 # "양구군에 1년 이상 주소를 두고": a residence period, not 업력; "창업 후 3개월이 경과" neither.
 # "독립 영농경영 3년 이하", "경력 5년 이상": years of something else than the business.
 _NOT_BUSINESS_AGE = re.compile(r"영농|경영|경력|근무|재직|거주")
+# ... unless 창업/업력 names the count itself: "강릉시에 거주하는 창업 3년 이내" is 업력.
+_BUSINESS_AGE_WORD = re.compile(r"(?:창업|업력)\s*(?:후\s*)?$")
 _RESIDENCE_AFTER = re.compile(r"^\s*(?:이상\s*)?(?:주소|거주|전입|정착)")
 # An exception that widens the 업력 bound for some firms only: "(신산업 분야는 10년 이내)",
 # "신산업 분야의 경우 업력 기준은 10년 이내까지", "실감형 콘텐츠는 10년 이내".
@@ -142,7 +144,7 @@ _REGION_OPEN = re.compile(
 )
 # Out-of-area applicants admitted on condition that they move (or found there) after selection.
 _REGION_RELOCATE = re.compile(
-    r"(?:관외|타\s*지역|지역\s*외|[가-힣]{1,4}\s*외\s*(?:소재|지역))\s*(?:의\s*)?(?:기업|창업기업|거주자|[가-힣·ㆍ]{0,12})?"
+    r"(?:관외|역외|타\s*지역|지역\s*외|[가-힣]{1,4}\s*외\s*(?:소재|지역))\s*(?:의\s*)?(?:기업|창업기업|거주자|[가-힣·ㆍ]{0,12})?"
     r"(?:[^.;※]|(?<=\d)\.(?=\d)){0,80}?(?:이전|설립|전입|창업예정자\s*참여\s*가능|지원\s*가능|신청\s*가능)"
     r"|협약\s*기간\s*내\s*본사\s*소재지를\s*[가-힣]{1,4}(?:으로|로)\s*이전\s*가능한"
 )
@@ -672,7 +674,8 @@ def _years(w: _Work) -> tuple[_Bounds, int | None, str]:
         w.take(m.span())
     for m in _YEARS_MAX.finditer(w.buf):
         value = int(m.group(1) or m.group(3))
-        if _NOT_BUSINESS_AGE.search(w.buf[max(0, m.start() - 8) : m.start()]):
+        before = w.buf[max(0, m.start() - 8) : m.start()]
+        if _NOT_BUSINESS_AGE.search(before) and not _BUSINESS_AGE_WORD.search(before):
             continue
         if value > 20 or _RESIDENCE_AFTER.match(w.buf[m.end() :]):
             continue

@@ -215,6 +215,21 @@ def test_residence_period_is_not_business_age():
     assert e.regions == ("경북",)
 
 
+def test_business_age_after_a_residence_word_still_counts():
+    # 2025 강릉시 청년창업 희망키움사업: "거주하는" before "창업 3년 이내" is not a residence period.
+    e = parse_target("강릉시에 거주하는 창업 3년 이내, 18~45세 이하 청년")
+    assert (e.years_max, e.age_min, e.age_max, e.regions) == (3, 18, 45, ("강원",))
+
+
+def test_out_of_area_firms_that_move_are_admitted():
+    # 2026 대구 창업기업 스케일업 지원사업: "역외기업이라도 … 대구 이전 … 신청할 수 있다".
+    e = parse_target(
+        "대구시에 본사 또는 사업장을 둔 창업 7년 이내의 법인 및 개인 사업자이며 역외기업이라도"
+        " 협약 후 3개월 이내 본사 대구 이전 및 사업종료 후 2년간 유지할 경우 신청할 수 있다"
+    )
+    assert e.regions == ("대구",) and e.region_relocate
+
+
 def test_calendar_years_are_not_business_age():
     e = parse_target("2026년 이내 창업 가능한 예비창업자")
     assert (e.years_min, e.years_max) == (None, None)
