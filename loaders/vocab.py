@@ -36,11 +36,13 @@ __all__ = [
     "STAGES",
     "STARTUP_YEARS",
     "STATUSES",
+    "STATUS_FILTER_KEEPS",
     "STATUS_LABELS",
     "STATUS_MARKS",
     "CallState",
     "FounderGroup",
     "Status",
+    "StatusFilter",
 ]
 
 
@@ -130,6 +132,14 @@ STATUS_LABELS: dict[str, str] = {
 }
 # ○ / △ / × — the marks Korean forms use for yes / partly / no (and every font has them).
 STATUS_MARKS: dict[str, str] = {"eligible": "○", "maybe": "△", "ineligible": "×"}
+# The verdict filter of the finder and the calls view: "eligible" keeps ○ only, "maybe" ○ and △
+# (× hidden), "all" everything.
+StatusFilter = Literal["eligible", "maybe", "all"]
+STATUS_FILTER_KEEPS: dict[str, tuple[Status, ...]] = {
+    "eligible": ("eligible",),
+    "maybe": ("eligible", "maybe"),
+    "all": STATUSES,
+}
 
 
 # ----------------------------------------------------------------------------- call states

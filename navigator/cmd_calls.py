@@ -1,10 +1,10 @@
 """``navigator calls``: every call (공고) judged for a profile, open or closed, and its program.
 
-A thin layer over :func:`graph.calls.judge_calls` and :func:`loaders.announcements.join_to_programs`:
+One call of :func:`usecases.calls.board` (the 모집 공고 page's list) plus printing:
 the calls come from ``--calls FILE`` (API items as a JSON list, or a page with ``data`` — a saved
 sync page works too), else the active calls (newest K-Startup snapshot, else the embedded real
 calls). Every call in the input appears in the output. ``--as-of`` sets the day calls are open or
-closed on (and the profile's 기준일); 업력 and age are counted on each call's own date. The engine
+closed on (and the profile's 기준일); 업력 and age are counted on each call's own date. The use case
 is imported inside :func:`run` so ``navigator --help`` stays fast.
 """
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from loaders.vocab import CALL_STATE_LABELS, STATUS_LABELS, STATUS_MARKS, STATUSES
 from navigator.common import add_data_args
@@ -48,79 +47,49 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Judge every call for the profile; JSON list or grouped text."""
-    from graph.calls import judge_calls, sort_calls
-    from loaders.announcements import join_to_programs, load_active_announcements, load_call_files
+    """Judge every call for the profile (:func:`usecases.calls.board`, the 모집 공고 page's
+    list); JSON list or grouped text."""
     from navigator.cmd_engine import load_profile
     from navigator.common import catalogue_from_args, print_json
+    from usecases.calls import board, load_calls
 
     profile = load_profile(args.profile, as_of=args.as_of)
-    today = profile.as_of
-    if args.calls:
-        calls, report = load_call_files(args.calls)
-        label = f"공고 파일 {', '.join(args.calls)} ({len(calls):,}건)"
-    else:
-        found = load_active_announcements()
-        calls, report, label = list(found.announcements), found.report, found.label
+    calls = load_calls(args.calls)
     catalogue = catalogue_from_args(args)
-    joined = join_to_programs(calls, catalogue.programs)
-    verdicts = judge_calls(calls, profile)
-    ordered = sort_calls(calls, today, verdicts)
-    by_id = catalogue.by_id()
-    for issue in report.rejected:
+    found = board(calls.announcements, profile, catalogue.programs)
+    for issue in calls.report.rejected:
         print(f"건너뛴 항목: {issue.describe()}", file=sys.stderr)
-    for issue in report.skipped:
+    for issue in calls.report.skipped:
         print(f"중복 공고: {issue.describe()}", file=sys.stderr)
-    rows: list[dict[str, Any]] = []
-    for call in ordered:
-        link = joined.link_of(call.pbanc_sn)
-        verdict = verdicts[call.pbanc_sn]
-        rows.append(
-            {
-                "pbanc_sn": call.pbanc_sn,
-                "title": call.title,
-                "status": verdict.status,
-                "reasons": list(verdict.reasons),
-                "open": call.state(today) == "open",
-                "d_day": call.d_day(today),
-                "program_id": link.program_id if link else None,
-                "link_score": link.score if link and link.program_id else None,
-            }
-        )
     if args.json:
-        print_json(rows)
+        print_json(found.to_dicts())
         return 0
-    counts = {s: sum(r["status"] == s for r in rows) for s in _MARKS}
-    print(label)
+    today = found.today
+    counts = found.counts()
+    print(calls.label)
     print(f"사업 목록: {catalogue.label}")
     print(
         f"기준일 {today.isoformat()} · {profile.business_age_text()} — 업력·나이는 공고마다 "
         "접수 시작일(공고일) 기준으로 셉니다"
     )
     print(
-        f"공고 {len(rows):,}건: "
+        f"공고 {len(found.rows):,}건: "
         + " · ".join(f"{_MARKS[s]} {counts[s]:,}" for s in _MARKS)
-        + f" · 사업과 연결 {sum(r['program_id'] is not None for r in rows):,}"
+        + f" · 사업과 연결 {found.linked():,}"
     )
     state = None
-    for call, row in zip(ordered, rows, strict=True):
-        now = call.state(today)
-        if now != state:
-            state = now
-            group = sum(c.state(today) == now for c in ordered)
-            print(f"\n[{CALL_STATE_LABELS[now]}: {group:,}건]")
+    for row in found.rows:
+        call = row.call
+        if row.state != state:
+            state = row.state
+            group = sum(r.state == state for r in found.rows)
+            print(f"\n[{CALL_STATE_LABELS[state]}: {group:,}건]")
         who = f" ({call.organiser})" if call.organiser else ""
-        print(f"  {_MARKS[row['status']]} | {call.title}{who}")
-        days = call.d_day(today)
-        when = call.status(today)
-        if now == "closed" and days is not None:
-            when += f" (D+{-days})"
-        print(f"    {call.period or '기간 미상'} · {when} · {call.url}")
-        link = joined.link_of(call.pbanc_sn)
-        if link is not None and link.program_id is not None:
-            program = by_id.get(link.program_id)
-            name = program.name if program else link.program_id
-            print(f"    → 통합공고 사업: {name} (연결 {link.score:g}점 — {link.reason})")
-        for reason in row["reasons"]:
+        print(f"  {_MARKS[row.verdict.status]} | {call.title}{who}")
+        print(f"    {call.period or '기간 미상'} · {row.when} · {call.url}")
+        if row.program_id is not None:
+            name = row.program_name or row.program_id
+            print(f"    → 통합공고 사업: {name} (연결 {row.link_score:g}점 — {row.link_reason})")
+        for reason in row.verdict.reasons:
             print(f"    - {reason}")
     return 0

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections import Counter
 from pathlib import Path
-from typing import Any
 
 from graph.profile import FirmProfile, profile_from_dict
 from loaders.errors import NavigatorError, ProfileError
@@ -193,66 +191,38 @@ def _relations(text: str) -> tuple[str, ...]:
 
 
 def run_eligible(args: argparse.Namespace) -> int:
-    """Evaluate every program for the profile; JSON list or grouped text."""
-    from graph.eligibility import evaluate_all
+    """Judge every program for the profile (:func:`usecases.eligibility.check`, the verdicts
+    the pages show); JSON list or grouped text."""
+    from usecases.calls import load_calls
+    from usecases.eligibility import check
 
     profile = load_profile(args.profile)
     catalogue = catalogue_from_args(args)
-    verdicts = evaluate_all(catalogue.programs, profile)
-    calls_label = ""
-    if not args.no_calls:
-        # Linked calls are evidence: an open call's 공고일 is the date 업력 is counted on.
-        from graph.calls import apply_call_evidence
-        from loaders.announcements import (
-            join_to_programs,
-            load_active_announcements,
-            load_call_files,
-        )
-
-        if args.calls:
-            calls, _ = load_call_files(args.calls)
-            calls_label = f"공고 파일 {', '.join(args.calls)} ({len(calls):,}건)"
-        else:
-            found = load_active_announcements()
-            calls, calls_label = list(found.announcements), found.label
-        joined = join_to_programs(calls, catalogue.programs)
-        verdicts = apply_call_evidence(catalogue.programs, verdicts, joined, profile)
-    wanted = set(args.status or STATUSES)
-    rows: list[dict[str, Any]] = []
-    for program in catalogue.programs:
-        verdict = verdicts[program.program_id]
-        if verdict.status not in wanted:
-            continue
-        rows.append(
-            {
-                "program_id": program.program_id,
-                "name": program.name,
-                "institution": program.institution,
-                "status": verdict.status,
-                "reasons": list(verdict.reasons),
-                "failed": list(verdict.failed),
-            }
-        )
+    # Linked calls are evidence: an open call's 공고일 is the date 업력 is counted on.
+    calls = None if args.no_calls else load_calls(args.calls)
+    result = check(catalogue.programs, profile, calls)
+    wanted = args.status or STATUSES
     if args.json:
-        print_json(rows)
+        print_json(result.to_dicts(wanted))
         return 0
-    counts = Counter(v.status for v in verdicts.values())
+    counts = result.counts()
     print(catalogue.label)
-    if calls_label:
-        print(f"근거 공고: {calls_label}")
+    if result.calls_label:
+        print(f"근거 공고: {result.calls_label}")
     print(
-        f"사업 {len(verdicts)}개: "
+        f"사업 {len(result.verdicts)}개: "
         + " · ".join(f"{STATUS_LABELS[s]} {counts[s]}" for s in STATUSES)
     )
+    rows = result.rows(wanted)
     for status in STATUSES:
-        group = [r for r in rows if r["status"] == status]
+        group = [(p, v) for p, v in rows if v.status == status]
         if not group:
             continue
         print(f"\n[{STATUS_LABELS[status]}: {len(group)}]")
-        for r in group:
-            who = f" ({r['institution']})" if r["institution"] else ""
-            print(f"  {r['name']}{who}")
-            for reason in r["reasons"]:
+        for program, verdict in group:
+            who = f" ({program.institution})" if program.institution else ""
+            print(f"  {program.name}{who}")
+            for reason in verdict.reasons:
                 print(f"    - {reason}")
     return 0
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 import streamlit as st
 
-from graph.eligibility import Verdict, evaluate_all
+from graph.eligibility import Verdict
 from graph.path import Roadmap, RoadmapEdits
 from graph.profile import FirmProfile
 from graph.search import SearchIndex, build_index
@@ -34,7 +34,9 @@ from loaders.errors import NavigatorError
 from loaders.model import Program
 from pages._dataset import Dataset
 from pages._sidebar import ProfileInput, profile_key
+from usecases import eligibility
 from usecases import roadmap as usecase
+from usecases.calls import CallBoard, board, load_calls
 from usecases.finder import FinderOptions, filter_options
 from usecases.roadmap import RoadmapOptions
 
@@ -44,8 +46,8 @@ if TYPE_CHECKING:  # the duplicate scan (numpy, rapidfuzz) is imported when a pa
 __all__ = [
     "ActiveCalls",
     "active_calls",
+    "call_board",
     "call_statuses",
-    "call_verdicts_for",
     "duplicates",
     "finder_options",
     "map_html",
@@ -110,7 +112,7 @@ def _active_calls(key: str, day: str, _catalogue: Catalogue) -> ActiveCalls:
     # ``day`` is only part of the key: the label says how old a snapshot is, so a new day
     # reloads the calls (once) rather than showing yesterday's "오늘".
     try:
-        found = announcements.load_active_announcements()
+        found = load_calls()
         joined = announcements.join_to_programs(found.announcements, _catalogue.programs)
     except (NavigatorError, OSError, ValueError) as exc:
         return ActiveCalls((), None, "", f"공고 데이터를 읽지 못했습니다: {exc}")
@@ -141,18 +143,13 @@ def call_statuses(ds: Dataset, today: date | None = None) -> tuple[dict[str, str
 
 @st.cache_resource(max_entries=64)
 def _verdicts(key: str, pkey: str, _catalogue: Catalogue, _profile: FirmProfile) -> dict:
-    from graph.calls import apply_call_evidence
-
-    found = evaluate_all(_catalogue.programs, _profile)
     joined = _active_calls(key, _today(), _catalogue).joined
-    if joined is None:
-        return found
-    return apply_call_evidence(_catalogue.programs, found, joined, _profile)
+    return eligibility.judge(_catalogue.programs, _profile, joined)
 
 
 def verdicts(ds: Dataset, prof: ProfileInput) -> dict[str, Verdict]:
     """Program verdicts for the dataset and profile, with their linked calls as evidence
-    (:func:`graph.calls.apply_call_evidence`: 업력 counted on an open call's 공고일)."""
+    (:func:`usecases.eligibility.judge`: 업력 counted on an open call's 공고일)."""
     return _verdicts(ds.key, prof.key, ds.catalogue, prof.profile)
 
 
@@ -160,18 +157,11 @@ def verdicts(ds: Dataset, prof: ProfileInput) -> dict[str, Verdict]:
 def _open_questions(
     key: str, pkey: str, view: str, _catalogue: Catalogue, _result: Any, _profile: FirmProfile
 ) -> Any:
-    from graph.calls import apply_call_evidence
     from usecases.finder import open_questions
 
     joined = _active_calls(key, _today(), _catalogue).joined
     verdicts = _verdicts(key, pkey, _catalogue, _profile)
-    if joined is None:
-        return open_questions(_result, verdicts, _profile)
-
-    def judge(programs: Any, profile: FirmProfile) -> dict[str, Verdict]:
-        return apply_call_evidence(programs, evaluate_all(programs, profile), joined, profile)
-
-    return open_questions(_result, verdicts, _profile, judge=judge)
+    return open_questions(_result, verdicts, _profile, judge=eligibility.judge_on(joined))
 
 
 def open_questions(ds: Dataset, prof: ProfileInput, result: Any) -> Any:
@@ -184,15 +174,23 @@ def open_questions(ds: Dataset, prof: ProfileInput, result: Any) -> Any:
 
 
 @st.cache_resource(max_entries=32)
-def _call_verdicts(key: str, pkey: str, _calls: ActiveCalls, _profile: FirmProfile) -> dict:
-    from graph.calls import judge_calls
+def _call_board(
+    key: str,
+    pkey: str,
+    day: date,
+    _calls: ActiveCalls,
+    _catalogue: Catalogue,
+    _profile: FirmProfile,
+) -> CallBoard:
+    return board(
+        _calls.announcements, _profile, _catalogue.programs, today=day, joined=_calls.joined
+    )
 
-    return judge_calls(_calls.announcements, _profile)
 
-
-def call_verdicts_for(ds: Dataset, profile: FirmProfile) -> dict[str, Any]:
-    """:func:`graph.calls.judge_calls` for the session's calls and ``profile`` (any 기준일)."""
-    return _call_verdicts(ds.key, profile_key(profile), active_calls(ds), profile)
+def call_board(ds: Dataset, profile: FirmProfile, day: date) -> CallBoard:
+    """:func:`usecases.calls.board`: the session's calls judged for ``profile`` (any 기준일)
+    and listed as of ``day``, with their programs."""
+    return _call_board(ds.key, profile_key(profile), day, active_calls(ds), ds.catalogue, profile)
 
 
 @st.cache_resource(max_entries=8)

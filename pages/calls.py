@@ -2,10 +2,10 @@
 
 The calls are the newest K-Startup snapshot, else the embedded real calls. A 기준일 box (``asof``
 in the URL) shows the list as it stood on another day — the embedded calls were fetched on
-2026-09-16, so on later days most are closed, and the closed ones stay listed as such. Verdicts
-come from :func:`graph.calls.judge_calls` (업력 and age counted on each call's own date), rows and
-filters from :func:`graph.calls.call_rows` / :func:`graph.calls.filter_call_rows`, the .ics file
-from :func:`graph.ics.calls_to_ics`; the page only lays them out.
+2026-09-16, so on later days most are closed, and the closed ones stay listed as such. The list
+is :func:`usecases.calls.board` (업력 and age counted on each call's own date; the same call as
+``navigator calls``), filters and counts :func:`usecases.calls.view`, the .ics file
+:func:`graph.ics.calls_to_ics`; the page only lays them out.
 """
 
 from __future__ import annotations
@@ -16,18 +16,18 @@ from datetime import date, datetime, timedelta
 import pandas as pd
 import streamlit as st
 
-from graph.calls import call_rows, filter_call_rows
 from graph.ics import calls_to_ics
 from loaders.announcements import today_kst
 from loaders.regions import NATIONWIDE, SIDO
 from loaders.vocab import CALL_STATE_LABELS, STATUSES
-from pages._caches import active_calls, call_verdicts_for
+from pages._caches import active_calls, call_board
 from pages._card import call_link, call_when
 from pages._dataset import active_dataset
 from pages._format import NO_PROFILE, STATUS_BADGES, md_escape
 from pages._narrow import call_cards
 from pages._router import require_router
 from pages._sidebar import profile_sidebar
+from usecases.calls import CallQuery, view
 
 require_router()
 
@@ -138,36 +138,18 @@ if profile.founded is not None and profile.founded > as_of:
     )
 else:
     profile = replace(profile, as_of=as_of)
-verdict_of = call_verdicts_for(ds, profile)
-by_id = ds.by_id()
-rows = call_rows(
-    found.announcements,
-    verdict_of,
-    found.joined,
-    {pid: p.name for pid, p in by_id.items()},
-    as_of,
-)
+found_calls = call_board(ds, profile, as_of)
+verdict_of, rows = found_calls.verdicts, found_calls.rows
 # No profile, no verdict: the engine still judges every call (an empty profile leaves most at
 # △, but a program for 예비창업자 or 여성 would show ○ or ×), so nothing of it is shown.
 judged = prof.given
 if not judged:
     status = "all"
-wanted = {"eligible": ("eligible",), "maybe": ("eligible", "maybe"), "all": ()}[status]
-filters = {
-    "states": states or (),
-    "support_types": types,
-    "regions": regions,
-    "query": query,
-    "linked_only": linked_only,
-}
-shown = filter_call_rows(rows, statuses=wanted, **filters)
-# Counts follow every filter but the status one, so they say how the view splits.
-in_view = filter_call_rows(rows, **filters)
-counts = {
-    "open": sum(r.state == "open" for r in in_view),
-    "upcoming": sum(r.state == "upcoming" for r in in_view),
-    **{k: sum(r.verdict.status == k for r in in_view) for k in STATUSES},
-}
+picked_view = view(
+    rows,
+    CallQuery(tuple(states or ()), status, tuple(types), tuple(regions), query, linked_only),
+)
+shown, counts = picked_view.shown, picked_view.counts
 # One line (not six metrics) so a phone shows the counts and the table on the first screen.
 line = f"**표시 {len(shown):,}건** · 모집 중 **{counts['open']:,}** · 접수 예정 **{counts['upcoming']:,}**"
 if judged:

@@ -27,14 +27,13 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
 from graph.eligibility import Verdict
 from graph.profile import FirmProfile
 from graph.search import GUESSES, SearchIndex, rank_by_status, search
 from graph.settle import Judge, MaybeSummary, group_maybes
 from loaders.model import Program
-from loaders.vocab import CALL_STATE_LABELS, STATUSES, Status
+from loaders.vocab import CALL_STATE_LABELS, STATUS_FILTER_KEEPS, STATUSES, Status, StatusFilter
 
 __all__ = [
     "BUDGET_STOPS",
@@ -53,8 +52,6 @@ __all__ = [
 BUDGET_STOPS: tuple[int, ...] = (0, 1, 5, 10, 50, 100, 500, 1000, 5000, 100000)
 # Call labels that mean the program is taking applications now ("모집 중 · 마감 D-3").
 OPEN_CALL = CALL_STATE_LABELS["open"]
-# "eligible": ○ only; "maybe": ○ and △ (× hidden); "all": everything.
-StatusFilter = Literal["eligible", "maybe", "all"]
 _STATUS_ORDER: dict[str, int] = {s: i for i, s in enumerate(STATUSES)}
 
 
@@ -155,13 +152,8 @@ def _passes(p: Program, row: FinderRow, q: FinderQuery, high: float) -> bool:
 
 
 def _status_kept(status: str | None, wanted: StatusFilter) -> bool:
-    if status is None:  # no profile: nothing to filter on
-        return True
-    if wanted == "eligible":
-        return status == "eligible"
-    if wanted == "maybe":
-        return status != "ineligible"
-    return True
+    # No profile: nothing to filter on.
+    return status is None or status in STATUS_FILTER_KEEPS[wanted]
 
 
 def find(
