@@ -11,14 +11,16 @@ The 중복 분석 page's downloads are these functions' bytes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
 
+import pandas as pd
 from openpyxl.worksheet.worksheet import Worksheet
 
 from graph.duplicates import (
     DEFAULT_RELATIONS,
     RELATION_LABELS,
     DuplicateResult,
+    Family,
+    Pair,
     band_label,
     budget_at_stake,
     ladders,
@@ -122,7 +124,7 @@ _MISSING_LABELS = {
 }
 
 
-def _pair_row(rank: int, pair: Any, by_id: Mapping[str, Program]) -> list:
+def _pair_row(rank: int, pair: Pair, by_id: Mapping[str, Program]) -> list:
     a, b = by_id.get(pair.a_id), by_id.get(pair.b_id)
     stake, note = budget_at_stake(a, b) if a is not None and b is not None else (None, "")
     reach = pair.reach
@@ -154,7 +156,7 @@ def _pair_row(rank: int, pair: Any, by_id: Mapping[str, Program]) -> list:
 
 
 def pair_rows(
-    result: DuplicateResult, by_id: Mapping[str, Program], pairs: Iterable[Any] | None = None
+    result: DuplicateResult, by_id: Mapping[str, Program], pairs: Iterable[Pair] | None = None
 ) -> list[list]:
     """Pair table rows (headers: :data:`PAIR_COLUMNS`), in the order given.
 
@@ -230,7 +232,7 @@ def _budget_text(p: Program) -> str:
     return f"{p.budget_eok:,.1f}억원" if p.budget_eok is not None else "예산 미상"
 
 
-def family_rows(families: Sequence[Any], by_id: Mapping[str, Program]) -> list[list]:
+def family_rows(families: Sequence[Family], by_id: Mapping[str, Program]) -> list[list]:
     """One row per family (regional copies or ladder; headers: :data:`FAMILY_COLUMNS`)."""
     rows = []
     for n, fam in enumerate(families, start=1):
@@ -262,7 +264,7 @@ LADDER_COLUMNS: tuple[Column, ...] = (
 )
 
 
-def ladder_rows(ladders: Sequence[Any], by_id: Mapping[str, Program]) -> list[list]:
+def ladder_rows(ladders: Sequence[Family], by_id: Mapping[str, Program]) -> list[list]:
     """One row per ladder (headers: :data:`LADDER_COLUMNS`), rungs from the earliest band."""
     rows = []
     for n, fam in enumerate(ladders, start=1):
@@ -332,7 +334,7 @@ def duplicate_view_excel(
     return workbook_bytes(wb)
 
 
-def _frame_rows(frame: Any) -> tuple[list[str], list[list]]:
+def _frame_rows(frame: pd.DataFrame) -> tuple[list[str], list[list]]:
     """Header and rows of a DataFrame, index first (the overlap matrices)."""
     index_name = frame.index.name or ""
     headers = [str(index_name), *(str(c) for c in frame.columns)]
@@ -343,20 +345,20 @@ def _frame_rows(frame: Any) -> tuple[list[str], list[list]]:
     return headers, rows
 
 
-def table_to_csv(frame: Any) -> bytes:
+def table_to_csv(frame: pd.DataFrame) -> bytes:
     """A count matrix (e.g. :func:`graph.duplicates.overlap_table`) as CSV, index first."""
     headers, rows = _frame_rows(frame)
     return csv_bytes(headers, rows)
 
 
-def table_to_excel(frame: Any, title: str) -> bytes:
+def table_to_excel(frame: pd.DataFrame, title: str) -> bytes:
     """A count matrix as a one-sheet workbook titled ``title``."""
     wb, ws = new_workbook(title)
     _write_frame(ws, frame)
     return workbook_bytes(wb)
 
 
-def _write_frame(ws: Worksheet, frame: Any) -> None:
+def _write_frame(ws: Worksheet, frame: pd.DataFrame) -> None:
     headers, rows = _frame_rows(frame)
     cols = [Column(headers[0], 24)] + [Column(h, 10) for h in headers[1:]]
     write_table(ws, cols, rows)
@@ -366,7 +368,7 @@ def duplicates_to_excel(
     result: DuplicateResult,
     programs: Sequence[Program] | Mapping[str, Program],
     *,
-    tables: Mapping[str, Any] | None = None,
+    tables: Mapping[str, pd.DataFrame] | None = None,
 ) -> bytes:
     """Every desk view in one workbook, one sheet each, then one sheet per count table.
 
