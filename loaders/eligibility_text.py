@@ -21,8 +21,9 @@ The notice's own rule semantics are kept:
 * an exception that widens a bound for some firms only ("신산업 분야는 10년 이내", "기술창업의
   경우 만 49세 이하까지", a 군필 age extension) is ``years_widen``/``age_widen``: the engine says
   △ for a firm inside the widened band instead of a wrong ×;
-* "전국", "거주지 제한 없음" open the area (``region_open``); "관외 기업은 선정 후 이전" admits
-  out-of-area applicants on that condition (``region_relocate``);
+* "전국", "거주지 제한 없음" open the area (``region_open``); "관외 기업은 선정 후 이전",
+  "역외기업이라도 협약 후 … 이전", "(지역 무관) … 선정기업은 … 이전" admit out-of-area applicants on
+  that condition (``region_relocate``);
 * a condition the profile cannot decide ("법인에 한정", "투자유치 실적 5억원 이상") is quoted in
   ``open_conditions`` and keeps △.
 
@@ -147,6 +148,8 @@ _REGION_RELOCATE = re.compile(
     r"(?:관외|역외|타\s*지역|지역\s*외|[가-힣]{1,4}\s*외\s*(?:소재|지역))\s*(?:의\s*)?(?:기업|창업기업|거주자|[가-힣·ㆍ]{0,12})?"
     r"(?:[^.;※]|(?<=\d)\.(?=\d)){0,80}?(?:이전|설립|전입|창업예정자\s*참여\s*가능|지원\s*가능|신청\s*가능)"
     r"|협약\s*기간\s*내\s*본사\s*소재지를\s*[가-힣]{1,4}(?:으로|로)\s*이전\s*가능한"
+    # "7년 이내 법인(지역 무관) - (필수사항) 선정기업은 3개월 이내 … 본사 … 이전(설립)"
+    r"|지역\s*무관\)?(?:[^.;※]|(?<=\d)\.(?=\d)){0,80}?선정[^.;※]{0,40}?(?:이전|설립|전입)"
 )
 
 # Every place a target may name: 시·도 spellings, 기초 names and unambiguous stems. Longest

@@ -135,6 +135,35 @@ def test_an_outsider_condition_is_not_an_open_area() -> None:
     assert "지역 제한 없음" not in reason
 
 
+def test_an_area_free_call_that_asks_the_selected_to_move_is_not_a_refusal() -> None:
+    # 171076 경북의 저력 딥테크부스터 (경상북도), 기업마당 PBLN_000000000118910 (2026): any
+    # region may apply; the selected firm moves to a listed 시·군 within 3 months.
+    text = (
+        "투자유치를 희망하는 7년 이내 법인(지역 무관) - (필수사항) 선정기업은 3개월 이내 해당 "
+        "지자체 내 본사, 연구소, 공장 이전(설립) 중 1개 이상 필수(포항시, 구미시, 경주시, 경산시, 칠곡군)"
+    )
+    prog = program(text, level="광역", region="경북", institution="경상북도")
+    verdict = evaluate(prog, firm(founded="2024-05-01", region="서울", as_of="2026-03-01"))
+    assert "region" not in verdict.failed
+    reason = verdict.reason_for("region")
+    assert "단 선정 후 이전 조건" in reason and "지역 무관" in reason
+
+
+def test_an_out_of_area_firm_admitted_on_moving_after_the_agreement() -> None:
+    # 171149 창업기업 스케일업 지원 (대구), biz.heraldcorp.com/article/10667450 (2026-02-02).
+    text = (
+        "참여 조건은 대구시에 본사 또는 사업장을 둔 창업 7년 혹은 5년 이내의 법인 및 개인 사업자이며 "
+        "역외기업이라도 협약 후 3개월 이내 본사 대구 이전 및 사업종료 후 2년간 유지할 경우 신청할 수 있다"
+    )
+    prog = program(text, level="광역", region="대구", institution="대구광역시")
+    verdict = evaluate(prog, firm(founded="2024-05-01", region="서울", as_of="2026-03-01"))
+    assert "region" not in verdict.failed
+    reason = verdict.reason_for("region")
+    assert "단 선정 후 이전 조건" in reason and "역외기업이라도" in reason
+    home = evaluate(prog, firm(founded="2024-05-01", region="대구", as_of="2026-03-01"))
+    assert "region" not in home.failed + home.uncertain
+
+
 def test_a_window_stated_with_from_and_between() -> None:
     # 171098 청년기술창업수당 (창원시), m.news.zum.com/articles/103425172 (2026).
     prog = program("▲개업연월일이 2023년 1월 15일부터 2025년 10월 5일 사이")
