@@ -37,7 +37,7 @@ from pages._sidebar import ProfileInput, profile_key
 from usecases import eligibility
 from usecases import roadmap as usecase
 from usecases.calls import CallBoard, board, load_calls
-from usecases.finder import FinderOptions, filter_options
+from usecases.finder import FinderOptions, filter_options, program_table
 from usecases.roadmap import RoadmapOptions
 
 if TYPE_CHECKING:  # the duplicate scan (numpy, rapidfuzz) is imported when a page asks for it
@@ -378,33 +378,11 @@ def duplicates(ds: Dataset, threshold: float) -> DuplicateDesk:
 
 @st.cache_resource(max_entries=8)
 def _program_frame(key: str, _catalogue: Catalogue) -> pd.DataFrame:
-    rows = [
-        {
-            "program_id": p.program_id,
-            "사업명": p.name,
-            # Loaders leave institution blank only when no source names who runs the program
-            # (a local row's ministry is then just its 시·도), so it is shown as unknown.
-            "운영기관": p.institution,
-            "소관": p.ministry,
-            "구분": p.level,
-            "지역": p.region or "",
-            "지원유형": p.support_type,
-            "예산(억원)": p.budget_eok,
-            "단계": ", ".join(p.stages),
-            "분야": ", ".join(p.tech_fields),
-            "링크": p.url or None,
-        }
-        for p in _catalogue.programs
-    ]
-    columns = ["program_id", "사업명", "운영기관", "소관", "구분", "지역", "지원유형"]
-    columns += ["예산(억원)", "단계", "분야", "링크"]
-    frame = pd.DataFrame(rows, columns=columns)
-    frame["예산(억원)"] = frame["예산(억원)"].astype("float64")
-    return frame
+    return program_table(_catalogue.programs)
 
 
 def program_frame(ds: Dataset) -> pd.DataFrame:
-    """One row per program with the finder's display columns (a fresh copy per call).
+    """:func:`usecases.finder.program_table` of the dataset (a fresh copy per call).
 
     The frame is built once per dataset and shared by every session (``st.cache_resource``);
     each call gets a shallow copy, which pandas' copy-on-write makes safe to change (a

@@ -1,8 +1,9 @@
 """지원 공백: stage (or field, or 시·도) × support phase coverage, and what a place can reach.
 
-The matrix and its files come from :mod:`usecases.coverage` (as for ``navigator coverage``):
-:func:`graph.coverage.coverage_matrix`, over the reach :func:`graph.coverage.reach` finds by the
-eligibility engine's area rule; the downloadable SVG is :mod:`graph.svgchart`. Choices are
+The matrix, its files and the program tables come from :mod:`usecases.coverage` (as for
+``navigator coverage``): :func:`graph.coverage.coverage_matrix`, over the reach
+:func:`graph.coverage.reach` finds by the eligibility engine's area rule; the downloadable SVG
+is :mod:`graph.svgchart`. Choices are
 bound to the URL (``cov_by``, ``cov_field``, ``cov_measure``, ``reach_sido``, ``reach_sgg`` and
 the open cell ``nat_row``/``nat_col``, ``here_row``/``here_col``).
 """
@@ -14,7 +15,6 @@ from typing import cast
 import streamlit as st
 
 from graph.coverage import AXIS_LABELS, Axis, CoverageMatrix, Reach
-from graph.phases import phase_of
 from loaders.regions import SIDO, SIGUNGU_BY_SIDO, sigungu_label
 from loaders.taxonomy import TECH_FIELDS
 from pages._caches import program_frame
@@ -22,7 +22,7 @@ from pages._dataset import Dataset, active_dataset
 from pages._format import eok
 from pages._policy import coverage, heatmap_chart, reach_coverage, reach_of
 from pages._router import require_router
-from usecases.coverage import Measure, cell_status
+from usecases.coverage import Measure, cell_status, cell_table, reach_table
 from usecases.coverage import files as coverage_files
 from usecases.coverage import title as coverage_title
 
@@ -91,10 +91,8 @@ def cell_programs(ds: Dataset, matrix: CoverageMatrix, row: str, col: str) -> No
         f" · 예산 미상 {cell.without_budget}개" if cell.with_budget and cell.without_budget else ""
     )
     st.markdown(f"**{row} · {col}** — {cell.count}개 사업, {budget} (명시분){unknown}")
-    frame = program_frame(ds)
-    shown = frame[frame["program_id"].isin(cell.program_ids)]
     st.dataframe(
-        shown,
+        cell_table(program_frame(ds), matrix, row, col),
         hide_index=True,
         placeholder="—",
         width="stretch",
@@ -225,15 +223,8 @@ with tab_here:
                 heatmap_chart(national, measure=measure, name="cell_nat"), width="stretch"
             )
         with st.expander("닿는 사업과 확인이 필요한 사업 전체"):
-            frame = program_frame(ds)
-            frame = frame.assign(
-                범위=frame["program_id"].map(lambda pid: found.label(found.scope[pid])),
-                지역_판정=frame["program_id"].map(found.reasons.__getitem__),
-                국면=frame["program_id"].map(lambda pid: phase_of(ds.by_id()[pid]) or "유형 미상"),
-            )
-            frame = frame[frame["범위"] != "다른 지역 사업"]
             st.dataframe(
-                frame.rename(columns={"지역_판정": "지역 판정"}),
+                reach_table(program_frame(ds), found, ds.by_id()),
                 hide_index=True,
                 placeholder="—",
                 width="stretch",

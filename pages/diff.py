@@ -1,8 +1,8 @@
 """연도 비교: what changed between two notices — lineage a person can correct, budget moved.
 
-The comparison and every file come from :mod:`usecases.diff` (:func:`~usecases.diff.compare`,
-:func:`~usecases.diff.files`, :func:`~usecases.diff.chart`) — the calls ``navigator diff``
-makes — over :mod:`graph.diff`. The two notices, the threshold and the lineage filter are bound
+The comparison, every file and every table come from :mod:`usecases.diff`
+(:func:`~usecases.diff.compare`, :func:`~usecases.diff.files`, :func:`~usecases.diff.chart`, the
+``*_table`` functions) — the calls ``navigator diff`` makes — over :mod:`graph.diff`. The two notices, the threshold and the lineage filter are bound
 to the URL (``old``, ``new``, ``thr``, ``rel``); corrections live in the editable table and in a
 lineage CSV.
 """
@@ -13,34 +13,31 @@ import hashlib
 from typing import Literal
 
 import altair as alt
-import pandas as pd
 import streamlit as st
 
 from graph.diff import (
     DEFAULT_THRESHOLD,
-    LINEAGE_COLUMNS,
     RELATION_LABELS,
     RELATIONS,
     LineageEdit,
-    lineage_rows,
     read_lineage_csv,
 )
-from graph.diff_export import (
-    BUDGET_COLUMNS,
-    GROUP_COLUMNS,
-    budget_rows,
-    group_rows,
-)
-from graph.svgchart import waterfall_spans
 from loaders.catalogue import Catalogue, embedded_years
 from loaders.errors import NavigatorError
 from pages._dataset import active_dataset, upload_digest
 from pages._format import eok, md_escape
 from pages._policy import NO_LINK, editor_edits, embedded, lineage_editor, notice_diff, uploaded
 from pages._router import require_router
+from usecases.diff import (
+    budget_table,
+    excluded_table,
+    group_table,
+    lineage_table,
+    moves_table,
+    waterfall_table,
+)
 from usecases.diff import chart as diff_chart
 from usecases.diff import files as diff_files
-from usecases.diff import link_name
 
 require_router()
 
@@ -207,10 +204,8 @@ with tab_lineage:
         key="rel",
         bind="query-params",
     )
-    wanted = {RELATION_LABELS[r] for r in relations or RELATIONS}
-    lineage = pd.DataFrame(lineage_rows(diff), columns=list(LINEAGE_COLUMNS))
     st.dataframe(
-        lineage[lineage["관계"].isin(wanted)],
+        lineage_table(diff, relations or RELATIONS),
         hide_index=True,
         placeholder="—",
         width="stretch",
@@ -253,23 +248,8 @@ with tab_lineage:
     )
 
 with tab_budget:
-    steps = diff.waterfall()
     st.markdown("**예산 흐름** (두 데이터에 적힌 예산만)")
-    wf = pd.DataFrame(
-        [
-            {
-                "단계": s.label,
-                "시작": start,
-                "끝": end,
-                "금액(억원)": s.amount,
-                "사업 수": s.programs or None,
-                "종류": "합계" if s.kind == "total" else "증가" if s.amount >= 0 else "감소",
-            }
-            for s, (start, end) in zip(
-                steps, waterfall_spans((s.amount, s.kind) for s in steps), strict=True
-            )
-        ]
-    )
+    wf = waterfall_table(diff)
     st.altair_chart(
         alt.Chart(wf)
         .mark_bar()
@@ -292,15 +272,8 @@ with tab_budget:
     chart_buttons("waterfall")
 
     st.markdown("**사업별 예산 증감** (두 데이터 모두 예산이 적힌 사업)")
-    moves = [link for link in diff.links if link.budget_change is not None]
-
-    if moves:
-        bars = pd.DataFrame(
-            [
-                {"사업": link_name(diff, m), "증감(억원)": m.budget_change, "관계": m.label}
-                for m in moves
-            ]
-        ).sort_values("증감(억원)")
+    bars = moves_table(diff)
+    if not bars.empty:
         st.altair_chart(
             alt.Chart(bars)
             .mark_bar()
@@ -317,9 +290,8 @@ with tab_budget:
         )
     else:
         st.info("두 데이터 모두 예산이 적힌 사업이 없어 사업별 증감을 셀 수 없습니다.")
-    table = pd.DataFrame(budget_rows(diff), columns=[c.header for c in BUDGET_COLUMNS])
     st.dataframe(
-        table,
+        budget_table(diff),
         hide_index=True,
         placeholder="—",
         width="stretch",
@@ -333,22 +305,12 @@ with tab_budget:
 
 def group_section(key: Literal["ministry", "support_type"], name: str) -> None:
     """Budget moved per ministry or support type: chart, table and their downloads."""
-    rows = group_rows(diff, key)
-    headers = [name, *(c.header for c in GROUP_COLUMNS[1:])]
-    frame = pd.DataFrame(rows, columns=headers)
+    tables = group_table(diff, key, name)
+    frame, chart_frame = tables.frame, tables.chart
     st.markdown(
         f"**{name}별 예산 증감** (적힌 예산의 합계 차이 — '예산 명시' 열로 비교 범위를 확인하세요)"
     )
-    shown = frame.dropna(subset=["증감(억원)"])
-    if not shown.empty:
-        chart_frame = shown.assign(
-            표시=shown[name]
-            + " (예산 명시 "
-            + shown["이전 예산 명시"].astype(str)
-            + "→"
-            + shown["새 예산 명시"].astype(str)
-            + ")"
-        )
+    if not chart_frame.empty:
         st.altair_chart(
             alt.Chart(chart_frame)
             .mark_bar()
@@ -369,7 +331,9 @@ def group_section(key: Literal["ministry", "support_type"], name: str) -> None:
         placeholder="—",
         width="stretch",
         column_config={
-            h: st.column_config.NumberColumn(format="localized") for h in headers if "억원" in h
+            h: st.column_config.NumberColumn(format="localized")
+            for h in frame.columns
+            if "억원" in h
         },
     )
     chart_buttons(key)
@@ -380,10 +344,8 @@ with tab_groups:
     group_section("support_type", "지원유형")
 
 with tab_excluded:
-    excluded = [("이전", pid, diff.old_programs[pid]) for pid in diff.excluded_old] + [
-        ("새", pid, diff.new_programs[pid]) for pid in diff.excluded_new
-    ]
-    if not excluded:
+    excluded = excluded_table(diff)
+    if excluded.empty:
         st.caption("두 데이터의 모든 사업을 비교했습니다.")
     else:
         st.caption(
@@ -391,18 +353,7 @@ with tab_excluded:
             "비교하지 않았습니다 (신규·폐지로 세지 않음)."
         )
         st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        "데이터": side,
-                        "사업명": p.name,
-                        "구분": p.level,
-                        "지역": p.region,
-                        "예산(억원)": p.budget_eok,
-                    }
-                    for side, _, p in excluded
-                ]
-            ),
+            excluded,
             hide_index=True,
             placeholder="—",
             width="stretch",

@@ -5,16 +5,21 @@
   optional 시·군·구) of the programs :func:`graph.coverage.reach` finds in reach there, with the
   programs whose area the data cannot settle in their own row;
 * :func:`files` — the matrix as an SVG heatmap and a CSV with one row per cell;
-  :func:`title` — what the matrix shows, for the heatmap's title and the page's heading.
+  :func:`title` — what the matrix shows, for the heatmap's title and the page's heading;
+* :func:`cell_table`, :func:`reach_table` — the programs of one cell, and those a place reaches
+  or may reach, as rows of the finder's program table (:func:`usecases.finder.program_table`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+import pandas as pd
+
 from graph.coverage import AXIS_LABELS, Axis, CoverageMatrix, Reach, coverage_matrix, reach
+from graph.phases import phase_of
 from graph.sheets import csv_bytes
 from graph.svgchart import heatmap_svg
 from loaders.model import Program
@@ -24,7 +29,9 @@ __all__ = [
     "CoverageView",
     "cell_label",
     "cell_status",
+    "cell_table",
     "files",
+    "reach_table",
     "title",
     "view",
 ]
@@ -153,3 +160,25 @@ def files(matrix: CoverageMatrix, *, measure: Measure, title: str, desc: str) ->
         for c in cols
     ]
     return CoverageFiles(svg.encode("utf-8"), csv_bytes(headers, table))
+
+
+def cell_table(frame: pd.DataFrame, matrix: CoverageMatrix, row: str, col: str) -> pd.DataFrame:
+    """The rows of ``frame`` (one per program, with a ``program_id`` column — the finder's
+    program table) for the programs counted in one cell of ``matrix``."""
+    return frame[frame["program_id"].isin(matrix.cell(row, col).program_ids)]
+
+
+def reach_table(frame: pd.DataFrame, found: Reach, programs: Mapping[str, Program]) -> pd.DataFrame:
+    """The programs a place reaches or may reach — every program but other places' own — as the
+    rows of ``frame`` with three columns added: 범위 (nationwide, the 시·도's, the 시·군·구's, or
+    to be checked), 지역 판정 (the area rule's reason) and 국면 (the support phase).
+    ``programs`` maps program ids to programs (for the phase)."""
+    ids = frame["program_id"]
+    table = frame.assign(
+        **{
+            "범위": ids.map(lambda pid: found.label(found.scope[pid])),
+            "지역 판정": ids.map(found.reasons.__getitem__),
+            "국면": ids.map(lambda pid: phase_of(programs[pid]) or "유형 미상"),
+        }
+    )
+    return table[ids.map(lambda pid: found.scope[pid] != "out")]

@@ -7,20 +7,28 @@ both make, so the page's downloads and the CLI's files are the same.
   edits (from a lineage CSV and from the page's editable table).
 * :func:`files` — the workbook and the lineage CSV; :func:`charts` — each chart as an SVG with
   the CSV of its table (budget waterfall, per program, per ministry, per support type).
+* :func:`lineage_table`, :func:`waterfall_table`, :func:`moves_table`, :func:`budget_table`,
+  :func:`group_table`, :func:`excluded_table` — the tables the page shows and draws.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+import pandas as pd
+
 from graph.diff import (
     DEFAULT_THRESHOLD,
+    LINEAGE_COLUMNS,
+    RELATION_LABELS,
+    RELATIONS,
     LineageEdit,
     Link,
     NoticeDiff,
     diff_catalogues,
+    lineage_rows,
     lineage_to_csv,
 )
 from graph.diff_export import (
@@ -32,20 +40,27 @@ from graph.diff_export import (
     table_csv,
     waterfall_rows,
 )
-from graph.svgchart import Bar, bars_svg, waterfall_svg
+from graph.svgchart import Bar, bars_svg, waterfall_spans, waterfall_svg
 from loaders.catalogue import Catalogue, load_embedded, load_files, load_snapshot
 from loaders.errors import LoadError
 
 __all__ = [
     "Chart",
     "DiffFiles",
+    "GroupTable",
+    "budget_table",
     "chart",
     "charts",
     "compare",
+    "excluded_table",
     "file_stem",
     "files",
+    "group_table",
+    "lineage_table",
     "link_name",
     "load_notice",
+    "moves_table",
+    "waterfall_table",
 ]
 
 CHARTS: tuple[str, ...] = ("waterfall", "program", "ministry", "support_type")
@@ -166,3 +181,97 @@ def chart(diff: NoticeDiff, name: str) -> Chart:
 def charts(diff: NoticeDiff) -> dict[str, Chart]:
     """Every chart of :data:`CHARTS`."""
     return {name: chart(diff, name) for name in CHARTS}
+
+
+# ----------------------------------------------------------------------------- the page's tables
+
+
+def lineage_table(diff: NoticeDiff, relations: Iterable[str] = RELATIONS) -> pd.DataFrame:
+    """The lineage table (:data:`graph.diff.LINEAGE_COLUMNS`), only the links of ``relations``
+    (all of them by default)."""
+    frame = pd.DataFrame(lineage_rows(diff), columns=list(LINEAGE_COLUMNS))
+    return frame[frame["관계"].isin({RELATION_LABELS[r] for r in relations})]
+
+
+def waterfall_table(diff: NoticeDiff) -> pd.DataFrame:
+    """The budget waterfall as bars: each step's label, where its bar starts and ends (억원),
+    its amount, programs and kind (합계, 증가 or 감소)."""
+    steps = diff.waterfall()
+    spans = waterfall_spans((s.amount, s.kind) for s in steps)
+    return pd.DataFrame(
+        [
+            {
+                "단계": s.label,
+                "시작": start,
+                "끝": end,
+                "금액(억원)": s.amount,
+                "사업 수": s.programs or None,
+                "종류": "합계" if s.kind == "total" else "증가" if s.amount >= 0 else "감소",
+            }
+            for s, (start, end) in zip(steps, spans, strict=True)
+        ]
+    )
+
+
+def moves_table(diff: NoticeDiff) -> pd.DataFrame:
+    """Budget change per link whose programs state a budget in both notices (사업, 증감(억원),
+    관계), smallest change first; empty when no link has one."""
+    rows = [
+        {"사업": link_name(diff, link), "증감(억원)": link.budget_change, "관계": link.label}
+        for link in diff.links
+        if link.budget_change is not None
+    ]
+    return pd.DataFrame(rows, columns=["사업", "증감(억원)", "관계"]).sort_values("증감(억원)")
+
+
+def budget_table(diff: NoticeDiff) -> pd.DataFrame:
+    """Budget per program, old and new (:data:`graph.diff_export.BUDGET_COLUMNS`)."""
+    return pd.DataFrame(budget_rows(diff), columns=[c.header for c in BUDGET_COLUMNS])
+
+
+@dataclass(frozen=True)
+class GroupTable:
+    """Budget moved per ministry or support type: the whole table, and the rows with a change
+    for the chart, each labelled with how many programs state a budget (``표시``)."""
+
+    frame: pd.DataFrame
+    chart: pd.DataFrame
+
+
+def group_table(
+    diff: NoticeDiff, key: Literal["ministry", "support_type"], name: str
+) -> GroupTable:
+    """:func:`graph.diff_export.group_rows` by ``key``, its first column headed ``name``."""
+    headers = [name, *(c.header for c in GROUP_COLUMNS[1:])]
+    frame = pd.DataFrame(group_rows(diff, key), columns=headers)
+    shown = frame.dropna(subset=["증감(억원)"])
+    chart = shown.assign(
+        표시=shown[name]
+        + " (예산 명시 "
+        + shown["이전 예산 명시"].astype(str)
+        + "→"
+        + shown["새 예산 명시"].astype(str)
+        + ")"
+    )
+    return GroupTable(frame, chart)
+
+
+def excluded_table(diff: NoticeDiff) -> pd.DataFrame:
+    """The programs left out of the comparison (no program of the same level on the other
+    side): which notice, name, level, region and budget."""
+    excluded = [("이전", diff.old_programs[pid]) for pid in diff.excluded_old] + [
+        ("새", diff.new_programs[pid]) for pid in diff.excluded_new
+    ]
+    return pd.DataFrame(
+        [
+            {
+                "데이터": side,
+                "사업명": p.name,
+                "구분": p.level,
+                "지역": p.region,
+                "예산(억원)": p.budget_eok,
+            }
+            for side, p in excluded
+        ],
+        columns=["데이터", "사업명", "구분", "지역", "예산(억원)"],
+    )

@@ -28,6 +28,8 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+import pandas as pd
+
 from graph.eligibility import Verdict
 from graph.profile import FirmProfile
 from graph.search import GUESSES, SearchIndex, rank_by_status, search
@@ -46,6 +48,7 @@ __all__ = [
     "filter_options",
     "find",
     "open_questions",
+    "program_table",
 ]
 
 # The budget slider's stops in 억원; the top one means "no upper limit".
@@ -258,3 +261,32 @@ def open_questions(
     if judge is None:
         return group_maybes(result.in_view, verdicts, profile)
     return group_maybes(result.in_view, verdicts, profile, judge=judge)
+
+
+def program_table(programs: Sequence[Program]) -> pd.DataFrame:
+    """One row per program with the finder's display columns (사업명, 운영기관, 소관, 구분, 지역,
+    지원유형, 예산(억원), 단계, 분야, 링크) and its ``program_id`` — the table the finder and the
+    지원 공백 page show programs in."""
+    rows = [
+        {
+            "program_id": p.program_id,
+            "사업명": p.name,
+            # Loaders leave institution blank only when no source names who runs the program
+            # (a local row's ministry is then just its 시·도), so it is shown as unknown.
+            "운영기관": p.institution,
+            "소관": p.ministry,
+            "구분": p.level,
+            "지역": p.region or "",
+            "지원유형": p.support_type,
+            "예산(억원)": p.budget_eok,
+            "단계": ", ".join(p.stages),
+            "분야": ", ".join(p.tech_fields),
+            "링크": p.url or None,
+        }
+        for p in programs
+    ]
+    columns = ["program_id", "사업명", "운영기관", "소관", "구분", "지역", "지원유형"]
+    columns += ["예산(억원)", "단계", "분야", "링크"]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["예산(억원)"] = frame["예산(억원)"].astype("float64")
+    return frame
