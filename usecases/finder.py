@@ -204,30 +204,11 @@ def find(
     in_view = tuple(r.program for r in kept)
     eligible_in_view = counts.get("eligible", 0)
 
-    if searched:
-        # Every match, whatever its verdict: the verdict filter is for browsing, not searching.
-        return FinderResult(
-            tuple(kept),
-            counts,
-            counts_all,
-            in_view,
-            eligible_in_view,
-            budget_unknown,
-            searched=True,
-            hits=len(hits),
-            similar_only=bool(hits) and all(h.matched in GUESSES for h in hits),
-            aliases=tuple(dict.fromkeys(h.via for h in hits if h.via)),
-            judged=judged,
-        )
-
-    kept = [row for row in kept if _status_kept(row.status, query.status)]
-
-    def order(r: FinderRow) -> tuple[int, int, bool, float]:
-        budget = r.program.budget_eok
-        rank = _STATUS_ORDER[r.status] if r.status is not None else 0
-        return (rank, 0 if r.open_call else 1, budget is None, -(budget or 0.0))
-
-    kept.sort(key=order)
+    if not searched:
+        # Browsing: the verdict filter applies and the order is ○, △, ×, open calls first, then
+        # the larger budgets. A search shows every match, whatever its verdict, in match order.
+        kept = [row for row in kept if _status_kept(row.status, query.status)]
+        kept.sort(key=_browse_order)
     return FinderResult(
         tuple(kept),
         counts,
@@ -235,8 +216,18 @@ def find(
         in_view,
         eligible_in_view,
         budget_unknown,
+        searched=searched,
+        hits=len(hits),
+        similar_only=bool(hits) and all(h.matched in GUESSES for h in hits),
+        aliases=tuple(dict.fromkeys(h.via for h in hits if h.via)),
         judged=judged,
     )
+
+
+def _browse_order(r: FinderRow) -> tuple[int, int, bool, float]:
+    budget = r.program.budget_eok
+    rank = _STATUS_ORDER[r.status] if r.status is not None else 0
+    return (rank, 0 if r.open_call else 1, budget is None, -(budget or 0.0))
 
 
 def _count(rows: Sequence[FinderRow]) -> dict[str, int]:
