@@ -17,8 +17,7 @@ from graph.settle import MaybeGroup
 from loaders.announcements import today_kst
 from loaders.regions import SIDO, SIGUNGU_BY_SIDO, sigungu_label
 from loaders.taxonomy import TECH_FIELDS
-from loaders.vocab import CEO_AGE_FORM_LABEL, CEO_AGE_RANGE
-from pages._sidebar import fill_profile_form
+from pages._sidebar import ceo_age_input, fill_profile_form
 
 __all__ = ["ask_question"]
 
@@ -58,14 +57,7 @@ def ask_question(group: MaybeGroup, profile: FirmProfile) -> None:
             )
             values = {"firm": "founded", "founded": day} if isinstance(day, date) else {}
     elif question.key == "ceo_age":
-        age = box.number_input(
-            CEO_AGE_FORM_LABEL,
-            min_value=CEO_AGE_RANGE[0],
-            max_value=CEO_AGE_RANGE[1],
-            value=None,
-            step=1,
-            key="q_age",
-        )
+        age = ceo_age_input(box, key="q_age")
         values = {"age": age} if age is not None else {}
     elif question.key == "region":
         sido = box.selectbox(

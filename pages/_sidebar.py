@@ -39,6 +39,7 @@ __all__ = [
     "FLAG_LABELS",
     "NO_DISTRICT",
     "ProfileInput",
+    "ceo_age_input",
     "draw_profile_form",
     "fill_profile_form",
     "forget_profile_form",
@@ -115,6 +116,19 @@ _CONDITIONAL_URL_TEXT: dict[str, Any] = {
     "founded": lambda v, state: v.isoformat(),
     "district": lambda v, state: sigungu_label(state.get("region"), v),
 }
+
+
+def ceo_age_input(where: Any, *, key: str, **options: Any) -> int | None:
+    """The 대표자 만 나이 box in ``where`` (the sidebar, or a question's box), empty until typed.
+
+    Its range is :data:`loaders.vocab.CEO_AGE_RANGE`, the one the profile parser accepts, so the
+    form never takes an age the profile would refuse; ``options`` go to ``number_input``
+    (placeholder, URL binding).
+    """
+    low, high = CEO_AGE_RANGE
+    return where.number_input(
+        CEO_AGE_FORM_LABEL, min_value=low, max_value=high, value=None, step=1, key=key, **options
+    )
 
 
 def fill_profile_form(values: dict[str, Any]) -> None:
@@ -217,16 +231,7 @@ def _draw() -> ProfileInput:
             key="founded",
             bind="query-params",
         )
-    age = sb.number_input(
-        CEO_AGE_FORM_LABEL,
-        min_value=CEO_AGE_RANGE[0],
-        max_value=CEO_AGE_RANGE[1],
-        value=None,
-        step=1,
-        placeholder="예: 34",
-        key="age",
-        bind="query-params",
-    )
+    age = ceo_age_input(sb, key="age", placeholder="예: 34", bind="query-params")
     region = sb.selectbox(
         "소재지 (본사·주사무소, 예비창업자는 거주지)",
         SIDO,
