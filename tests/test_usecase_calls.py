@@ -16,6 +16,7 @@ PROGRAM = _program(target="창업 3년 이내 기업")
 # SYNTHETIC TEST DATA: one call of the program (open on 2026-09-01), one closed, one upcoming.
 LINKED = call(
     title="2026년 테스트 창업지원 사업 참여기업 모집",
+    text="창업 3년 이내 기업",
     sn="10",
     start=D(2026, 8, 20),
     end=D(2026, 9, 30),
@@ -60,22 +61,30 @@ def test_board_counts_days_on_the_day_given() -> None:
     assert closed.d_day == -5 and closed.when.endswith("(D+5)")
 
 
-def test_to_dicts_are_the_clis_json_rows() -> None:
+def test_to_dicts_are_plain_json_rows() -> None:
     rows = board(CALLS, FIRM, [PROGRAM]).to_dicts()
     assert [r["pbanc_sn"] for r in rows] == ["10", "12", "11"]
-    assert set(rows[0]) == {
-        "pbanc_sn",
-        "title",
-        "status",
-        "reasons",
-        "open",
-        "d_day",
-        "program_id",
-        "link_score",
-    }
     assert rows[0]["open"] is True and rows[0]["program_id"] == "p1"
     assert rows[2]["open"] is False and rows[2]["program_id"] is None
-    json.dumps(rows)  # plain JSON values only
+    assert json.loads(json.dumps(rows)) == rows
+
+
+def test_the_cli_prints_the_boards_rows(tmp_path, capsys) -> None:
+    from loaders.catalogue import load_active
+    from navigator.cli import main
+    from navigator.cmd_engine import load_profile
+    from tests.kstartup_server import EXAMPLE_ANNOUNCEMENTS
+
+    page = tmp_path / "page.json"
+    page.write_text(json.dumps({"data": list(EXAMPLE_ANNOUNCEMENTS)}), encoding="utf-8")
+    profile_file = tmp_path / "p.json"
+    profile_file.write_text(json.dumps({"founded": "2024-03-01", "ceo_age": 34}), encoding="utf-8")
+    argv = ["calls", "--profile", str(profile_file), "--calls", str(page), "--json"]
+    assert main([*argv, "--as-of", "2026-09-20"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    profile = load_profile(profile_file, as_of="2026-09-20")
+    expected = board(load_calls([page]).announcements, profile, load_active().programs)
+    assert printed == expected.to_dicts()
 
 
 def test_view_filters_and_counts_what_every_filter_but_the_verdict_one_leaves() -> None:

@@ -25,19 +25,8 @@ def programs(make_csv: Callable[..., Path]) -> tuple[Program, ...]:
 def test_program_table_has_one_row_per_program_with_the_display_columns(programs) -> None:
     frame = program_table(programs)
     assert list(frame["program_id"]) == [p.program_id for p in programs]
-    assert list(frame.columns) == [
-        "program_id",
-        "사업명",
-        "운영기관",
-        "소관",
-        "구분",
-        "지역",
-        "지원유형",
-        "예산(억원)",
-        "단계",
-        "분야",
-        "링크",
-    ]
+    columns = "program_id 사업명 운영기관 소관 구분 지역 지원유형 예산(억원) 단계 분야 링크"
+    assert list(frame.columns) == columns.split()
     assert str(frame["예산(억원)"].dtype) == "float64"
     by_name = dict(zip(frame["사업명"], frame["예산(억원)"], strict=True))
     assert (

@@ -10,18 +10,13 @@ from graph.calls import apply_call_evidence
 from graph.eligibility import evaluate_all
 from loaders.announcements import AnnouncementSet, join_to_programs
 from loaders.report import LoadReport
-from tests.test_calls import _program, call, firm
+from tests.test_calls import _program, firm
+from tests.test_usecase_calls import LINKED as OPEN_CALL
+from tests.test_usecase_calls import PROGRAM as THREE_YEARS
 from usecases.eligibility import check, judge, judge_on
 
 D = date
-# SYNTHETIC TEST DATA: a 3-year program and an open call of it.
-THREE_YEARS = _program(target="창업 3년 이내 기업")
-OPEN_CALL = call(
-    title="2026년 테스트 창업지원 사업 참여기업 모집",
-    text="창업 3년 이내 기업",
-    start=D(2026, 8, 20),
-    end=D(2026, 9, 30),
-)
+# SYNTHETIC TEST DATA (tests/test_usecase_calls.py): a 3-year program and an open call of it.
 # 3 years and 2 days old on 2026-09-27, 2 years 11 months on the open call's 공고일.
 LATER = firm(founded=D(2023, 9, 25), as_of=D(2026, 9, 27))
 
