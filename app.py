@@ -1,10 +1,23 @@
-"""Streamlit entry point: navigation only. Each page lives in pages/ and holds layout, no logic.
+"""Streamlit entry point: ``streamlit run app.py``.
 
-Run with ``streamlit run app.py``; it opens on the embedded dataset, needs no set-up and no
-internet (the policy map inlines vis.js). The page list, the page config and the router are
-in :mod:`pages._router`.
+Each session runs this file as its script (``__name__ == "__main__"``): navigation only — the
+page list, the page config and the router are in :mod:`pages._router`, and each page lives in
+pages/ and holds layout, no logic. The app opens on the embedded dataset and needs no set-up
+and no internet.
+
+Served, this file is also imported once as a module: ``streamlit run`` finds the ``st.App``
+below and serves it (Streamlit ≥ 1.67), whose lifespan builds the caches every visitor shares
+when the server starts (:mod:`pages._warm`), so a fresh server's first visitor does not wait
+for them.
 """
 
-from pages._router import run
+import streamlit as st
 
-run()
+if __name__ == "__main__":
+    from pages._router import run
+
+    run()
+else:
+    from pages._warm import lifespan
+
+    app = st.App("app.py", lifespan=lifespan)

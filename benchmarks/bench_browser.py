@@ -6,8 +6,8 @@ programs), drives Debian's ``/usr/bin/chromium`` headless, and times what issue 
 for:
 
 * **cold first visit** (< 3 s) — from the start of navigation until the first script run has
-  finished and the page shows its title: the server's *first* session (catalogue loaded, caches
-  empty), then a *new visitor* on the running server (fresh browser profile: nothing cached),
+  finished and the page shows its title: the server's *first* session (its shared caches built at start
+  by app.py's warm-up, its per-profile caches empty), then a *new visitor* on the running server (fresh browser profile: nothing cached),
   for the overview and for a shared finder link with a profile.
 * **menu move** (< 1 s) — a click in the menu until the new page's run has finished
   (finder → 지원 경로 → 정책 지도 → finder → 개요 → finder), with a profile from a link.
@@ -132,7 +132,7 @@ def run(repeat: int = 5) -> dict[str, Any]:
         base, pid = server.base, server.pid
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
-        cpu = _cpu_seconds(pid)
+        cpu = start_cpu = _cpu_seconds(pid)  # the start, app.py's warm-up included
         tab, first = _visit(browser, base + link)
         rows.append(
             {
@@ -205,6 +205,7 @@ def run(repeat: int = 5) -> dict[str, Any]:
     return {
         "rows": rows,
         "server_rss_mb": rss,
+        "server_start_cpu": start_cpu,
         "load_before": load_before,
         "load_after": os.getloadavg(),
         "cpus": os.cpu_count(),
@@ -225,7 +226,8 @@ def _print(result: dict[str, Any]) -> None:
     lb, la = result["load_before"], result["load_after"]
     print(
         f"\n{result['cpus']} CPUs; load average before {lb[0]:.1f} / after {la[0]:.1f} "
-        f"(1 min); server RSS at the end {result['server_rss_mb']:.0f} MB"
+        f"(1 min); server RSS at the end {result['server_rss_mb']:.0f} MB; server CPU until "
+        f"healthy (start and cache warm-up) {result['server_start_cpu'] * 1000:,.0f} ms"
     )
 
 
