@@ -339,10 +339,23 @@ def _applicant_check(call: Announcement, p: FirmProfile) -> tuple[int, str, str]
 # --------------------------------------------------------------------------- the text
 
 
+# Identity cache, as in graph.eligibility: a call's program record is built once per Announcement
+# object (frozen), so the engine compiles its 지원대상 once and reuses it for every firm judged.
+# Built per judgment, each new firm compiled every linked call again and left the new records in
+# the engine's own identity cache (about 110 more entries per new profile on a server).
+_PROGRAMS: dict[int, tuple[Announcement, Program]] = {}
+_PROGRAMS_MAX = 50_000
+
+
 def _as_program(call: Announcement) -> Program:
     """The call's 지원대상 text as a program record for the engine (no local-area rule: a
     call's place is its text's rule, or its 지원지역 above)."""
-    return Program(
+    entry = _PROGRAMS.get(id(call))
+    if entry is not None and entry[0] is call:
+        return entry[1]
+    if len(_PROGRAMS) >= _PROGRAMS_MAX:
+        _PROGRAMS.clear()
+    program = Program(
         program_id=f"call:{call.pbanc_sn}",
         year=call.announced.year if call.announced else None,
         level="중앙부처",
@@ -354,6 +367,8 @@ def _as_program(call: Announcement) -> Program:
         target_text=call.target_text,
         eligibility=call.eligibility,
     )
+    _PROGRAMS[id(call)] = (call, program)
+    return program
 
 
 def _aged(p: FirmProfile, day: date, age: int | None) -> FirmProfile:

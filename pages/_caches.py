@@ -15,6 +15,8 @@ the profile key, which holds the profile's 기준일 (``as_of``, today in Korea 
 
 from __future__ import annotations
 
+import copy
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
@@ -394,46 +396,27 @@ def program_frame(ds: Dataset) -> pd.DataFrame:
 # ------------------------------------------------------------------------------ charts
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def timeline_spec(rows: tuple[tuple[str, str, str, str, str, str], ...], day: str) -> dict:
-    """The timeline's Vega-Lite spec for these steps, built once for every session showing them.
+@functools.cache
+def _timeline_template() -> dict[str, Any]:
+    """The timeline's Vega-Lite spec without its data, built with Altair once per process.
 
-    Building an Altair chart validates it against the Vega-Lite schema on every call, which
-    cost more than the rest of the page; with many users a rerun only sends the cached spec.
-    ``rows`` are (numbered label, phase, from, until, status, institution) of each step in
-    order, ``day`` the 기준일. Defined here, not in the page, so that Streamlit builds the cached
-    function once rather than reading the page's source again on every rerun.
+    Building an Altair chart validates it against the Vega-Lite schema: about 37 ms of CPU,
+    paid on every new roadmap (every new profile) when the chart was built per call — most of
+    a roadmap page's first run (benchmarks/load_test.py). The spec's shape does not depend on
+    the steps, so Altair builds it once, on named data, and :func:`timeline_spec` fills in the
+    rows and the order.
     """
     import altair as alt
 
-    from graph.path import DEFAULT_HORIZON_YEARS
-    from graph.profile import add_years
     from pages._format import STATUS_BADGES
 
-    as_of_day = date.fromisoformat(day)
-    horizon = add_years(as_of_day, DEFAULT_HORIZON_YEARS)
-    frame = pd.DataFrame(
-        [
-            {
-                "순서": label,
-                "단계": phase,
-                "시작": pd.Timestamp(start),
-                "종료": pd.Timestamp(until or horizon),
-                "기간": f"{start} ~ " + (until or "기한 없음"),
-                "자격": STATUS_BADGES.get(status, status),
-                "기관": institution,
-            }
-            for label, phase, start, until, status, institution in rows
-        ]
-    )
-    order = list(frame["순서"])
     colours = alt.Scale(
         domain=[STATUS_BADGES["eligible"], STATUS_BADGES["maybe"]], range=["#2E7D32", "#F9A825"]
     )
-    base = alt.Chart(frame).encode(
+    base = alt.Chart(alt.NamedData(name=_TIMELINE_STEPS)).encode(
         y=alt.Y(
             "순서:N",
-            sort=order,
+            sort=[],  # the steps' order, filled in per call
             title=None,
             axis=alt.Axis(labelFontSize=12, labelLimit=260, labelOverlap=False),
         )
@@ -442,11 +425,46 @@ def timeline_spec(rows: tuple[tuple[str, str, str, str, str, str], ...], day: st
         x=alt.X("시작:T", title="신청 가능 시기", axis=alt.Axis(format="%Y-%m")),
         x2="종료:T",
         color=alt.Color("자격:N", scale=colours, legend=alt.Legend(title=None, orient="top")),
-        tooltip=["순서", "단계", "기관", "기간", "자격"],
+        tooltip=["순서:N", "단계:N", "기관:N", "기간:N", "자격:N"],
     )
     today = (
-        alt.Chart(pd.DataFrame({"x": [pd.Timestamp(as_of_day)]}))
+        alt.Chart(alt.NamedData(name=_TIMELINE_DAY))
         .mark_rule(color="#555", strokeDash=[4, 4])
         .encode(x="x:T")
     )
     return (bars + today).properties(height=alt.Step(30)).to_dict()  # one 30-px row per step
+
+
+_TIMELINE_STEPS, _TIMELINE_DAY = "steps", "day"
+
+
+def timeline_spec(rows: tuple[tuple[str, str, str, str, str, str], ...], day: str) -> dict:
+    """The timeline's Vega-Lite spec for these steps: the shared template plus their rows.
+
+    ``rows`` are (numbered label, phase, from, until, status, institution) of each step in
+    order, ``day`` the 기준일 (ISO dates). A step without an end runs to the planning horizon.
+    """
+    from graph.path import DEFAULT_HORIZON_YEARS
+    from graph.profile import add_years
+    from pages._format import STATUS_BADGES
+
+    as_of_day = date.fromisoformat(day)
+    horizon = add_years(as_of_day, DEFAULT_HORIZON_YEARS).isoformat()
+    spec = copy.deepcopy(_timeline_template())
+    spec["layer"][0]["encoding"]["y"]["sort"] = [row[0] for row in rows]
+    spec["datasets"] = {
+        _TIMELINE_STEPS: [
+            {
+                "순서": label,
+                "단계": phase,
+                "시작": f"{start}T00:00:00",
+                "종료": f"{until or horizon}T00:00:00",
+                "기간": f"{start} ~ " + (until or "기한 없음"),
+                "자격": STATUS_BADGES.get(status, status),
+                "기관": institution,
+            }
+            for label, phase, start, until, status, institution in rows
+        ],
+        _TIMELINE_DAY: [{"x": f"{as_of_day.isoformat()}T00:00:00"}],
+    }
+    return spec

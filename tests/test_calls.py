@@ -195,6 +195,19 @@ def test_real_calls_quote_their_boxes():
     assert "age" not in verdicts["177378"].failed
 
 
+def test_judging_more_firms_compiles_each_call_once():
+    # A server judges the same calls for every new visitor: the engine's compiled forms (an
+    # identity cache) must not grow with the number of firms judged.
+    from graph import eligibility
+
+    calls = load_embedded_announcements()[0][:200]
+    judge_calls(calls, firm(founded=D(2024, 3, 1), ceo_age=34, region="서울"))
+    compiled = len(eligibility._CACHE)
+    for year in (2019, 2021, 2023, 2025):
+        judge_calls(calls, firm(founded=D(year, 5, 1), ceo_age=41, region="부산"))
+    assert len(eligibility._CACHE) == compiled
+
+
 # --------------------------------------------------------------------------- CLI
 
 
