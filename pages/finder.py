@@ -251,31 +251,30 @@ if not calls:
 if not found.judged:
     columns.remove("자격")  # no profile, no verdict: the note above says so once
 # The 지역 column already shows the 시·도; an unknown running institution is said to be unknown.
+shown = found.rows
+# Built column by column: pandas reads a list of per-row dicts key by key, which was a fifth of
+# the finder's server time per rerun (benchmarks/load_test.py); the frame is the same.
 table = pd.DataFrame(
-    [
-        {
-            "program_id": r.program.program_id,
-            "status": r.status,
-            # The verdict as a coloured chip (green ○, yellow △, grey ×). A pandas Styler would
-            # colour the text too, but it renders every cell of the table to HTML on every rerun —
-            # most of the page's server time with many users; a chip column is plain Arrow data.
-            "자격": [STATUS_BADGES[r.status]] if r.status is not None else [],
-            "사업명": r.program.name,
-            "운영기관": r.program.institution or "미상",
-            "지역": r.program.region or "",
-            "지원유형": r.program.support_type,
-            "예산(억원)": r.program.budget_eok,
-            "공고": r.call,
-            "링크": r.program.url or None,
-            # Without a profile the column shows what a verdict would be judged on.
-            "판정 이유": (
-                " · ".join(r.reasons)
-                if found.judged
-                else r.program.target_text or "지원대상 원문 없음"
-            ),
-        }
-        for r in found.rows
-    ]
+    {
+        "program_id": [r.program.program_id for r in shown],
+        "status": [r.status for r in shown],
+        # The verdict as a coloured chip (green ○, yellow △, grey ×). A pandas Styler would
+        # colour the text too, but it renders every cell of the table to HTML on every rerun —
+        # most of the page's server time with many users; a chip column is plain Arrow data.
+        "자격": [[STATUS_BADGES[r.status]] if r.status is not None else [] for r in shown],
+        "사업명": [r.program.name for r in shown],
+        "운영기관": [r.program.institution or "미상" for r in shown],
+        "지역": [r.program.region or "" for r in shown],
+        "지원유형": [r.program.support_type for r in shown],
+        "예산(억원)": [r.program.budget_eok for r in shown],
+        "공고": [r.call for r in shown],
+        "링크": [r.program.url or None for r in shown],
+        # Without a profile the column shows what a verdict would be judged on.
+        "판정 이유": [
+            " · ".join(r.reasons) if found.judged else r.program.target_text or "지원대상 원문 없음"
+            for r in shown
+        ],
+    }
 )
 table["예산(억원)"] = table["예산(억원)"].astype("float64")
 # A wide screen gets the table; a phone gets cards (pages/_narrow.py): the table would show two
