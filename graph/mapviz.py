@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from graph.eligibility import Verdict
 from graph.navmap import COLUMN_LABELS, HEADER_HEIGHT, LANE_LABEL_WIDTH, MapLayout
 from graph.path import Gap, Roadmap, Step
 from graph.profile import FirmProfile
@@ -135,11 +136,11 @@ def _circled(n: int) -> str:
     return _CIRCLED[n - 1] if 1 <= n <= len(_CIRCLED) else f"({n})"
 
 
-def _status_of(verdicts: Mapping[str, Any] | None, pid: str) -> str | None:
+def _status_of(verdicts: Mapping[str, Verdict] | None, pid: str) -> str | None:
     if verdicts is None:
         return None
     v = verdicts.get(pid)
-    return None if v is None else str(getattr(v, "status", v))
+    return None if v is None else v.status
 
 
 def _step_tip(step: Step, n: int) -> str:
@@ -169,7 +170,7 @@ def _gap_tip(gap: Gap) -> str:
 def map_html(
     layout: MapLayout,
     *,
-    verdicts: Mapping[str, Any] | None = None,
+    verdicts: Mapping[str, Verdict] | None = None,
     roadmap: Roadmap | None = None,
     you: str = "",
     keep: set[str] | None = None,
@@ -180,7 +181,8 @@ def map_html(
     """Self-contained HTML of the navigation map (embed with ``st.iframe(html, height=...)``).
 
     ``layout`` is :func:`graph.navmap.layout_map` of the catalogue (positions never change).
-    ``verdicts`` colour programs by the profile's status when ``color_by="status"``; ``roadmap``
+    ``verdicts`` (:func:`graph.eligibility.evaluate_all`'s) colour programs by the profile's
+    status when ``color_by="status"``; ``roadmap``
     (a :class:`graph.path.Roadmap`) draws its steps on top in entry order, with their numbers,
     names and dates, and its gaps in the lane labels; everything else is faded. ``you`` labels
     the firm's column ("귀사 · 업력 2년"). ``keep`` is the set of program ids a filter keeps; the

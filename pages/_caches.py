@@ -19,9 +19,10 @@ import copy
 import functools
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 import streamlit as st
@@ -39,10 +40,13 @@ from pages._sidebar import ProfileInput, profile_key
 from usecases import eligibility
 from usecases import roadmap as usecase
 from usecases.calls import CallBoard, board, load_calls
-from usecases.finder import FinderOptions, filter_options, program_table
+from usecases.finder import FinderOptions, FinderResult, filter_options, program_table
 from usecases.roadmap import RoadmapOptions
 
-if TYPE_CHECKING:  # the duplicate scan (numpy, rapidfuzz) is imported when a page asks for it
+if TYPE_CHECKING:  # the duplicate scan and the map (numpy, rapidfuzz, networkx) load on demand
+    from graph.mapviz import ColorBy
+    from graph.navmap import MapLayout
+    from graph.settle import MaybeSummary
     from usecases.duplicates import DuplicateDesk
 
 __all__ = [
@@ -157,8 +161,13 @@ def verdicts(ds: Dataset, prof: ProfileInput) -> dict[str, Verdict]:
 
 @st.cache_resource(max_entries=64)
 def _open_questions(
-    key: str, pkey: str, view: str, _catalogue: Catalogue, _result: Any, _profile: FirmProfile
-) -> Any:
+    key: str,
+    pkey: str,
+    view: str,
+    _catalogue: Catalogue,
+    _result: FinderResult,
+    _profile: FirmProfile,
+) -> MaybeSummary:
     from usecases.finder import open_questions
 
     joined = _active_calls(key, _today(), _catalogue).joined
@@ -166,7 +175,7 @@ def _open_questions(
     return open_questions(_result, verdicts, _profile, judge=eligibility.judge_on(joined))
 
 
-def open_questions(ds: Dataset, prof: ProfileInput, result: Any) -> Any:
+def open_questions(ds: Dataset, prof: ProfileInput, result: FinderResult) -> MaybeSummary:
     """:func:`usecases.finder.open_questions` for the finder's current view (judged with the
     same call evidence as the verdicts), cached per dataset, profile and view."""
     view = hashlib.sha1("|".join(p.program_id for p in result.in_view).encode("utf-8")).hexdigest()[
@@ -196,13 +205,13 @@ def call_board(ds: Dataset, profile: FirmProfile, day: date) -> CallBoard:
 
 
 @st.cache_resource(max_entries=8)
-def _layout(key: str, _catalogue: Catalogue) -> Any:
+def _layout(key: str, _catalogue: Catalogue) -> MapLayout:
     from graph.navmap import layout_map
 
     return layout_map(_catalogue.programs)
 
 
-def map_layout(ds: Dataset) -> Any:
+def map_layout(ds: Dataset) -> MapLayout:
     """:func:`graph.navmap.layout_map` of the dataset: fixed positions, computed once."""
     return _layout(ds.key, ds.catalogue)
 
@@ -214,10 +223,10 @@ def _map_html(
     filters: tuple[tuple[str, str | None], ...],
     style: tuple[str, bool, bool],
     you: str,
-    _layout: Any,
+    _layout: MapLayout,
     _catalogue: Catalogue,
-    _verdicts: dict | None,
-    _roadmap: Any,
+    _verdicts: Mapping[str, Verdict] | None,
+    _roadmap: Roadmap | None,
 ) -> tuple[str, int, int, int]:
     from graph.mapviz import map_html as render
     from graph.navmap import matching_programs
@@ -232,13 +241,13 @@ def _map_html(
         you=you,
         keep=keep,
         hide=hide,
-        color_by=color_by,  # type: ignore[arg-type]
+        color_by=cast("ColorBy", color_by),
         show_next=show_next,
     )
     return view.html, view.programs, view.kept, view.steps
 
 
-def _plan_key(plan: Any) -> str:
+def _plan_key(plan: Roadmap | None) -> str:
     """A short key of what the map draws from a roadmap (steps, gaps, notes)."""
     if plan is None:
         return ""
@@ -257,7 +266,7 @@ def map_html(
     color_by: str = "support_type",
     hide: bool = False,
     show_next: bool = False,
-    plan: Any = None,
+    plan: Roadmap | None = None,
 ) -> tuple[str, int, int, int]:
     """``(html, programs, programs the filter keeps, path steps)`` of the navigation map.
 
