@@ -57,3 +57,38 @@ def test_no_library_module_imports_streamlit() -> None:
         "assert 'streamlit' not in sys.modules, 'streamlit imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def _magic_expressions(path: Path) -> list[str]:
+    """Statements Streamlit's "magic" would write to the page: bare expressions other than
+    calls, awaits, yields and docstrings (magic.add_magic's rules)."""
+    found = []
+    for parent in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(parent, field, None)
+            if not isinstance(block, list):
+                continue
+            for i, node in enumerate(block):
+                if not isinstance(node, ast.Expr):
+                    continue
+                value = node.value
+                if isinstance(value, ast.Call | ast.Await | ast.Yield | ast.YieldFrom):
+                    continue
+                docstring = (
+                    i == 0
+                    and field == "body"
+                    and isinstance(parent, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef)
+                    and isinstance(value, ast.Constant)
+                    and isinstance(value.value, str)
+                )
+                if not docstring:
+                    found.append(f"{path.name}:{node.lineno}")
+    return found
+
+
+def test_no_page_relies_on_streamlit_magic() -> None:
+    # .streamlit/config.toml turns magic off (runner.magicEnabled = false): a bare expression in
+    # a page script would silently show nothing.
+    scripts = [ROOT / "app.py", *sorted((ROOT / "pages").glob("[!_]*.py"))]
+    assert [where for path in scripts for where in _magic_expressions(path)] == []
+    assert "magicEnabled = false" in (ROOT / ".streamlit" / "config.toml").read_text("utf-8")
