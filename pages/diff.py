@@ -10,7 +10,7 @@ lineage CSV.
 from __future__ import annotations
 
 import hashlib
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import altair as alt
 import streamlit as st
@@ -38,6 +38,9 @@ from usecases.diff import (
 )
 from usecases.diff import chart as diff_chart
 from usecases.diff import files as diff_files
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 require_router()
 
@@ -167,6 +170,26 @@ if app_edits:
     st.caption(f"계보 표에서 고친 {len(app_edits)}건을 반영했습니다 (판정 '사람').")
 
 
+def change_bars(
+    frame: pd.DataFrame, label: str, tooltip: list[str], *, width: int, step: int
+) -> None:
+    """Horizontal bars of 증감(억원) per ``label``, largest first: gains blue, cuts red."""
+    st.altair_chart(
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            y=alt.Y(f"{label}:N", sort="-x", title=None, axis=alt.Axis(labelLimit=width)),
+            x=alt.X("증감(억원):Q"),
+            color=alt.condition(
+                "datum['증감(억원)'] >= 0", alt.value("#2E6DB4"), alt.value("#C8553D")
+            ),
+            tooltip=tooltip,
+        )
+        .properties(height=alt.Step(step)),
+        width="stretch",
+    )
+
+
 def chart_buttons(name: str) -> None:
     """The SVG and CSV downloads of one chart (:func:`usecases.diff.chart`, as the CLI's)."""
     made = diff_chart(diff, name)
@@ -274,20 +297,7 @@ with tab_budget:
     st.markdown("**사업별 예산 증감** (두 데이터 모두 예산이 적힌 사업)")
     bars = moves_table(diff)
     if not bars.empty:
-        st.altair_chart(
-            alt.Chart(bars)
-            .mark_bar()
-            .encode(
-                y=alt.Y("사업:N", sort="-x", title=None, axis=alt.Axis(labelLimit=240)),
-                x=alt.X("증감(억원):Q"),
-                color=alt.condition(
-                    "datum['증감(억원)'] >= 0", alt.value("#2E6DB4"), alt.value("#C8553D")
-                ),
-                tooltip=["사업", "관계", "증감(억원)"],
-            )
-            .properties(height=alt.Step(26)),
-            width="stretch",
-        )
+        change_bars(bars, "사업", ["사업", "관계", "증감(억원)"], width=240, step=26)
     else:
         st.info("두 데이터 모두 예산이 적힌 사업이 없어 사업별 증감을 셀 수 없습니다.")
     st.dataframe(
@@ -311,20 +321,8 @@ def group_section(key: Literal["ministry", "support_type"], name: str) -> None:
         f"**{name}별 예산 증감** (적힌 예산의 합계 차이 — '예산 명시' 열로 비교 범위를 확인하세요)"
     )
     if not chart_frame.empty:
-        st.altair_chart(
-            alt.Chart(chart_frame)
-            .mark_bar()
-            .encode(
-                y=alt.Y("표시:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
-                x=alt.X("증감(억원):Q"),
-                color=alt.condition(
-                    "datum['증감(억원)'] >= 0", alt.value("#2E6DB4"), alt.value("#C8553D")
-                ),
-                tooltip=[name, "이전 예산(억원)", "새 예산(억원)", "증감(억원)"],
-            )
-            .properties(height=alt.Step(24)),
-            width="stretch",
-        )
+        tooltip = [name, "이전 예산(억원)", "새 예산(억원)", "증감(억원)"]
+        change_bars(chart_frame, "표시", tooltip, width=260, step=24)
     st.dataframe(
         frame,
         hide_index=True,
