@@ -78,6 +78,27 @@ _YEARS_WIDEN = re.compile(
     rf"(?:[^()\[\];/※*,]{{0,16}}?(?:까지|기업|적용|신청\s*가능|가능|창업기업)(?=[\s)\];,.]|$))?"
     rf"|(?:창업\s*)?{_NUM}\s*년\s*(?:이내|미만|이하)\s*(?:의\s*)?{_WIDEN_WORDS}[가-힣\s]{{0,8}}?기업"
 )
+# "창업 7년(신산업 창업 분야 10년) 이내", "경기도소재 7년(신산업분야 10년)이내": the base band
+# and its exception share one ending (calls 177062, 176773, 177189).
+_YEARS_PAREN_WIDEN = re.compile(
+    rf"{_NUM}\s*년\s*\(\s*([^()]{{0,24}}?신산업[^()]{{0,16}}?)\s*(?:만\s*)?{_NUM}\s*년\s*\)\s*"
+    r"(이내|미만|이하|을\s*초과하지\s*않은)"
+)
+# A band stated for 신산업 firms only, found next to a band for everyone: the words before it in
+# its own clause ("※ 단, 신산업 분야([참고 2] 참조) 창업기업의 경우 업력 10년 이내까지") or right
+# after it ("10년 이내인 신산업 스타트업"). A clause starts after a bullet or separator; a "*"
+# glued to a word is a footnote mark ("신산업분야** 창업 10년 이내"), not a bullet.
+_CLAUSE_MARK = re.compile(r"[※;◦○□❍▸•\n]|(?<![가-힣A-Za-z0-9)\]*])\*|\s-\s")
+_QUALIFIER_AFTER = re.compile(
+    r"^\s*(?:이내|미만|이하)?\s*(?:인|의)?\s*신산업\s*(?:창업\s*)?(?:분야\s*)?(?:[가-힣·ㆍ]{0,6}?(?:스타트업|기업))?"
+)
+_QUALIFIER_TAIL = re.compile(
+    r"^[^※*;◦○□❍▸•\n.]{0,16}?(?:까지\s*(?:신청\s*)?가능|신청\s*가능|지원\s*가능|가능|까지)"
+)
+# "전문분야 5년이상 경력자": years of a person's career, not of the business (call 176391).
+_NOT_BUSINESS_AFTER = re.compile(
+    r"^\s*(?:이상|이하|이내)?\s*(?:의\s*)?(?:연구개발\s*|관련\s*)?(?:경력|근무|재직|실무)"
+)
 _AGE_WIDEN_WORDS = r"(?:신산업|첨단기술|딥테크|실감형|기술창업)"
 _AGE_WIDEN = re.compile(
     rf"[*※(]?\s*{_AGE_WIDEN_WORDS}[^()※*;]{{0,12}}?(?:의\s*경우|은|는)\s*(?:만\s*)?(\d{{2}})\s*세\s*(?:이하|미만)[^()※*;]{{0,14}}"
@@ -291,6 +312,9 @@ _BENIGN: tuple[str, ...] = (
     r"심화\s*과정|일반\s*트랙|리그|트랙|권역|유형|과정",
     r"모집\s*공고일|사업\s*공고일|공고\s*마감일|공모\s*마감일|공고일|신청일|마감일|기준일|현재|기준",
     r"중소\s*[·ㆍ‧]?\s*벤처\s*기업|대\s*[·ㆍ‧]\s*중견\s*[·ㆍ‧]\s*중소\s*기업",
+    # "창업 7년 이내 기업(기술창업, 신산업창업)" (171312): the kinds of 창업 the law counts; the
+    # 신산업 widening itself is read by _years.
+    r"\(\s*기술\s*창업\s*[,·ㆍ]\s*신산업\s*창업\s*\)",
 )
 _BENIGN_RE = re.compile("|".join(f"(?:{p})" for p in _BENIGN))
 # Tokens that carry no condition (after their particles are stripped): the generic applicant
@@ -489,6 +513,12 @@ def _date(m: re.Match[str], *, end: bool) -> date | None:
 
 
 _TRACK_QUOTA = re.compile(r"(?<=\d%)\s*(?:이상|이하|이내)?\s*\)?\s*(?:,|또는|및)\s*")
+# "(공고일 기준 업력 10년 이상 기업은 지원예산 없이 자부담으로 지원 가능)" (call 176773): older
+# firms admitted on another footing are a track of their own, not a minimum for everyone.
+_TRACK_ADMIT = re.compile(
+    r"\(\s*([^()]*?\d{1,2}\s*년\s*(?:이상|초과)\s*(?:의\s*)?(?:창업)?기업\s*(?:은|는|도)[^()]*?"
+    r"(?:지원|신청|참여)\s*가능)\s*\)"
+)
 
 
 def split_tracks(text: str) -> list[str]:
@@ -519,7 +549,12 @@ def split_tracks(text: str) -> list[str]:
     for part in parts:
         pieces = [p for p in _TRACK_QUOTA.split(part) if p.strip()]
         out.extend(pieces if len(pieces) > 1 else [part])
-    out = [p.strip() for p in out if p.strip()]
+    admitted: list[str] = []
+    for k, part in enumerate(out):
+        if (admit := _TRACK_ADMIT.search(part)) is not None:
+            out[k] = part[: admit.start()] + part[admit.end() :]
+            admitted.append(admit.group(1))
+    out = [p.strip() for p in [*out, *admitted] if p.strip()]
     merged: list[str] = []
     for part in out:
         # "/ 핀테크기업 우대": a preference added to the track before, not a track of its own.
@@ -650,19 +685,34 @@ def _years(w: _Work) -> tuple[_Bounds, int | None, str]:
     widen: int | None = None
     high: int | None
     widen_phrase = ""
-    for m in _YEARS_WIDEN.finditer(w.buf):
-        value = int(m.group(1) or m.group(2))
-        if value > 20:
-            continue
-        widen = max(widen or 0, value)
-        widen_phrase = w.quote(m.span()).strip("()[]*※ ;,")
-        w.take(m.span())
     bounds = _Bounds()
+    for m in _YEARS_PAREN_WIDEN.finditer(w.buf):
+        base, extra = int(m.group(1)), int(m.group(3))
+        if base >= extra or extra > 20:
+            continue
+        bounds.add(None, True, base, m.group(4) != "미만", f"{base}년 {m.group(4)}")
+        widen, widen_phrase = max(widen or 0, extra), m.group(2).strip() + f" {extra}년"
+        w.take(m.span())
+    found = [m for m in _YEARS_WIDEN.finditer(w.buf) if int(m.group(1) or m.group(2)) <= 20]
+    values = {int(m.group(1) or m.group(2)) for m in found}
+    for m in found:
+        value = int(m.group(1) or m.group(2))
+        if m.group(2) is not None and len(values) > 1 and value == min(values):
+            # "창업 7년 이내 딥테크 창업기업 ※ 신산업 분야 … 10년 이내 가능" (call 179084): the
+            # narrower "N년 이내 딥테크 기업" beside a wider exception is the band itself.
+            bounds.add(None, True, value, True, w.quote(m.span()))
+        else:
+            widen = max(widen or 0, value)
+            widen_phrase = w.quote(m.span()).strip("()[]*※ ;,")
+        w.take(m.span())
     for m in _YEARS_FROM_START.finditer(w.buf):
         value = int(m.group(1))
         if value <= 20:
             bounds.add(None, True, value, m.group(2) != "미만", m.group(0))
             w.take(m.span())
+    # Bands with an upper bound, by position: one stated for 신산업 firms only beside one for
+    # everyone is the exception, not a second track (see _qualified_bands).
+    uppers: list[tuple[int, int, int]] = []  # (index in bounds, start, end)
     for m in _YEARS_RANGE.finditer(w.buf):
         g = m.groups()
         if g[0] is not None:
@@ -673,6 +723,7 @@ def _years(w: _Work) -> tuple[_Bounds, int | None, str]:
             low, low_kw, high, high_kw = int(g[7]), g[8], int(g[9]), g[10]
         if low > high or high > 20:
             continue
+        uppers.append((len(bounds.phrases), *m.span()))
         bounds.add(low, low_kw != "초과", high, high_kw != "미만", m.group(0))
         w.take(m.span())
     for m in _YEARS_MAX.finditer(w.buf):
@@ -680,16 +731,30 @@ def _years(w: _Work) -> tuple[_Bounds, int | None, str]:
         before = w.buf[max(0, m.start() - 8) : m.start()]
         if _NOT_BUSINESS_AGE.search(before) and not _BUSINESS_AGE_WORD.search(before):
             continue
-        if value > 20 or _RESIDENCE_AFTER.match(w.buf[m.end() :]):
+        if (
+            value > 20
+            or _RESIDENCE_AFTER.match(w.buf[m.end() :])
+            or _NOT_BUSINESS_AFTER.match(w.buf[m.end() :])
+        ):
             continue
+        uppers.append((len(bounds.phrases), *m.span()))
         bounds.add(None, True, value, m.group(2) != "미만", m.group(0))
         w.take(m.span())
     for m in _YEARS_MIN.finditer(w.buf):
         value = int(m.group(1))
-        if value > 20 or _RESIDENCE_AFTER.match(w.buf[m.end() :]):
+        if (
+            value > 20
+            or _RESIDENCE_AFTER.match(w.buf[m.end() :])
+            or _NOT_BUSINESS_AFTER.match(w.buf[m.end() :])
+        ):
             continue
         bounds.add(value, m.group(2) != "초과", None, True, m.group(0))
         w.take(m.span())
+    qualified = _qualified_bands(w, bounds, uppers)
+    if qualified:
+        value, phrase = qualified
+        if widen is None or value > widen:
+            widen, widen_phrase = value, phrase
     if widen is not None and bounds.highs:
         _, _, high, _ = bounds.union()
         if high is not None and widen <= high:
@@ -700,6 +765,62 @@ def _years(w: _Work) -> tuple[_Bounds, int | None, str]:
         bounds.add(None, True, widen, True, widen_phrase)
         widen = -widen
     return bounds, widen, widen_phrase
+
+
+def _qualified_bands(
+    w: _Work, bounds: _Bounds, uppers: list[tuple[int, int, int]]
+) -> tuple[int, str] | None:
+    """Move the bands stated for 신산업 firms only out of ``bounds``: (widest, phrase) or None.
+
+    "업력 7년이내 창업기업 및 신산업분야 10년이내 기업" (call 176734), "창업 7년 이내 … ※ 단, 신산업
+    창업 분야에 관한 규정(…) 제3조 제1항에 따른 기업은 창업 10년 이내까지 신청 가능" (171312): the
+    10 years are an exception for 신산업 firms, so the band is 7 years and a firm of 7–10 years
+    gets △ naming the condition. Only when a band for everyone stays and every qualified band
+    is wider than it; the qualifier words are blanked with the band (they are understood).
+    """
+    if len(uppers) < 2:
+        return None
+    ends = sorted(e for _, _, e in uppers)
+    found: list[tuple[int, int, int, int, int]] = []  # (index, value, blank from, quote from, end)
+    for index, start, end in uppers:
+        prev_end = max((e for e in ends if e <= start), default=0)
+        window_start = max(prev_end, start - 90)
+        marks = list(_CLAUSE_MARK.finditer(w.text, window_start, start))
+        clause_start = marks[-1].end() if marks else window_start
+        word = re.search(_WIDEN_WORDS, w.text[clause_start:start])
+        after = None
+        if word is not None:
+            head = quote_from = clause_start + word.start()
+            if re.search(r"단\s*,?\s*$", w.text[max(clause_start, head - 4) : head]):
+                head = w.text.rindex("단", max(clause_start, head - 4), head)
+        elif (after := _QUALIFIER_AFTER.match(w.text[end:])) is not None:
+            head = quote_from = start
+        else:
+            continue
+        stop = end
+        if after is not None:
+            stop = end + after.end()
+        elif (tail := _QUALIFIER_TAIL.match(w.text[end:])) is not None:
+            stop = end + tail.end()
+        value = bounds.highs[index][0]
+        if value is not None:
+            found.append((index, value, head, quote_from, stop))
+    rest = [bounds.highs[i][0] for i, _, _ in uppers if i not in {f[0] for f in found}]
+    if not found or not rest or any(v is None for v in rest):
+        return None
+    base = max(v for v in rest if v is not None)
+    if any(f[1] <= base for f in found):
+        return None
+    drop = {f[0] for f in found}
+    kept = [k for k in range(len(bounds.phrases)) if k not in drop]
+    bounds.lows[:] = [bounds.lows[k] for k in kept]
+    bounds.highs[:] = [bounds.highs[k] for k in kept]
+    bounds.phrases[:] = [bounds.phrases[k] for k in kept]
+    widest = max(found, key=lambda f: f[1])
+    phrase = _snippet(w.text, widest[3], widest[4], 80).strip("()[]*※ ;,")
+    for _, _, head, _, stop in found:
+        w.take((head, stop))
+    return widest[1], phrase
 
 
 def _ages(w: _Work) -> tuple[_Bounds, list[tuple[str, int | None, int | None, str]]]:

@@ -17,6 +17,7 @@ from graph.eligibility import evaluate, evaluate_all
 from graph.profile import FirmProfile, profile_from_dict
 from loaders.catalogue import load_embedded
 from loaders.derive import derived_fields
+from loaders.eligibility_text import split_tracks
 from loaders.model import Program
 
 CALL = "https://www.k-startup.go.kr/web/contents/bizpbanc-ongoing.do?schM=view&pbancSn="
@@ -340,6 +341,77 @@ def test_a_widening_for_some_fields_is_a_maybe_not_a_no() -> None:
         prog, firm(founded="2015-01-01", fields=["스포츠"], as_of="2026-03-10")
     ).status == ("ineligible")
     assert evaluate(prog, firm(pre_founding=True, fields=["스포츠"])).status == "ineligible"
+
+
+# "7년 이내 … 단, 신산업 분야는 10년 이내": the band is 7 years for everyone, 7–10 years is △
+# naming the 신산업 condition, beyond 10 years ×. Each text is a real 2026 call or program target.
+SINSANEOP = [
+    # 171312 지피지기 투자유치지원사업 (인천), 기업마당 PBLN_000000000121463 (2026)
+    "인천 소재(본사ㆍ공장ㆍ연구소) 창업 7년 이내 기업(기술창업, 신산업창업) ※ 단, 신산업 창업 "
+    "분야에 관한 규정(중소벤처기업부고시 제2024-2호) 제3조 제1항에 따른 기업은 창업 10년 이내까지 "
+    "신청 가능",
+    # call 176734 (2026)
+    "업력 7년이내 창업기업 및 신산업분야 10년이내 기업 (공고일 기준)",
+    # call 177189 (2026)
+    "경기도소재 7년(신산업분야 10년)이내 스타트업",
+    # call 176774 (2026)
+    "사업을 개시한 지 7년 미만인 신기술 스타트업 또는 10년 이내인 신산업 스타트업",
+    # call 178981 (2026)
+    "모집공고일(’26.8.31.) 기준 창업 7년 이내*인 자 * 신산업 분야([참고 2] 참조) 창업기업의 경우 "
+    "업력 10년 이내까지 지원 가능",
+    # call 176204 (2026)
+    "◦ 창업 후 7년 이내이며 기술을 보유한 중소기업 ◦ 신산업분야 창업 10년 이내 중소기업",
+    # call 179084 (2026): the 딥테크 band is the base, 신산업 the exception
+    "국내·외 예비창업자 및 창업 7년 이내 딥테크 창업기업 ※ 신산업 분야 창업기업은 창업 10년 이내 가능",
+]
+
+
+@pytest.mark.parametrize("text", SINSANEOP)
+def test_a_sinsaneop_exception_is_not_the_band(text: str) -> None:
+    prog = program(text, level="광역", region="인천" if "인천" in text else "전국")
+    region = "인천" if "인천" in text else "경기"
+    five = evaluate(prog, firm(founded="2021-01-01", region=region, as_of="2026-09-01"))
+    eight = evaluate(prog, firm(founded="2018-06-01", region=region, as_of="2026-09-01"))
+    eleven = evaluate(prog, firm(founded="2015-06-01", region=region, as_of="2026-09-01"))
+    assert prog.eligibility.years_max == 7 and prog.eligibility.years_widen == 10
+    assert "충족" in five.reason_for("years")
+    assert eight.status == "maybe"
+    assert "초과, 단 '" in eight.reason_for("years") and "신산업" in eight.reason_for("years")
+    assert eleven.status == "ineligible" and "초과" in eleven.reason_for("years")
+
+
+def test_a_sinsaneop_exception_read_whole_leaves_nothing_unparsed() -> None:
+    # 171312: with the exception understood, a 5-year 인천 firm is a plain ○.
+    prog = program(SINSANEOP[0], level="광역", region="인천", institution="인천광역시")
+    assert prog.eligibility.unparsed == ""
+    verdict = evaluate(prog, firm(founded="2021-01-01", region="인천", as_of="2026-09-01"))
+    assert verdict.status == "eligible"
+
+
+def test_older_firms_admitted_on_another_footing_are_a_track_not_a_minimum() -> None:
+    # call 176773 인천스타트업파크 TRYOUT (2026): read as "10년 이상" for everyone, a 3-year firm
+    # failed the text and a 10-year firm passed it; the clause is a track of its own.
+    text = (
+        "o 창업 7년(신산업 창업 분야 10년) 이내 관내 기업 또는 이전 확약기업 ※ 인천 관외 기업은 "
+        "협약 체결 후 3개월 이내 본점·연구소·공장 중 1개소 이전 필수 (공고일 기준 업력 10년 "
+        "이상 기업은 지원예산 없이 자부담으로 지원 가능)"
+    )
+    assert (
+        split_tracks(text)[-1]
+        == "공고일 기준 업력 10년 이상 기업은 지원예산 없이 자부담으로 지원 가능"
+    )
+    prog = program(text)
+    young = evaluate(prog, firm(founded="2023-01-01", as_of="2026-03-18"))
+    old = evaluate(prog, firm(founded="2016-01-01", as_of="2026-03-18"))
+    assert young.status != "ineligible" and old.status != "ineligible"
+
+
+def test_years_of_a_career_are_not_business_age() -> None:
+    # call 176391 (2026), a call for experts: "전문분야 5년이상 경력자", "5년 이상 연구개발 경력".
+    prog = program(
+        "석사학위 소지자로 전문분야 5년이상 경력자 또는 5년 이상 연구개발 경력이 있는 자"
+    )
+    assert prog.eligibility.years_min is None
 
 
 # --------------------------------------------------------------------------- never a silent yes
