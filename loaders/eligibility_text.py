@@ -41,7 +41,15 @@ from datetime import date
 from typing import Any
 
 from loaders.model import Basis, Eligibility, Evidence
-from loaders.regions import SIDO_LONG, SIGUNGU, SIGUNGU_BY_SIDO, sido_of_place
+from loaders.regions import (
+    REGION_GROUPS,
+    SIDO,
+    SIDO_LONG,
+    SIGUNGU,
+    SIGUNGU_BY_SIDO,
+    is_sido_name,
+    sido_of_place,
+)
 from loaders.taxonomy import GENERAL_FIELD, tag_fields
 from loaders.textnorm import clean_cell
 from loaders.vocab import EARLY_YEARS, GROUP_KINDS, STAGES, STARTUP_YEARS
@@ -151,7 +159,7 @@ _ALTERNATIVE_BEFORE = re.compile(r"(?:및|또는|,|ㆍ|·|\u119e)\s*(?:예비\s*
 _EARLY_WORD = re.compile(r"초기")
 
 _LOCATION_WORD = re.compile(
-    r"^\s*(?:[가-힣]{1,4}(?:시|군|구)\s+)?(?:에\s*)?(?:\d+\s*년\s*이상\s*)?(?:시\s*)?(?:소재|거주|주소|관내|도내|내\s|내에|내$|지역|시민|도민|군민|구민|정착|전입|에\s*본사|에\s*주소|에\s*소재|에\s*거주|에\s*주민등록|에\s*사업자\s*등록|에\s*사업장|에서\s*생애|내\s*사업장)"
+    r"^\s*(?:[가-힣]{1,4}(?:시|군|구)\s+)?(?:에\s*)?(?:\d+\s*년\s*이상\s*)?(?:시\s*)?(?:소재|거주|주소|관내|도내|내\s|내에|내$|지역|권역|권\s*(?:소재|내|지역)|시민|도민|군민|구민|정착|전입|에\s*본사|에\s*주소|에\s*소재|에\s*거주|에\s*주민등록|에\s*사업자\s*등록|에\s*사업장|에서\s*생애|내\s*사업장)"
 )
 _LOCAL_AREA = re.compile(r"관내|도내|시내\s*소재|지역\s*내")
 # After a place: words that make the location rule softer than "must be there now".
@@ -171,6 +179,9 @@ _REGION_RELOCATE = re.compile(
     r"|협약\s*기간\s*내\s*본사\s*소재지를\s*[가-힣]{1,4}(?:으로|로)\s*이전\s*가능한"
     # "7년 이내 법인(지역 무관) - (필수사항) 선정기업은 3개월 이내 … 본사 … 이전(설립)"
     r"|지역\s*무관\)?(?:[^.;※]|(?<=\d)\.(?=\d)){0,80}?선정[^.;※]{0,40}?(?:이전|설립|전입)"
+    # "동남권 소재 또는 동남권으로 이전을 희망하는" (call 178907), "동남권(부울경) 소재 및 26년
+    # 이내 동남권 이전 예정인" (call 177007): firms there, or firms that will move there.
+    r"|(?<=소재)\s*(?:또는|혹은|및)\s*[^.;※/]{0,30}?(?:이전|전입|이주)\s*(?:을|를)?\s*(?:희망|예정|계획)"
 )
 
 # Every place a target may name: 시·도 spellings, 기초 names and unambiguous stems. Longest
@@ -189,6 +200,27 @@ _LOCATION_NOUN_BEFORE = re.compile(
 _PLACE_AS_PREDICATE = re.compile(r"^\s*(?:인\s|인$|에\s|이며|이어야|일\s|내\s|내에)")
 # What separates the places of one list: a slash, a middle dot, a comma, 및 or 또는.
 _PLACE_LIST_SEP = re.compile(r"\s*(?:[/·ㆍ‧,]|및|또는)\s*")
+# A grouping of 시·도 (loaders.regions.REGION_GROUPS), with the text's own list in brackets when
+# it gives one: "동남권(부산·울산·경남)", "호남권(전라·광주·제주)", "비수도권 (서울, 경기 제외)".
+_GROUP = re.compile(
+    r"(?<![가-힣])(비수도권|수도권|충청권|충청(?![남북]|권)|동남권|대경권|부울경|부\s*[·ㆍ]\s*울\s*[·ㆍ]\s*경"
+    r"|호남권)(?:\s*\(([^()]{2,40})\))?"
+)
+_AREA = re.compile(f"{_GROUP.pattern}|{_PLACE.pattern}")
+# Old names of two 시·도 each, as a bracket list spells them ("전라·광주·제주").
+_PAIR_NAMES: dict[str, tuple[str, ...]] = {"전라": ("전북", "전남"), "경상": ("경북", "경남")}
+# A clause that prefers or gives quota to a place does not require it: "* 광주 지역 창업자 우선
+# 선발", "호남권(…) 소재 (예비)창업기업을 60% 이상 선발", "(우대사항) 대구광역시 본사 소재 기업".
+_PREFERENCE = re.compile(r"우대|가점|우선\s*(?:선발|선정|지원)|\d+\s*%\s*이상\s*(?:선발|선정)")
+# Clauses for that purpose: bullets, ※ notes, " - " items ("*" glued to a word is a footnote mark).
+_PREF_CLAUSE = re.compile(r"[;※▲◦○□❍▸■•]|(?<![가-힣A-Za-z0-9)\]*])\*|\s-\s?(?=[가-힣(])|\s/\s")
+# A bracketed exception is no requirement either: "(*부울경 소재 기업 업력 제한 없음)" (call 177091).
+_EXCEPTION_NOTE = re.compile(r"\([^()]*제한\s*없음[^()]*\)")
+_PREF_LABEL = re.compile(r"^\s*[(\[]?\s*우대\s*(?:사항|대상|조건)?\s*[)\]]?\s*:?")
+_PREF_END = re.compile(r"^[\s)\].,]*(?:함|합니다)?[\s)\].,]*$")
+# Where a noun phrase ends and the next begins ("…7년 이내 기업 AI, … 기업 우대"): the preference
+# at a clause's end speaks of the last phrase only. A list ("거주자, … 기업") is one phrase.
+_HEAD_BOUNDARY = re.compile(r"(?:기업|창업자|창업가|자|팀|기관)(?=\s+(?!또는|및|혹은)[^\s,·])")
 _PLACE_STEM = re.compile(
     r"([가-힣]{2,3})(?=\s*(?:소재|거주|에\s*주소|에\s*소재|관내|지역|시민|군민))"
 )
@@ -868,9 +900,15 @@ def _regions(w: _Work) -> dict[str, Any]:
     if moving:
         w.take(moving.span())
     hits: list[tuple[int, int, str, str]] = []
+    preferred = _preference_spans(w.text)
+
+    def in_preference(pos: int) -> bool:
+        return any(a <= pos < b for a, b in preferred)
+
     # "<소재지>가 <place>인": start of a place -> (start of its location noun, length of the ending)
     predicate: dict[int, tuple[int, int]] = {}
-    for m in _PLACE.finditer(w.buf):
+    matches = [m for m in _AREA.finditer(w.buf) if not in_preference(m.start())]
+    for m in matches:
         tail = w.buf[m.end() : m.end() + 14]
         if not _LOCATION_WORD.match(tail):
             noun = _LOCATION_NOUN_BEFORE.search(w.buf[max(0, m.start() - 16) : m.start()])
@@ -881,12 +919,10 @@ def _regions(w: _Work) -> dict[str, Any]:
                 max(0, m.start() - 16) + noun.start(),
                 len(pred.group(0).rstrip()),
             )
-        sido = sido_of_place(m.group(0))
-        if sido:
-            hits.append((m.start(), m.end(), m.group(0), sido))
+        hits.extend((m.start(), m.end(), m.group(0), sido) for sido in _area_sidos(m))
     # A list of places sharing one location word ("대전/세종/충남/충북에 소재", "부산, 울산, 경남
-    # 소재"): every place of the list is named, not only the one next to the word.
-    matches = list(_PLACE.finditer(w.buf))
+    # 소재", "대전·충청 소재", "광주 전남 권역 내"): every place of the list is named, not only the
+    # one next to the word.
     list_end: dict[int, int] = {}  # start of a listed place -> end of the list's last place
     for k in range(len(matches) - 2, -1, -1):
         m, nxt = matches[k], matches[k + 1]
@@ -894,15 +930,25 @@ def _regions(w: _Work) -> dict[str, Any]:
             s == m.start() for s, _, _, _ in hits
         ):
             continue
-        if not _PLACE_LIST_SEP.fullmatch(w.buf[m.end() : nxt.start()]):
+        gap = w.buf[m.end() : nxt.start()]
+        spaced = (
+            gap.isspace()
+            and len(gap) <= 2
+            and all(is_sido_name(x.group(0)) or x.group(1) for x in (m, nxt))
+        )
+        if not (_PLACE_LIST_SEP.fullmatch(gap) or spaced):
             continue
-        sido = sido_of_place(m.group(0))
-        if sido:
-            hits.append((m.start(), m.end(), m.group(0), sido))
+        sidos = _area_sidos(m)
+        if sidos:
+            hits.extend((m.start(), m.end(), m.group(0), sido) for sido in sidos)
             list_end[m.start()] = list_end.get(nxt.start(), nxt.end())
     for m in _PLACE_STEM.finditer(w.buf):
         sido = sido_of_place(m.group(1))
-        if sido and not any(s <= m.start() < e for s, e, _, _ in hits):
+        if (
+            sido
+            and not any(s <= m.start() < e for s, e, _, _ in hits)
+            and not in_preference(m.start())
+        ):
             hits.append((m.start(1), m.end(1), m.group(1), sido))
     for start, end, _place, sido in sorted(hits):
         clause_end = re.search(r"[.;※]|\s/\s|$", w.text[end:])
@@ -947,6 +993,61 @@ def _regions(w: _Work) -> dict[str, Any]:
         out["region_relocate"] = True
         out["_move_phrase"] = move_phrase
     return out
+
+
+def _area_sidos(m: re.Match[str]) -> tuple[str, ...]:
+    """The 시·도 an _AREA match names: one for a place, the set of a grouping (its own bracket
+    list first; "(서울, 경기 제외)" is every 시·도 but those), () for an undefined grouping."""
+    if m.group(1) is None:
+        sido = sido_of_place(m.group(0))
+        return (sido,) if sido else ()
+    inner = m.group(2) or ""
+    listed: list[str] = []
+    for word in re.findall(r"[가-힣]+", inner):
+        for found in (*_PAIR_NAMES.get(word, ()), *REGION_GROUPS.get(word, ())):
+            listed.append(found)
+        place = _PLACE.fullmatch(word)
+        if place and (sido := sido_of_place(word)):
+            listed.append(sido)
+    listed = list(dict.fromkeys(listed))
+    if listed and "제외" in inner:
+        return tuple(s for s in SIDO if s not in listed)
+    if listed:
+        return tuple(listed)
+    name = re.sub(r"[\s·ㆍ]", "", m.group(1))
+    return REGION_GROUPS.get(name, ())
+
+
+def _preference_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of text that prefer, give a quota to, or exempt someone rather than require it.
+
+    A clause labelled "(우대사항)", "우대 대상:"; a bracket holding the word ("(강북구 거주자 우선
+    선발)", "(울산 소재 기업 우대)"); or the last noun phrase of a clause that ends with it
+    ("서초구 거주자, 서초구 소재 기업 우대", "호남권(…) 소재 (예비)창업기업을 60% 이상 선발"). A
+    preference inside a sentence that goes on ("… 20인 이상 기업 우선 지원 기업 대상") is not one.
+    """
+    spans = [m.span() for m in _EXCEPTION_NOTE.finditer(text)]
+    start = 0
+    for sep in [*_PREF_CLAUSE.finditer(text), None]:
+        end = sep.start() if sep is not None else len(text)
+        clause = text[start:end]
+        if _PREF_LABEL.match(clause) and "우대" in clause[:12]:
+            spans.append((start, end))
+        else:
+            for m in _PREFERENCE.finditer(clause):
+                opened = clause.rfind("(", 0, m.start())
+                closed = clause.find(")", m.end())
+                if opened > clause.rfind(")", 0, m.start()) and closed >= 0:
+                    spans.append((start + opened, start + closed + 1))
+                elif _PREF_END.match(clause[m.end() :]):
+                    heads = [
+                        h.end()
+                        for h in _HEAD_BOUNDARY.finditer(clause, 0, m.start())
+                        if clause[h.end() : m.start()].strip()
+                    ]
+                    spans.append((start + max(heads, default=0), start + m.end()))
+        start = sep.end() if sep is not None else len(text)
+    return spans
 
 
 def _fields(w: _Work) -> tuple[tuple[str, ...], str]:

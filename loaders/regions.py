@@ -13,6 +13,8 @@ from types import MappingProxyType
 __all__ = [
     "AMBIGUOUS_SIGUNGU",
     "NATIONWIDE",
+    "REGION_GROUPS",
+    "REGION_GROUP_SOURCES",
     "SIDO",
     "SIDO_LONG",
     "SIGUNGU",
@@ -94,6 +96,47 @@ def find_sido_mentions(text: str) -> list[str]:
         if short not in seen:
             seen.append(short)
     return seen
+
+
+# --- groupings of 시·도 (권역) -----------------------------------------------------------------
+# 지원대상 texts name a grouping instead of its 시·도 ("동남권 소재", "대전·충청 소재", "충청권
+# 소재 기업", "비수도권 소재"). 충청 is not a 시·도: each grouping maps to the 시·도 its cited
+# source defines, and a text that spells its own set out in brackets ("호남권(전라·광주·제주)",
+# "비수도권 (서울, 경기 제외)") is read by its own list instead (loaders.eligibility_text).
+# 호남권 has no entry: the 2025 '5극 3특' puts 전북 among the 특별자치도 beside a 호남권 of
+# 광주·전남, while calls use it with their own lists — without one the phrase stays △.
+_CAPITAL_AREA = ("서울", "인천", "경기")
+REGION_GROUPS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "수도권": _CAPITAL_AREA,
+        "비수도권": tuple(s for s in SIDO if s not in _CAPITAL_AREA),
+        "충청권": ("대전", "세종", "충북", "충남"),
+        # "대전·충청 소재", "대전/세종/충청지역": 충청 as a 권역 name is the 충청권.
+        "충청": ("대전", "세종", "충북", "충남"),
+        "동남권": ("부산", "울산", "경남"),
+        "부울경": ("부산", "울산", "경남"),
+        "대경권": ("대구", "경북"),
+    }
+)
+_KOREA_KR_5_3 = (
+    "https://www.korea.kr/news/policyNewsView.do?newsId=148946609 (2025-07-29, 정책주간지 K-공감: "
+    "'부산·울산·경남 메가시티를 중심으로 하는 동남권, 대구·경북 지방을 아우르는 대경권')"
+)
+REGION_GROUP_SOURCES: Mapping[str, str] = MappingProxyType(
+    {
+        "수도권": "수도권정비계획법 제2조 제1호와 시행령 제2조: 서울특별시와 그 주변 지역(인천광역시, "
+        "경기도) — https://www.law.go.kr/법령/수도권정비계획법시행령",
+        "비수도권": "수도권(서울·인천·경기) 밖의 시·도 — 같은 출처; K-Startup 공고 177195 (2026): "
+        "'수도권(서울·인천·경기)을 제외한 비수도권'",
+        "충청권": "충청광역연합(2024-12 출범, 대전·세종·충북·충남) — "
+        "https://hankyung.com/article/2024121856241; K-Startup 공고 176156 (2026): '충청권 소재 기업 "
+        "(충북/충남/대전/세종)'",
+        "충청": "충청권과 같음 — https://hankyung.com/article/2024121856241",
+        "동남권": f"{_KOREA_KR_5_3}; K-Startup 공고 178907 (2026): '동남권: 부산 울산 경남'",
+        "부울경": f"{_KOREA_KR_5_3}; K-Startup 공고 177363 (2026): '동남권(부·울·경)'",
+        "대경권": f"{_KOREA_KR_5_3}; K-Startup 공고 178893 (2026): '대경권(대구·경북)'",
+    }
+)
 
 
 # --- 기초 local governments (시·군·구) ----------------------------------------------------------

@@ -411,3 +411,103 @@ def test_a_central_program_located_by_its_target_refuses_other_places():
     seoul = evaluate(program, FirmProfile(region="서울"))
     assert seoul.status == "ineligible" and "대전" in seoul.reason_for("region")
     assert evaluate(program, FirmProfile(region="대전")).status != "ineligible"
+
+
+# Groupings of 시·도 (loaders.regions.REGION_GROUPS, each with its source in REGION_GROUP_SOURCES):
+# real phrasing of 2026 K-Startup calls (k-startup.go.kr, pbancSn in the comment). A bracket list
+# in the text wins over the vocabulary; "(서울, 경기 제외)" is every 시·도 but those.
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("동남권(부산·울산·경남) 소재 창업 후 2년 3개월 미만 기업", ("부산", "울산", "경남")),  # 179126
+        ("동남권(경남, 부산, 울산) 소재 예비창업자 및 창업 7년 이내 기업", ("경남", "부산", "울산")),  # 176495
+        ("대경권(대구·경북) 소재 창업 후 2년 3개월 미만 기업", ("대구", "경북")),  # 178893
+        ("사업자등록증 상 본사가 충청권 소재 기업 (충북/충남/대전/세종)", ("대전", "세종", "충북", "충남")),  # 176156
+        ("대전·충청 소재 창업 7년이내 사업자", ("대전", "세종", "충북", "충남")),  # 177033
+        ("대전/세종/충청지역에 소재하는 업력 6년 미만 기업", ("대전", "세종", "충북", "충남")),  # 177090
+        ("수도권에 본사 또는 공장이 소재한 공공조달시장 관심 기업", ("서울", "인천", "경기")),  # 179205
+        ("동남권(부·울·경) 지역내 쉬었음청년", ("부산", "울산", "경남")),  # 177363
+        ("광주/전남 권역 내 시제품 제작이 가능한 예비창업자", ("광주", "전남")),  # 177144
+        ("광주 전남 권역 내 시제품 제작 및 양산 연계가 가능한 창업자", ("광주", "전남")),  # 177353
+    ],
+)  # fmt: skip
+def test_a_grouping_of_places_names_its_sido(text, regions):
+    e = parse_target(text)
+    assert sorted(e.regions) == sorted(regions)
+
+
+def test_outside_the_capital_area_is_every_other_sido():
+    # 176801: "비수도권 소재"; 177034: "비수도권 (서울, 경기 제외) 내" spells its own set (인천 in it).
+    plain = parse_target(
+        "투자기관으로부터 1천만원 이상 투자를 받은 비수도권 소재 3년 이내의 초기 창업기업"
+    )
+    assert len(plain.regions) == 14 and not {"서울", "인천", "경기"} & set(plain.regions)
+    own = parse_target(
+        "2026년 비수도권 (서울, 경기 제외) 내 본사, 지사, 공장, 연구소 중 1개 이상 소재"
+    )
+    assert "인천" in own.regions and not {"서울", "경기"} & set(own.regions)
+    # 177195: the 수도권 that is excluded is not an area the call admits.
+    assert (
+        "서울"
+        not in parse_target("수도권(서울·인천·경기)을 제외한 비수도권 본사 소재 스타트업").regions
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "농식품분야 (예비)벤처‧창업기업 * 호남권(전라·광주·제주) 소재 (예비)창업기업을 60% 이상 선발",  # 176929
+        "일본 진출을 희망하는 업력 7년 이내 기술 기반 창업기업(울산 소재 기업 우대)",  # 177129
+        "컨설팅 참여를 희망하는 (예비)창업자 * 서초구 거주자, 서초구 소재 기업 우대",  # 179169
+        "19~39세 청년 예비창업자 또는 3년 이내 초기창업자 (총 30명 내외) 영등포구 거주 또는 "
+        "영등포구에 사업장을 둔 청년 (예비)창업자 우선 선발",  # 179116
+        "AI 기술 기반 스마트해운물류 분야 예비창업자 및 창업 7년 이내 기업(*부울경 소재 기업 업력 제한 없음)",  # 177091
+        "- (필수사항) 수요과제 내용에 부합하는 BM 및 기술을 보유한 스타트업 - (우대사항) 대구광역시 "
+        "본사 소재 기업 혹은 협약 2개월 이내 대구광역시 내 본사 이전 예정인 기업",  # 177478
+    ],
+)  # fmt: skip
+def test_a_place_that_is_preferred_or_exempted_is_not_required(text):
+    assert parse_target(text).regions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("대구소재 제조 분야 예비창업자 및 기업 (모빌리티/ICT/의료·헬스 우대)", ("대구",)),  # 178919
+        (
+            "서울/경기/인천/강원 소재 AI 활용,도입 수요가 있는 상시근로자 20인 이상 기업 우선 지원 기업 대상",
+            ("서울", "경기", "인천", "강원"),
+        ),  # 177466
+        (
+            "예비창업자 및 은평구 소재 창업 7년 이내 기업 AI, 정보통신, 바이오헬스, 친환경, 초격차 기업 우대",
+            ("서울",),
+        ),  # 176979
+    ],
+)  # fmt: skip
+def test_a_preference_beside_a_place_leaves_the_place_required(text, regions):
+    assert parse_target(text).regions == regions
+
+
+def test_firms_that_will_move_into_a_grouping_are_admitted_on_that_condition():
+    # 178907: "동남권 소재 또는 동남권으로 이전을 희망하는 (예비) 스타트업 * 동남권: 부산 울산 경남".
+    e = parse_target(
+        "동남권 소재 또는 동남권으로 이전을 희망하는 (예비) 스타트업 * 동남권: 부산 울산 경남"
+    )
+    assert sorted(e.regions) == ["경남", "부산", "울산"] and e.region_relocate
+
+
+def test_a_grouping_admits_its_sido_and_refuses_others_with_the_phrase_quoted():
+    from graph.eligibility import evaluate
+    from graph.profile import FirmProfile
+    from loaders.model import Program
+
+    text = "대전·충청 소재 창업 7년이내 사업자"  # 177033
+    program = Program(
+        "p", 2026, "지자체", "", "", "대전", "딥테크 창업기업 모집", "사업화",
+        target_text=text, eligibility=parse_target(text),
+    )  # fmt: skip
+    for sido in ("대전", "세종", "충북", "충남"):
+        assert evaluate(program, FirmProfile(region=sido)).status != "ineligible", sido
+    busan = evaluate(program, FirmProfile(region="부산"))
+    assert busan.status == "ineligible"
+    assert "'대전·충청 소재'" in busan.reason_for("region")
