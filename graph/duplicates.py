@@ -81,6 +81,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import islice
 from typing import Any, Literal, overload
 from urllib.parse import urlparse
 
@@ -120,6 +121,7 @@ __all__ = [
     "band_label",
     "budget_at_stake",
     "candidate_cutoffs",
+    "clique_groups",
     "different_institutions",
     "find_duplicates",
     "help_forms",
@@ -1981,10 +1983,12 @@ def local_copy_table(
 
 @dataclass(frozen=True)
 class Family:
-    """Programs linked by pairs of one relation (a regional-copy family or a ladder).
+    """Programs of one relation that all pair with one another (a regional-copy family or a
+    ladder).
 
     ``members`` are ordered (ladders: earliest band first; families: by place); ``scheme`` is
-    the commonest name core, a label for people.
+    the commonest name core, a label for people; ``pairs`` are the reported pairs among the
+    members — every two members are one of them, which is the evidence for the group.
     """
 
     members: list[str]
@@ -1993,6 +1997,58 @@ class Family:
     budget_eok: float | None
     budget_stated: int
     pairs: list[Pair]
+
+
+# Enough for any real catalogue; bounds the work on a pathological pair graph.
+_MAX_CLIQUES = 100_000
+
+
+def clique_groups(edges: Iterable[tuple[str, str, float]]) -> list[list[str]]:
+    """Disjoint groups of ids in which every two ids share an edge, best first.
+
+    Pairs chained into connected components put programs that share nothing in one group (a
+    ladder of 17 programs through 예비창업패키지, a family of 24 centres through a few alike
+    names). A group here is a clique — each member pairs with every other — picked greedily:
+    the largest, then the highest sum of pair scores, then the smallest ids; its members are
+    taken, and the next group is chosen from what is left. A program whose partners all went
+    to other groups is in none (its pairs stay in the pair list).
+
+    >>> clique_groups([("a", "b", 90), ("b", "c", 80), ("a", "c", 70), ("c", "d", 95)])
+    [['a', 'b', 'c']]
+    >>> clique_groups([("a", "b", 90), ("b", "c", 80), ("c", "d", 95)])
+    [['c', 'd'], ['a', 'b']]
+    """
+    import networkx as nx
+
+    graph: nx.Graph[str] = nx.Graph()
+    for a, b, score in edges:
+        if a != b:
+            graph.add_edge(a, b, score=float(score))
+    groups: list[list[str]] = []
+    for component in sorted(sorted(c) for c in nx.connected_components(graph)):
+        sub = graph.subgraph(component)
+        cliques = [frozenset(c) for c in islice(nx.find_cliques(sub), _MAX_CLIQUES)]
+        used: set[str] = set()
+        while True:
+            # What is left of each maximal clique is a clique; every maximal clique of the
+            # remaining graph is one of these remainders, so no enumeration is repeated.
+            best: tuple[int, float, list[str]] | None = None
+            for clique in cliques:
+                rest = sorted(clique - used)
+                if len(rest) < 2:
+                    continue
+                score = sum(sub[x][y]["score"] for k, x in enumerate(rest) for y in rest[k + 1 :])
+                if (
+                    best is None
+                    or (len(rest), score) > best[:2]
+                    or ((len(rest), score) == best[:2] and rest < best[2])
+                ):
+                    best = (len(rest), score, rest)
+            if best is None:
+                break
+            groups.append(best[2])
+            used.update(best[2])
+    return groups
 
 
 def _families(
@@ -2004,13 +2060,8 @@ def _families(
     pairs = [p for p in result.of(relation) if p.a_id in by_id and p.b_id in by_id]
     if not pairs:
         return []
-    ids = sorted({p.a_id for p in pairs} | {p.b_id for p in pairs})
-    index = {pid: k for k, pid in enumerate(ids)}
-    i = np.array([index[p.a_id] for p in pairs])
-    j = np.array([index[p.b_id] for p in pairs])
     out = []
-    for group in _components(len(ids), i, j):
-        members = [ids[k] for k in group]
+    for members in clique_groups((p.a_id, p.b_id, p.score) for p in pairs):
         progs = [by_id[m] for m in members]
         if relation == "ladder":
             order = {pid: _band_start(by_id[pid]) for pid in members}
@@ -2029,7 +2080,7 @@ def _families(
                 [reach_area(by_id[m]).describe() for m in members],
                 round(sum(budgets), 2) if budgets else None,
                 len(budgets),
-                [p for p in pairs if p.a_id in member_set],
+                [p for p in pairs if p.a_id in member_set and p.b_id in member_set],
             )
         )
     return sorted(out, key=lambda f: (-len(f.members), -(f.budget_eok or 0.0), f.scheme))
@@ -2048,14 +2099,16 @@ def _band_start(p: Program) -> tuple[float, float]:
 def regional_families(
     result: DuplicateResult, programs: Iterable[Program] | Mapping[str, Program]
 ) -> list[Family]:
-    """Regional-copy families: one scheme run in N places no firm spans, with their budgets."""
+    """Regional-copy families: one scheme run in N places no firm spans, with their budgets —
+    places that all pair with one another (:func:`clique_groups`), not chains of pairs."""
     return _families(result, programs, "regional_copies")
 
 
 def ladders(
     result: DuplicateResult, programs: Iterable[Program] | Mapping[str, Program]
 ) -> list[Family]:
-    """Ladders: the same help split over bands that do not meet, earliest band first."""
+    """Ladders: the same help split over bands that do not meet, earliest band first — rungs
+    that all pair with one another (:func:`clique_groups`), not chains of pairs."""
     return _families(result, programs, "ladder")
 
 

@@ -224,12 +224,23 @@ FAMILY_COLUMNS: tuple[Column, ...] = (
     Column("예산 합계(억원)", 14, number_format="#,##0.0"),
     Column("예산 명시 사업", 12),
     Column("사업 (운영기관 · 지역 · 예산)", 80, wrap=True),
+    Column("쌍 (모두 서로 짝)", 24, wrap=True),
     Column("사업 ID", 40, wrap=True),
 )
 
 
 def _budget_text(p: Program) -> str:
     return f"{p.budget_eok:,.1f}억원" if p.budget_eok is not None else "예산 미상"
+
+
+def _pair_evidence(fam: Family) -> str:
+    """The pairs behind a group: every two members are a reported pair ("3쌍 · 같은 지원 71–83")."""
+    scores = [p.score for p in fam.pairs]
+    if not scores:
+        return ""
+    low, high = min(scores), max(scores)
+    span = f"{low:.0f}" if round(low) == round(high) else f"{low:.0f}–{high:.0f}"
+    return f"{len(scores)}쌍 · 같은 지원 {span}"
 
 
 def family_rows(families: Sequence[Family], by_id: Mapping[str, Program]) -> list[list]:
@@ -246,6 +257,7 @@ def family_rows(families: Sequence[Family], by_id: Mapping[str, Program]) -> lis
                 fam.budget_eok,
                 fam.budget_stated,
                 "\n".join(f"{p.name} ({_inst(p)} · {_area(p)} · {_budget_text(p)})" for p in progs),
+                _pair_evidence(fam),
                 ", ".join(fam.members),
             ]
         )
@@ -260,6 +272,7 @@ LADDER_COLUMNS: tuple[Column, ...] = (
     Column("운영기관", 24, wrap=True),
     Column("예산 합계(억원)", 14, number_format="#,##0.0"),
     Column("예산 명시 사업", 12),
+    Column("쌍 (모두 서로 짝)", 24, wrap=True),
     Column("사업 ID", 40, wrap=True),
 )
 
@@ -278,6 +291,7 @@ def ladder_rows(ladders: Sequence[Family], by_id: Mapping[str, Program]) -> list
                 ", ".join(dict.fromkeys(_inst(p) for p in progs)),
                 fam.budget_eok,
                 fam.budget_stated,
+                _pair_evidence(fam),
                 ", ".join(fam.members),
             ]
         )

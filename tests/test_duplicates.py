@@ -25,6 +25,7 @@ from graph.duplicates import (
     _prepare,
     budget_at_stake,
     candidate_cutoffs,
+    clique_groups,
     find_duplicates,
     help_forms,
     help_kind,
@@ -221,6 +222,51 @@ def test_regional_copies_are_places_no_firm_spans() -> None:
     assert len(fams) == 1 and sorted(fams[0].members) == ["a", "b", "c"]
     assert fams[0].budget_eok is None and fams[0].budget_stated == 0
     assert find_duplicates([a, b, c]).pairs == []  # not duplicates by default
+
+
+# Groups of one relation are cliques, not chains: a star of pairs through one program (the
+# 2026 data's 예비창업패키지 ladder-paired with 15 programs that share nothing with each other)
+# is not one group of 16.
+def test_a_star_of_pairs_is_not_one_group() -> None:
+    star = [("hub", f"leaf{k}", 80.0) for k in range(5)] + [("leaf0", "leaf1", 70.0)]
+    assert clique_groups(star) == [["hub", "leaf0", "leaf1"]]
+
+
+def test_a_chain_of_pairs_is_split_where_members_share_nothing() -> None:
+    chain = [("a", "b", 90.0), ("b", "c", 60.0), ("c", "d", 95.0), ("d", "e", 50.0)]
+    assert clique_groups(chain) == [["c", "d"], ["a", "b"]]
+
+
+def test_groups_are_disjoint_cliques_chosen_by_size_then_score() -> None:
+    square = [("a", "b", 70.0), ("b", "c", 70.0), ("c", "d", 70.0), ("d", "a", 70.0)]
+    square += [("a", "c", 99.0), ("b", "d", 60.0)]  # two triangles share a–c / b–d
+    groups = clique_groups(square)
+    assert groups == [["a", "b", "c", "d"]]  # the whole square is a clique
+    # without b–d: two triangles of equal size and score; the smaller ids win
+    assert clique_groups(square[:5]) == [["a", "b", "c"]]
+
+
+@pytest.mark.parametrize("relation", ["ladder", "regional_copies"])
+def test_embedded_families_are_cliques_of_the_unchanged_pairs(relation: str) -> None:
+    programs = load_embedded().programs
+    result = find_duplicates(programs, relations=RELATIONS)
+    pairs = {frozenset((p.a_id, p.b_id)) for p in result.of(relation)}
+    groups = (ladders if relation == "ladder" else regional_families)(result, programs)
+    assert groups
+    seen: set[str] = set()
+    for fam in groups:
+        n = len(fam.members)
+        assert not seen & set(fam.members)  # disjoint
+        seen |= set(fam.members)
+        every = {frozenset((x, y)) for k, x in enumerate(fam.members) for y in fam.members[k + 1 :]}
+        assert every <= pairs  # every two members are a reported pair
+        assert len(fam.pairs) == n * (n - 1) // 2
+    by_id = {p.program_id: p for p in programs}
+    if relation == "ladder":
+        names = [by_id[m].name for m in groups[0].members]
+        assert names == ["예비창업패키지", "초기창업패키지", "창업도약패키지"]
+    else:
+        assert len(groups[0].members) < 10  # not the 24-place chain around 마포구
 
 
 def test_a_province_program_meets_its_own_cities() -> None:
