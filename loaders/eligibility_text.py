@@ -174,14 +174,28 @@ _REGION_OPEN = re.compile(
 )
 # Out-of-area applicants admitted on condition that they move (or found there) after selection.
 _REGION_RELOCATE = re.compile(
-    r"(?:관외|역외|타\s*지역|지역\s*외|[가-힣]{1,4}\s*외\s*(?:소재|지역))\s*(?:의\s*)?(?:기업|창업기업|거주자|[가-힣·ㆍ]{0,12})?"
-    r"(?:[^.;※]|(?<=\d)\.(?=\d)){0,80}?(?:이전|설립|전입|창업예정자\s*참여\s*가능|지원\s*가능|신청\s*가능)"
+    r"(?:관외|역외|도외|타\s*지역|지역\s*외|[가-힣]{1,4}\s*외\s*(?:소재|지역)|[가-힣]{2,5}\s*이외)\s*(?:의\s*)?"
+    r"(?:기업|창업기업|기창업자|거주자|[가-힣·ㆍ]{0,12})?"
+    r"(?:[^.;※]|(?<=\d)\.(?=\d)|\.(?=\))){0,80}?(?<!기술)(?:이전|설립|전입|창업예정자\s*참여\s*가능|지원\s*가능|신청\s*가능)"
     r"|협약\s*기간\s*내\s*본사\s*소재지를\s*[가-힣]{1,4}(?:으로|로)\s*이전\s*가능한"
     # "7년 이내 법인(지역 무관) - (필수사항) 선정기업은 3개월 이내 … 본사 … 이전(설립)"
     r"|지역\s*무관\)?(?:[^.;※]|(?<=\d)\.(?=\d)){0,80}?선정[^.;※]{0,40}?(?:이전|설립|전입)"
-    # "동남권 소재 또는 동남권으로 이전을 희망하는" (call 178907), "동남권(부울경) 소재 및 26년
-    # 이내 동남권 이전 예정인" (call 177007): firms there, or firms that will move there.
-    r"|(?<=소재)\s*(?:또는|혹은|및)\s*[^.;※/]{0,30}?(?:이전|전입|이주)\s*(?:을|를)?\s*(?:희망|예정|계획)"
+    # "동남권 소재 또는 동남권으로 이전을 희망하는" (call 178907), "구미소재 기업 및 구미(본사)로
+    # 이전 계획 기업" (176367), "관내 기업 또는 창원시로 본사 이전 계획이 있는 관외기업" (176810),
+    # "울주군에 … 소재하고 있거나 이전 예정인" (171033), "전라남도 거주자 및 전입 예정자" (176888):
+    # firms there, or firms that will move there — never "이전 예정 기업 불가" (177283), never
+    # 기술이전.
+    r"|(?:(?:소재|기업|거주자?)(?!\s*\()\s*[^.;※/()]{0,6}?(?:또는|혹은|및)|(?:있|하였|했)거나)\s*[^.;※/]{0,50}?"
+    r"(?<!기술)(?:이전|전입|이주|옮길)\s*(?:을|를|이)?\s*(?:희망|예정|계획|가능|확약|수요|(?=\s*기업))"
+    r"(?![^.;※)]{0,10}불가)"
+    # "울산으로 소재지를 옮길 예정인 관외기업" (177319), "이전 확약 역외기업" (177300)
+    r"|(?:이전|옮길)\s*(?:을|를)?\s*(?:예정|계획|확약)(?:인|이\s*있는)?\s*(?:관외|역외|타\s*지역)\s*기업"
+    # "본점 경기도 이전 시 사업 참여 가능" (177301), "전입신고를 할 경우 참여 가능" (177299)
+    r"|(?<!기술)(?:이전|전입\s*(?:신고)?)\s*(?:을|를)?\s*(?:할\s*경우|시)\s*(?:사업\s*)?(?:참여|지원|신청)\s*가능"
+    # "계약 후 1개월 내 군산시 전입" (171296), "입주 후 3개월 이내 과천시로 … 이전": a named place
+    # (a move into a centre, "입주 계약 후 1개월 이내 주사업장(본사) 이전", admits nobody: 176808)
+    r"|(?:계약|협약|선정|입주)\s*(?:체결\s*)?(?:후|이후)\s*\d+\s*(?:개월|일)\s*(?:이내|내)\s*"
+    r"[가-힣]{1,5}(?:시|군|구|도)(?:으로|로)?\s*(?:[가-힣()]{1,10}\s*)?(?:전입|이전)"
 )
 
 # Every place a target may name: 시·도 spellings, 기초 names and unambiguous stems. Longest
@@ -897,8 +911,8 @@ def _regions(w: _Work) -> dict[str, Any]:
         w.take(opened.span())
     moving = _REGION_RELOCATE.search(w.buf)
     move_phrase = w.quote(moving.span()) if moving else ""
-    if moving:
-        w.take(moving.span())
+    # The relocation phrase is blanked after the places are read: the place it names is the
+    # area ("… 또는 동남권으로 이전을 희망하는", "계약 후 1개월 내 군산시 전입").
     hits: list[tuple[int, int, str, str]] = []
     preferred = _preference_spans(w.text)
 
@@ -977,6 +991,8 @@ def _regions(w: _Work) -> dict[str, Any]:
         del clause
     for start, end, _, _ in hits:
         w.take((start, end))
+    if moving:
+        w.take(moving.span())
     out: dict[str, Any] = {
         "regions": tuple(found),
         "_region_phrase": " / ".join(phrases),

@@ -511,3 +511,45 @@ def test_a_grouping_admits_its_sido_and_refuses_others_with_the_phrase_quoted():
     busan = evaluate(program, FirmProfile(region="부산"))
     assert busan.status == "ineligible"
     assert "'대전·충청 소재'" in busan.reason_for("region")
+
+
+# Firms elsewhere admitted if they move: real phrasing of 2026 calls and programs (pbancSn or
+# K-Startup id in the comment). The place is still the area; the engine answers ○ with the
+# condition stated ("관외 기업도 신청 가능, 단 선정 후 이전 조건").
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("대구시에 본사 또는 사업장을 둔 창업 7년 이내의 법인 및 개인 사업자이며 역외기업이라도 협약 후 "
+         "3개월 이내 본사 대구 이전 및 사업종료 후 2년간 유지할 경우 신청할 수 있다", "대구"),  # 171149 (헤럴드경제 2026)
+        ("사업장 주소 : 구미소재 기업 및 구미(본사)로 이전 계획 기업", "경북"),  # 176367
+        ("② 대구광역시 본사 소재 기업 혹은 선정 후 대구광역시 내 본사 이전 예정*인 기업", "대구"),  # 177471
+        ("울산시에 주소지를 두고 있는 스타트업 및 관내 기업, 울산으로 소재지를 옮길 예정인 관외기업", "울산"),  # 177319
+        ("만19세 ~ 55세, 전라남도 거주자 및 전입 예정자", "전남"),  # 176888
+        ("울주군에 사업자등록증상 소재하고 있거나 이전 예정인 청년 창업기업", "울산"),  # 171033
+        ("업력 3년 이상, 대전광역시 소재 창업기업 또는 입주계약 후 2개월 이내 주소 이전 기업", "대전"),  # 171215
+        ("만19~49세 이하 군산시 (예비)창업가 ※ 계약 후 1개월 내 군산시 전입, 6개월 내 관내 창업가능자", "전북"),  # 171296
+        ("본사, 영업점 또는 연구소, 공장 중 하나 이상 부산, 울산, 경남 소재 해당 또는 부산 이전 수요가 있는 기업", "부산"),  # 179025
+        ("경상북도 소재 기업 ※ 경북 외 지역에 본사가 있는 경우, 사업 종료 2개월 전(10.31.)까지 본사 또는 지사 이전", "경북"),  # 176791
+    ],
+)  # fmt: skip
+def test_firms_that_will_move_there_are_admitted_on_that_condition(text, region):
+    e = parse_target(text)
+    assert region in e.regions and e.region_relocate
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 177283: moving later is explicitly not enough.
+        "경북 지역에 본사 또는 주된 사무소(지사, 연구소, 공장)를 두고 있는 7년 이내 창업기업(2026.4.16. 기준, "
+        "이전 예정 기업 불가)",
+        # 176808: a move into the centre after a 대구 residence rule admits nobody from elsewhere.
+        "대구지역 소재 3년 미만 창업자 - 공고일 기준 대구광역시에 주민등록(또는 사업자등록)이 되어 있는 자 "
+        "※ 기창업자의 경우 입주 계약 후 1개월 이내 주사업장(본사) 이전이 가능한 기업",
+        # 177065: 기술이전 is a technology transfer.
+        "공고일 기준 광주광역시 거주자이며 본 사업 협약 체결 이후 협약 기간 내 광주 소재지 창업"
+        "(기술이전 계약 필수)이 가능한 자 - 기술이전 수행 완료ㆍ예정인 예비창업자",
+    ],
+)  # fmt: skip
+def test_what_is_not_a_relocation(text):
+    assert not parse_target(text).region_relocate
