@@ -170,7 +170,7 @@ _RESIDENCE = re.compile(r"거주|주소|주민\s*등록|시민|도민|군민|구
 # The area is open: 전국, no residence limit, or out-of-area firms apply and move after selection.
 _REGION_OPEN = re.compile(
     r"주\s*소\s*:?\s*전국|전국\s*단위|전국의|거주지\s*(?:제한\s*)?(?::\s*)?제한\s*없음|거주지\s*제한\s*없음"
-    r"|타\s*시\s*[·ㆍ]?\s*도\s*거주자도?\s*(?:모두\s*)?신청\s*가능"
+    r"|타\s*시\s*[·ㆍ]?\s*도\s*거주자도?\s*(?:모두\s*)?신청\s*가능|\(\s*전국\s*\)"
 )
 # Out-of-area applicants admitted on condition that they move (or found there) after selection.
 _REGION_RELOCATE = re.compile(
@@ -567,6 +567,21 @@ _TRACK_ADMIT = re.compile(
 )
 
 
+# A short applicant kind after " / " ("예비창업가", "로컬크리에이터"): no condition of its own.
+_KIND_ONLY = re.compile(r"[가-힣A-Za-z·ㆍ()]{1,12}")
+# Numbered items that each open with a scope in brackets are tracks: "1. (전국) 예비창업자 2.
+# (광주·전남지역) 에너지분야 초기창업자 [업력 7년 미만]" (call 177358) — not conditions to meet together.
+_NUMBERED_SCOPE = re.compile(r"(?:^|(?<=\s))\d\s*[.)]\s*(?=\([^()]{1,12}\))")
+
+
+def _numbered_scopes(part: str) -> list[str]:
+    starts = [m.start() for m in _NUMBERED_SCOPE.finditer(part)]
+    if len(starts) < 2:
+        return [part]
+    bounds = [*starts[1:], len(part)]
+    return [part[a:b].strip() for a, b in zip(starts, bounds, strict=True)]
+
+
 def split_tracks(text: str) -> list[str]:
     """The alternative tracks of one 지원대상 text (one element when there are none).
 
@@ -591,9 +606,15 @@ def split_tracks(text: str) -> list[str]:
             i += 2
         i += 1
     parts.append(text[start:])
+    if len(parts) > 1 and all(_KIND_ONLY.fullmatch(p.strip()) for p in parts[1:]):
+        # "부·울·경 소재 스타트업 / 예비창업가 / 로컬크리에이터" (call 177232): kinds of applicant
+        # sharing the first part's place, not tracks of their own.
+        parts = [text]
     out: list[str] = []
     for part in parts:
         pieces = [p for p in _TRACK_QUOTA.split(part) if p.strip()]
+        if len(pieces) == 1:
+            pieces = _numbered_scopes(part)
         out.extend(pieces if len(pieces) > 1 else [part])
     admitted: list[str] = []
     for k, part in enumerate(out):

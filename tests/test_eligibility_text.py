@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.eligibility_text import derive_stages, parse_target
+from loaders.eligibility_text import derive_stages, parse_target, split_tracks
 from loaders.model import Eligibility
 
 DEFAULTS = Eligibility()
@@ -553,3 +553,21 @@ def test_firms_that_will_move_there_are_admitted_on_that_condition(text, region)
 )  # fmt: skip
 def test_what_is_not_a_relocation(text):
     assert not parse_target(text).region_relocate
+
+
+def test_numbered_items_opening_with_a_scope_are_tracks():
+    # call 177358 (2026): a 서울 예비창업자 fits the first item; only the second is 광주·전남's.
+    text = (
+        "1. (전국) 예비창업자 2. (광주·전남지역) 에너지분야 초기창업자 [업력 7년 미만(공고일 기준)]"
+    )
+    assert len(split_tracks(text)) == 2
+    e = parse_target(text)
+    assert e.regions == () and e.alternatives[0].region_open
+    assert e.alternatives[1].regions == ("광주", "전남")
+
+
+def test_kinds_of_applicant_after_a_slash_share_the_place():
+    # call 177232 (2026): every kind is 부·울·경's, not only the first.
+    text = "부·울·경 소재 스타트업 / 예비창업가 / 로컬크리에이터"
+    assert split_tracks(text) == [text]
+    assert sorted(parse_target(text).regions) == ["경남", "부산", "울산"]
