@@ -571,3 +571,12 @@ def test_kinds_of_applicant_after_a_slash_share_the_place():
     text = "부·울·경 소재 스타트업 / 예비창업가 / 로컬크리에이터"
     assert split_tracks(text) == [text]
     assert sorted(parse_target(text).regions) == ["경남", "부산", "울산"]
+
+
+def test_a_required_label_is_not_a_leftover():
+    # call 176421 (2026), 171011's target: "(필수사항)" heads the rule, it is not a condition.
+    text = (
+        "(필수사항)「중소기업창업지원법」에 따른 창업기업 대표자로, 창업 7년 이내인 자(기업) "
+        "* 공고일 기준 7년 이내의 창업기업('19.2.12 ~ '26.2.13)"
+    )
+    assert parse_target(text).unparsed == ""
