@@ -6,9 +6,9 @@ pages/ and holds layout, no logic. The app opens on the embedded dataset and nee
 and no internet.
 
 Served, this file is also imported once as a module: ``streamlit run`` finds the ``st.App``
-below and serves it (Streamlit ≥ 1.67), whose lifespan builds the caches every visitor shares
-when the server starts (:mod:`pages._warm`), so a fresh server's first visitor does not wait
-for them.
+below and serves it (Streamlit ≥ 1.67). Its lifespan builds the caches every visitor shares
+when the server starts, and its one extra route serves the policy map's script once instead of
+inside every map (:mod:`pages._server`).
 """
 
 import streamlit as st
@@ -18,6 +18,6 @@ if __name__ == "__main__":
 
     run()
 else:
-    from pages._warm import lifespan
+    from pages._server import lifespan, routes
 
-    app = st.App("app.py", lifespan=lifespan)
+    app = st.App("app.py", lifespan=lifespan, routes=routes())

@@ -4,7 +4,8 @@
 right, support phases as lanes, programs grouped by ministry or 시·도) with vis-network:
 
 * **Offline.** The page inlines the vis-network build that pyvis ships (``pyvis/templates/lib``)
-  in its own small template; pyvis' page template is not used because it links bootstrap from a
+  in its own small template — or, given ``vis_src``, loads it from the app's own server, which
+  serves it once per browser instead of inside every map (``pages/_server.py``); pyvis' page template is not used because it links bootstrap from a
   CDN, wraps the canvas in a card and offers no hook for drawing lanes. Nothing in the page
   fetches anything; it is embedded with ``st.iframe`` (same origin as the app).
 * **Escaping.** Program names and texts come from public spreadsheets. Every program string is
@@ -37,8 +38,10 @@ from loaders.vocab import STATUS_LABELS, STATUSES
 __all__ = [
     "STATUS_COLORS",
     "TYPE_COLORS",
+    "VIS_NETWORK_FILE",
     "MapView",
     "map_html",
+    "vis_network_js",
 ]
 
 ColorBy = Literal["support_type", "status"]
@@ -105,6 +108,7 @@ def _program_color(data: Mapping[str, Any], color_by: ColorBy) -> str:
 
 
 _VIS_DIR = "templates/lib/vis-9.1.2"
+VIS_NETWORK_FILE = "vis-network-9.1.2.min.js"  # the name a server serves vis_network_js() under
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 PATH_COLOR = "#C62828"
 FADED = 0.12
@@ -124,6 +128,16 @@ def _vis_asset(name: str) -> str:
     from importlib.resources import files
 
     return (files("pyvis") / _VIS_DIR / name).read_text(encoding="utf-8")
+
+
+def vis_network_js() -> str:
+    """The vis-network build pyvis ships (≈ 470 KB), the script every map page needs.
+
+    :func:`map_html` inlines it unless given ``vis_src``: a server can serve this text once at
+    a fixed URL (:data:`VIS_NETWORK_FILE`, named by its version so a browser may cache it for
+    good) instead of sending it inside every map.
+    """
+    return _vis_asset("vis-network.min.js")
 
 
 def _json_for_script(value: Any) -> str:
@@ -177,6 +191,7 @@ def map_html(
     hide: bool = False,
     color_by: ColorBy = "support_type",
     show_next: bool = False,
+    vis_src: str | None = None,
 ) -> MapView:
     """Self-contained HTML of the navigation map (embed with ``st.iframe(html, height=...)``).
 
@@ -188,6 +203,8 @@ def map_html(
     the firm's column ("귀사 · 업력 2년"). ``keep`` is the set of program ids a filter keeps; the
     others are faded, or hidden with ``hide=True`` — never moved. ``show_next`` draws every
     "next step" edge; otherwise a program's next steps appear while the pointer is on it.
+    ``vis_src`` is the URL of :func:`vis_network_js` on the same server; without it the script
+    is inlined (a page that works opened from a file).
     """
     graph = layout.graph
     steps = list(roadmap.steps) if roadmap is not None else []
@@ -393,7 +410,12 @@ def map_html(
         '<!doctype html>\n<html lang="ko"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>정책 지도</title><style>{_NAV_STYLE}</style>"
-        f"<script>{_vis_asset('vis-network.min.js')}</script></head><body>"
+        + (
+            f'<script src="{html.escape(vis_src, quote=True)}"></script>'
+            if vis_src
+            else f"<script>{vis_network_js()}</script>"
+        )
+        + "</head><body>"
         f'{legend}<div id="mynetwork"></div>'
         f"<script>var MAP = {_json_for_script(data)};\n{_NAV_JS}</script></body></html>"
     )

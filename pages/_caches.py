@@ -36,6 +36,7 @@ from loaders.catalogue import Catalogue, summarise
 from loaders.errors import NavigatorError
 from loaders.model import Program
 from pages._dataset import Dataset
+from pages._server import vis_network_src
 from pages._sidebar import ProfileInput, profile_key
 from usecases import eligibility
 from usecases import roadmap as usecase
@@ -223,6 +224,7 @@ def _map_html(
     filters: tuple[tuple[str, str | None], ...],
     style: tuple[str, bool, bool],
     you: str,
+    vis_src: str | None,
     _layout: MapLayout,
     _catalogue: Catalogue,
     _verdicts: Mapping[str, Verdict] | None,
@@ -243,6 +245,7 @@ def _map_html(
         hide=hide,
         color_by=cast("ColorBy", color_by),
         show_next=show_next,
+        vis_src=vis_src,
     )
     return view.html, view.programs, view.kept, view.steps
 
@@ -289,6 +292,7 @@ def map_html(
         filters,
         (color_by, hide, show_next),
         you,
+        vis_network_src(),  # the served script, once the server registered it (pages/_server.py)
         map_layout(ds),
         ds.catalogue,
         v,

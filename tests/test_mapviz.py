@@ -155,6 +155,14 @@ def test_page_is_self_contained_with_no_external_resources() -> None:
     assert "physics:false" in page.replace(" ", "") and "improvedLayout" in page
 
 
+def test_a_server_that_serves_vis_network_gets_a_page_that_loads_it() -> None:
+    # The app's server serves the script once (pages/_server.py) instead of inside every map.
+    page = map_html(layout_map(CATALOGUE), vis_src='/vendor/vis.js?a="b"&c').html
+    assert '<script src="/vendor/vis.js?a=&quot;b&quot;&amp;c"></script>' in page
+    assert "vis.Network" in page  # the map's own script stays
+    assert len(page) < len(map_html(layout_map(CATALOGUE)).html) - 400_000
+
+
 def test_program_strings_never_appear_unescaped() -> None:
     layout = layout_map(CATALOGUE)
     roadmap = plan_path(CATALOGUE, FIRM, edits=None)

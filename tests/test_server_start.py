@@ -1,4 +1,4 @@
-"""Server start: the shared caches are built before the first visitor (pages/_warm.py)."""
+"""Server start: the shared caches are built before the first visitor (pages/_server.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 import loaders.announcements as ann
-import pages._warm as warm_module
+import pages._server as warm_module
 from pages._caches import active_calls, search_index
 from pages._dataset import active_dataset
 
@@ -55,3 +55,17 @@ def test_a_failed_warm_up_never_keeps_the_server_from_starting(monkeypatch) -> N
 
     asyncio.run(start())
     assert started == [True]
+
+
+def test_the_map_loads_its_script_from_the_server_once_the_route_is_registered(
+    monkeypatch,
+) -> None:
+    monkeypatch.setitem(warm_module._served, "vis", False)
+    assert warm_module.vis_network_src() is None  # AppTest, or another way of starting: inline
+    (route,) = warm_module.routes()
+    assert route.path == warm_module.VIS_NETWORK_URL == "/vendor/vis-network-9.1.2.min.js"
+    assert warm_module.vis_network_src() == warm_module.VIS_NETWORK_URL
+    response = asyncio.run(route.endpoint(None))
+    assert response.media_type.startswith("text/javascript")
+    assert "immutable" in response.headers["cache-control"]
+    assert b"vis-network" in response.body and len(response.body) > 400_000
