@@ -530,6 +530,7 @@ def test_a_grouping_admits_its_sido_and_refuses_others_with_the_phrase_quoted():
         ("만19~49세 이하 군산시 (예비)창업가 ※ 계약 후 1개월 내 군산시 전입, 6개월 내 관내 창업가능자", "전북"),  # 171296
         ("본사, 영업점 또는 연구소, 공장 중 하나 이상 부산, 울산, 경남 소재 해당 또는 부산 이전 수요가 있는 기업", "부산"),  # 179025
         ("경상북도 소재 기업 ※ 경북 외 지역에 본사가 있는 경우, 사업 종료 2개월 전(10.31.)까지 본사 또는 지사 이전", "경북"),  # 176791
+        ("광명시 소재 7년 미만 스타트업(또는 예비창업자): 1 광명시 본사 소재 기업 2 광명시 본사 이전 계획이 있는 기업", "경기"),  # 171326
     ],
 )  # fmt: skip
 def test_firms_that_will_move_there_are_admitted_on_that_condition(text, region):
