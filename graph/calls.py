@@ -32,6 +32,7 @@ from graph.profile import FirmProfile, add_years
 from loaders.announcements import Announcement, JoinResult
 from loaders.call_links import call_year
 from loaders.model import Program
+from loaders.regions import NATIONWIDE
 from loaders.vocab import CALL_STATE_LABELS, Status
 
 __all__ = [
@@ -637,6 +638,28 @@ def _issued_by(call: Announcement, program: Program) -> bool:
     return any(n and n in org for n in names)
 
 
+def _national_call(
+    program: Program, judged: Iterable[tuple[Announcement, CallVerdict]]
+) -> Announcement | None:
+    """A call of ``program`` that opens it to firms anywhere, when the program's only area
+    rule is the default one of a local program (its 지원대상 names no place).
+
+    A local government's program is read as its own area's (지자체 사업 — 소재지 필요), which
+    is what the notice's local rows usually mean but no sentence of the program states. Its
+    own call saying 지원지역 '전국' (``supt_regin``) whose 지원대상 does not refuse the firm on
+    its place contradicts that reading — the 2026 calls of 대구 스타트업 오픈이노베이션 (176421),
+    성남 THE 와플 ("전국 청년 모임 및 단체", 177143) and 진주형 창업사관학교 ("(지역유입) … 전국
+    단위 창업기업으로 … 진주이전 가능 기업", 176549) are such — so the firm outside the area is
+    left open (△, quoting the call), never refused on the default alone.
+    """
+    if not program.is_local or any(r and r != NATIONWIDE for r in program.eligibility.regions):
+        return None
+    for call, verdict in judged:
+        if call.region == NATIONWIDE and "region" not in verdict.failed:
+            return call
+    return None
+
+
 def _call_line(call: Announcement, today: date) -> str:
     return f"'{call.title}' ({call.period or '기간 미상'}, {call.status(today)})"
 
@@ -683,6 +706,16 @@ def apply_call_evidence(
         if ref is not None:
             reasons.append(f"모집 공고 {_call_line(ref, today)} — 업력·나이는 이 공고일 기준")
             kinds.append("call")
+        national = _national_call(program, judged) if "region" in failed else None
+        if national is not None:
+            where = kinds.index("region")
+            rule = reasons[where].removeprefix("지역 제한: ").split(" — ")[0]
+            reasons[where] = (
+                f"지역: {rule}이나 모집 공고 {_call_line(national, today)}의 지원지역은 '전국' — "
+                f"귀사 {profile.region}: 다른 지역 기업의 신청 가능 여부는 공고문 확인"
+            )
+            failed.remove("region")
+            uncertain.append("region")
         if (
             verdict.status == "maybe"
             and set(uncertain) <= {"target"}
@@ -699,7 +732,7 @@ def apply_call_evidence(
                 kinds.append("call")
             uncertain = [k for k in uncertain if k != "target"]
         elif (
-            verdict.status != "ineligible"
+            not failed  # also a program the default local area no longer rules out
             and len(refusing) == len(judged)
             and all(set(v.failed) <= _INTRINSIC for _, v in refusing)
         ):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -343,3 +344,82 @@ def test_events_and_classes_of_a_program_are_not_evidence():
     event = call(title="2026년 테스트 창업지원 사업 설명회", text="창업 3년 이내 기업")
     course = call(title="테스트 창업지원 사업 창업아카데미 교육생 모집", text="창업 3년 이내 기업")
     assert _evidence(program, [event, course], profile).status == "maybe"
+
+
+def _local(name: str, institution: str, region: str, target: str = "", **kw):
+    """SYNTHETIC TEST DATA: a local program of ``institution`` (region ``region``)."""
+    from loaders.model import Program
+
+    return Program(
+        "p2",
+        2026,
+        "지자체",
+        "",
+        institution,
+        region,
+        name,
+        "사업화",
+        target_text=target,
+        eligibility=parse_target(target, name=name, summary=""),
+        **kw,
+    )
+
+
+def test_a_nationwide_call_leaves_a_local_programs_default_area_open_never_a_wrong_no():
+    # Real 2026 phrasing: 대구 스타트업 오픈이노베이션's call 176421 (supt_regin 전국) and
+    # 성남 THE 와플's call 177143 ("… 2인 이상의 전국 청년 모임 및 단체").
+    daegu = _local(
+        "스타트업 오픈이노베이션",
+        "대구광역시",
+        "대구",
+        "(필수사항)「중소기업창업지원법」에 따른 창업기업 대표자로, 창업 7년 이내인 자(기업) "
+        "* 공고일 기준 7년 이내의 창업기업(’19.2.12 ~ ’26.2.13) ※세부내용 개별 공고문 참고",
+    )
+    seoul_firm = firm(founded=D(2024, 1, 1), ceo_age=35, region="서울")
+    assert _evidence(daegu, [], seoul_firm).failed == ("region",)  # the local default alone
+    nationwide = call(
+        title="2026년 대구 스타트업 오픈이노베이션 지원사업 모집 공고",
+        text=daegu.target_text,
+        region="전국",
+        start=D(2026, 2, 13),
+        end=D(2026, 3, 19),
+    )
+    verdict = _evidence(daegu, [nationwide], seoul_firm)
+    assert verdict.status == "maybe" and "region" in verdict.uncertain
+    line = verdict.reason_for("region")
+    assert "지자체(대구광역시) 사업" in line and "지원지역은 '전국'" in line and "귀사 서울" in line
+    # the call still rules the firm out on what it does state (업력)
+    young = "창업 1년 미만 기업"
+    young_only = replace(
+        nationwide,
+        business_ages=("1년미만",),
+        target_text=young,
+        eligibility=parse_target(young, name="", summary=""),
+    )
+    assert _evidence(daegu, [young_only], seoul_firm).failed == ("call",)
+    # a call for the firm's area only, or one whose text names the place, settles nothing
+    assert _evidence(daegu, [replace(nationwide, region="대구")], seoul_firm).status == (
+        "ineligible"
+    )
+    located = replace(
+        nationwide,
+        target_text="대구광역시 소재 창업기업",
+        eligibility=parse_target("대구광역시 소재 창업기업", name="", summary=""),
+    )
+    assert _evidence(daegu, [located], seoul_firm).status == "ineligible"
+    # a firm in the area is unaffected, and the program's own place rule is never overruled
+    assert _evidence(daegu, [nationwide], replace(seoul_firm, region="대구")).failed == ()
+    waffle_text = "- 19세~39세(1986. 4. 7. ~ 2007. 4. 6.) 2인 이상의 전국 청년 모임 및 단체"
+    # the program's data lists its call (Program.call_ids), as the enrichment does for 177143
+    waffle = _local("성남청년 창업 역량강화프로젝트『THE 와플』", "성남시", "경기", call_ids=("1",))
+    waffle_call = call(
+        title="2026. 청년 창업 역량강화 프로젝트 THE 와플 4기 모집",
+        text=waffle_text,
+        start=D(2026, 4, 6),
+        end=D(2026, 5, 26),
+    )
+    assert _evidence(waffle, [waffle_call], seoul_firm).failed == ()
+    own_rule = _local("김천 청년창업 지원", "김천시", "경북", "김천시에 주소를 둔 예비창업자")
+    kimcheon_call = call(title="2026년 김천 청년창업 지원 모집", text="예비창업자")
+    pre = firm(pre_founding=True, region="서울")
+    assert _evidence(own_rule, [kimcheon_call], pre).failed == ("region",)
