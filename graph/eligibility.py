@@ -892,6 +892,11 @@ def _check(check: Check, ctx: _Context) -> Outcome:
     return outcome, reason
 
 
+# Checks against calendar dates (a founding-date or birth-date window): the ones an older
+# year's 지원대상 ("2025 기준") cannot settle for this year's call.
+_DATED_RULES = frozenset({"founded_dates", "birth"})
+
+
 def _track(
     checks: tuple[Check, ...], ctx: _Context, memo: dict[Check, Outcome], basis: str
 ) -> tuple[Status, list[str], list[str], list[str], list[str], list[int]]:
@@ -910,6 +915,11 @@ def _track(
         )
         if basis and not check.cue and check.rule not in ("open", "unparsed") and from_target:
             reason = f"{reason} ({basis})"
+            if outcome == _FAIL and check.rule in _DATED_RULES:
+                # An older year's call dates its window for that year ("2024년 1월1일 이후
+                # … 사업자등록"); the program's own call moves it, so it can refuse no firm.
+                outcome = _UNKNOWN
+                reason = f"{reason} — 날짜 구간은 해마다 바뀝니다: 올해 공고문 확인"
         reasons.append(reason)
         kinds.append(check.kind)
         outcomes.append(outcome)

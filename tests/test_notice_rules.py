@@ -474,6 +474,27 @@ def test_an_older_years_rule_says_so_in_every_reason() -> None:
     assert all(r.endswith("(2025 기준)") for r in verdict.reasons)
 
 
+def test_an_older_years_date_window_leaves_the_firm_open_never_a_wrong_no() -> None:
+    # 171117 속초시 생애 첫 창업지원금 (2025 rule, recorded "2025 기준"): its 2026 call dates its
+    # own window, so a firm outside the 2025 one is △, and the same rule as 2026's is still ×.
+    text = (
+        "2024년 1월1일 이후 속초시에서 생애 최초로 사업자등록을 마친 사업자로, 공고일 기준 "
+        "별도 독립된 사업장을 두고 사업을 영위하는 소상공인"
+    )
+    old = program(text, name="속초시 생애 첫 창업지원금 지원", level="지자체", region="강원",
+                  institution="속초시", target_year=2025)  # fmt: skip
+    verdict = evaluate(old, firm(founded="2023-05-01", region="강원", district="속초시"))
+    assert verdict.status == "maybe" and "years" in verdict.uncertain
+    assert "(2025 기준) — 날짜 구간은 해마다 바뀝니다" in verdict.reason_for("years")
+    current = program(text, name="속초시 생애 첫 창업지원금 지원", level="지자체", region="강원",
+                      institution="속초시")  # fmt: skip
+    refused = evaluate(current, firm(founded="2023-05-01", region="강원", district="속초시"))
+    assert refused.status == "ineligible" and refused.failed == ("years",)
+    # a relative rule of an older year still decides ("창업 7년 이내", 171017's 2025 rule)
+    seven = program("창업 7년 이내 초기기업 대표자", target_year=2025)
+    assert evaluate(seven, firm(founded="2015-01-01")).status == "ineligible"
+
+
 def test_the_exclusion_of_pre_founders_is_applied() -> None:
     # 171333, call 176720 (2026): 신청 제외 "예비창업자".
     prog = program(
