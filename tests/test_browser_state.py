@@ -12,6 +12,7 @@ title, the URL); never fixed sleeps. Fixtures (server, browser, tab) are the bro
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from urllib.parse import parse_qs, urlencode, urlparse
@@ -19,9 +20,11 @@ from urllib.parse import parse_qs, urlencode, urlparse
 import pytest
 
 try:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
     from playwright.sync_api import expect
 except ImportError:  # pragma: no cover - dev extra not installed; the browser fixture skips
     expect = None  # type: ignore[assignment]
+    PlaywrightTimeoutError = TimeoutError  # type: ignore[misc,assignment]
 
 # The tier's fixtures, and its one wait on the app's run state with the bound on a script run
 # (a fresh server's first run of a page took more than 30 s under a load average of 25).
@@ -170,6 +173,14 @@ def test_shared_link_on_a_phone_shows_cards_first_and_the_profile_one_tap_away(
         first = main.locator(".nv-card").first
         expect(first.locator(".nv-chip")).to_have_text(re.compile("^[○△×] "))
         expect(first.locator(".nv-why")).not_to_be_empty()
+        # Wait for the layout to settle (a loaded machine can paint the cards before the
+        # elements above them collapse), then measure: a state to wait on, not a sleep.
+        on_screen = (
+            "() => { const c = document.querySelector('[data-testid=stMain] .nv-card');"
+            " return c !== null && c.getBoundingClientRect().top + 60 < 844; }"
+        )
+        with contextlib.suppress(PlaywrightTimeoutError):
+            tab.wait_for_function(on_screen, timeout=RUN_BOUND_MS)
         card_top = first.bounding_box()["y"]
         assert card_top + 60 < 844, f"first result at {card_top:.0f}px, below the first screen"
         filters = main.get_by_text("지원유형", exact=True).first
