@@ -22,11 +22,12 @@ Nothing here runs script in the browser or reads Streamlit internals beyond the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from graph.calls import CallRow
 from pages._format import STATUS_BADGES, eok
@@ -227,3 +228,50 @@ def call_cards(rows: Sequence[CallRow], *, judged: bool) -> str:
             )
         )
     return cards_html(cards)
+
+
+CARD_STEP = 30  # cards drawn at first, and added by each "더 보기"
+
+
+def card_list(
+    prefix: str,
+    *,
+    label: str,
+    names: Mapping[str, str],
+    placeholder: str,
+    on_pick: Callable[[], None],
+    cards: Callable[[int], str],
+    total: int,
+    unit: str,
+) -> DeltaGenerator:
+    """The phone's result list, shared by the finder and the calls page: a picker that opens a
+    card (the table's row selection on a wide screen), the first ``n`` cards (``cards(n)``
+    gives their HTML) and a "더 보기" button. Returns the slot where the opened card goes,
+    between the picker and the cards. The widget keys are ``prefix`` + ``_pick`` / ``_more``,
+    the containers' keys end in ``_narrow_only`` so the wide layout hides them."""
+    count_key = f"_{prefix}_ncards"
+
+    def more() -> None:
+        st.session_state[count_key] = st.session_state.get(count_key, CARD_STEP) + CARD_STEP
+
+    st.container(key=f"{prefix}_pick_narrow_only").selectbox(
+        label,
+        list(names),
+        index=None,
+        format_func=names.__getitem__,
+        placeholder=placeholder,
+        key=f"{prefix}_pick",
+        on_change=on_pick,
+    )
+    slot = st.container()
+    n_cards = st.session_state.get(count_key, CARD_STEP)
+    with st.container(key=f"{prefix}_cards_narrow_only"):
+        st.html(cards(n_cards))
+        if total > n_cards:
+            st.button(
+                f"더 보기 ({n_cards:,} / {total:,}{unit})",
+                on_click=more,
+                key=f"{prefix}_more",
+                width="stretch",
+            )
+    return slot

@@ -24,7 +24,7 @@ from pages._caches import active_calls, call_board
 from pages._card import call_link, call_when
 from pages._dataset import active_dataset
 from pages._format import NO_PROFILE, STATUS_BADGES, md_escape
-from pages._narrow import call_cards
+from pages._narrow import call_cards, card_list
 from pages._router import require_router
 from pages._sidebar import profile_sidebar
 from usecases.calls import CallQuery, view
@@ -260,7 +260,6 @@ event = wide.dataframe(
 )
 wide.caption("행을 선택하면 아래에 공고 카드가 열립니다.")
 
-CARD_STEP = 30
 title_of = {r.call.pbanc_sn: r.call.title for r in shown}
 
 
@@ -271,30 +270,16 @@ def _pick() -> None:
         st.query_params["csel"] = picked_sn
 
 
-def _more_cards() -> None:
-    st.session_state["_c_ncards"] = st.session_state.get("_c_ncards", CARD_STEP) + CARD_STEP
-
-
-st.container(key="c_pick_narrow_only").selectbox(
-    "공고 카드 열기",
-    list(title_of),
-    index=None,
-    format_func=title_of.__getitem__,
+card_slot = card_list(  # the selected call: under the table, or above the cards
+    "c",
+    label="공고 카드 열기",
+    names=title_of,
     placeholder="목록의 공고를 골라 대상·기간·판정 이유 보기",
-    key="c_pick",
-    on_change=_pick,
+    on_pick=_pick,
+    cards=lambda n: call_cards(shown[:n], judged=judged),
+    total=len(shown),
+    unit="건",
 )
-card_slot = st.container()  # the selected call: under the table, or above the cards
-n_cards = st.session_state.get("_c_ncards", CARD_STEP)
-with st.container(key="c_cards_narrow_only"):
-    st.html(call_cards(shown[:n_cards], judged=judged))
-    if len(shown) > n_cards:
-        st.button(
-            f"더 보기 ({n_cards:,} / {len(shown):,}건)",
-            on_click=_more_cards,
-            key="c_more",
-            width="stretch",
-        )
 st.caption(f"공고 데이터: {found.label}")
 
 # ------------------------------------------------------------------ selected call (csel=…)

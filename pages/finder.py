@@ -26,7 +26,7 @@ from pages._caches import (
 from pages._card import program_card
 from pages._dataset import active_dataset
 from pages._format import NO_PROFILE, STATUS_BADGES, md_escape
-from pages._narrow import result_cards
+from pages._narrow import card_list, result_cards
 from pages._questions import ask_question
 from pages._router import require_router
 from pages._sidebar import profile_sidebar
@@ -310,7 +310,6 @@ event = wide.dataframe(
 )
 wide.caption("행을 선택하면 아래에 사업 카드(대상·내용·예산·기관·문의처·출처)가 열립니다.")
 
-CARD_STEP = 30
 name_of = {r.program.program_id: r.program.name for r in found.rows}
 
 
@@ -319,30 +318,16 @@ def _pick() -> None:
     st.session_state["_f_sel"] = st.session_state.get("f_pick")
 
 
-def _more_cards() -> None:
-    st.session_state["_f_ncards"] = st.session_state.get("_f_ncards", CARD_STEP) + CARD_STEP
-
-
-st.container(key="f_pick_narrow_only").selectbox(
-    "사업 카드 열기",
-    list(name_of),
-    index=None,
-    format_func=name_of.__getitem__,
+card_slot = card_list(  # the selected program: under the table, or above the cards
+    "f",
+    label="사업 카드 열기",
+    names=name_of,
     placeholder="목록의 사업을 골라 대상·내용·예산·문의처 보기",
-    key="f_pick",
-    on_change=_pick,
+    on_pick=_pick,
+    cards=lambda n: result_cards(found.rows[:n], judged=found.judged),
+    total=len(found.rows),
+    unit="개",
 )
-card_slot = st.container()  # the selected program: under the table, or above the cards
-n_cards = st.session_state.get("_f_ncards", CARD_STEP)
-with st.container(key="f_cards_narrow_only"):
-    st.html(result_cards(found.rows[:n_cards], judged=found.judged))
-    if len(found.rows) > n_cards:
-        st.button(
-            f"더 보기 ({n_cards:,} / {len(found.rows):,}개)",
-            on_click=_more_cards,
-            key="f_more",
-            width="stretch",
-        )
 if calls:
     st.caption(f"공고 일정: {calls_label}")
 
