@@ -32,6 +32,7 @@ from graph.path import Roadmap, RoadmapEdits
 from graph.profile import FirmProfile
 from graph.search import SearchIndex, build_index
 from loaders import announcements
+from loaders.announcements import Announcement, JoinResult
 from loaders.catalogue import Catalogue, summarise
 from loaders.errors import NavigatorError
 from loaders.model import Program
@@ -104,8 +105,8 @@ def finder_options(ds: Dataset) -> FinderOptions:
 class ActiveCalls:
     """The session's calls (공고), joined to the dataset's programs, and where they came from."""
 
-    announcements: tuple[announcements.Announcement, ...]
-    joined: announcements.JoinResult | None
+    announcements: tuple[Announcement, ...]
+    joined: JoinResult | None
     label: str
     error: str = ""
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -40,6 +41,7 @@ __all__ = [
     "NO_DISTRICT",
     "ProfileInput",
     "ceo_age_input",
+    "district_label",
     "draw_profile_form",
     "fill_profile_form",
     "forget_profile_form",
@@ -56,6 +58,15 @@ FIRM_LABELS: dict[str, str] = {
     "founded": "창업기업",
 }
 NO_DISTRICT = "선택 안 함"
+
+
+def district_label(sido: str) -> Callable[[str], str]:
+    """The 시·군·구 picker's ``format_func`` for one 시·도 (its "선택 안 함" row shown as is)."""
+
+    def label(name: str) -> str:
+        return name if name == NO_DISTRICT else sigungu_label(sido, name)
+
+    return label
 
 
 @dataclass(frozen=True)
@@ -243,13 +254,13 @@ def _draw() -> ProfileInput:
     )
     district = None
     districts = SIGUNGU_BY_SIDO.get(region, ()) if region else ()
-    if districts:
+    if region and districts:
         # Labels (what the URL carries) keep the 시·도 where a name is shared ("대전 서구"), so a
         # parameter left over from another 시·도 never matches and falls back to "선택 안 함".
         choice = sb.selectbox(
             "시·군·구 (시·군·구 사업의 관내 요건 판정)",
             [NO_DISTRICT, *districts],
-            format_func=lambda name: name if name == NO_DISTRICT else sigungu_label(region, name),
+            format_func=district_label(region),
             key="district",
             bind="query-params",
         )

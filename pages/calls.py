@@ -19,7 +19,7 @@ import streamlit as st
 from graph.ics import calls_to_ics
 from loaders.announcements import today_kst
 from loaders.regions import NATIONWIDE, SIDO
-from loaders.vocab import CALL_STATE_LABELS, STATUSES
+from loaders.vocab import CALL_STATE_LABELS, STATUSES, StatusFilter
 from pages._caches import active_calls, call_board
 from pages._card import call_link, call_when
 from pages._dataset import active_dataset
@@ -84,7 +84,11 @@ with st.container(border=True, key="c_filters_narrow_last"):
         bind="query-params",
     )
     f1, f2, f3, f4 = st.columns(4)
-    status_choices = {"eligible": "신청 가능만", "maybe": "확인 필요까지", "all": "전체"}
+    status_choices: dict[StatusFilter, str] = {
+        "eligible": "신청 가능만",
+        "maybe": "확인 필요까지",
+        "all": "전체",
+    }
     status = f1.radio(
         "자격",
         list(status_choices),

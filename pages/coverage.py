@@ -15,13 +15,14 @@ from typing import cast
 import streamlit as st
 
 from graph.coverage import AXIS_LABELS, Axis, CoverageMatrix, Reach
-from loaders.regions import SIDO, SIGUNGU_BY_SIDO, sigungu_label
+from loaders.regions import SIDO, SIGUNGU_BY_SIDO
 from loaders.taxonomy import TECH_FIELDS
 from pages._caches import program_frame
 from pages._dataset import Dataset, active_dataset
 from pages._format import eok
 from pages._policy import coverage, heatmap_chart, reach_coverage, reach_of
 from pages._router import require_router
+from pages._sidebar import NO_DISTRICT, district_label
 from usecases.coverage import Measure, cell_status, cell_table, reach_table
 from usecases.coverage import files as coverage_files
 from usecases.coverage import title as coverage_title
@@ -29,7 +30,6 @@ from usecases.coverage import title as coverage_title
 require_router()
 
 ALL = "전체"
-NO_DISTRICT = "선택 안 함"
 MEASURES = {"count": "사업 수", "budget": "예산(억원, 명시분)"}
 
 ds = active_dataset()
@@ -59,7 +59,7 @@ field_choice = c2.selectbox(
     disabled=by == "field",
 )
 field = None if by == "field" or field_choice == ALL else field_choice
-measure = c3.segmented_control(
+measure_choice = c3.segmented_control(
     "칸의 값",
     list(MEASURES),
     format_func=MEASURES.__getitem__,
@@ -67,7 +67,7 @@ measure = c3.segmented_control(
     key="cov_measure",
     bind="query-params",
 )
-measure = cast(Measure, measure or "count")
+measure: Measure = cast(Measure, measure_choice or "count")
 
 
 def _open_cell(prefix: str) -> None:
@@ -197,7 +197,7 @@ with tab_here:
         choice = p2.selectbox(
             "시·군·구",
             [NO_DISTRICT, *SIGUNGU_BY_SIDO[sido]],
-            format_func=lambda n: n if n == NO_DISTRICT else sigungu_label(sido, n),
+            format_func=district_label(sido),
             key="reach_sgg",
             bind="query-params",
         )

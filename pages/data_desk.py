@@ -107,8 +107,8 @@ def issue_frame(items: list[dict]) -> pd.DataFrame:
     return frame
 
 
-if pending is not None and pending[0] is not None:
-    catalogue, digest, _ = pending
+if pending is not None and (loaded := pending[0]) is not None:
+    catalogue, digest = loaded, pending[1]
     s = summarise(catalogue)
     st.subheader("불러오기 보고서")
     ok = s["loaded"] > 0

@@ -243,7 +243,9 @@ def heatmap(table: pd.DataFrame, title: str, empty: str) -> None:
     if table.empty:
         st.info(empty)
         return
-    long = table.rename_axis(index="A", columns="B").stack().rename("쌍").reset_index()
+    stacked = table.rename_axis(index="A", columns="B").stack()
+    assert isinstance(stacked, pd.Series)  # one level of columns stacks to a Series
+    long = stacked.to_frame("쌍").reset_index()
     long = long[long["쌍"] > 0]
     order = list(table.index)
     chart = (
@@ -280,11 +282,9 @@ def heatmap(table: pd.DataFrame, title: str, empty: str) -> None:
 
 def tile_map(table: pd.DataFrame, value: str, title: str) -> None:
     """The 17 시·도 as tiles coloured by ``value`` (offline; positions are schematic)."""
+    counts = table[value].astype(int).to_dict()
     tiles = pd.DataFrame(
-        [
-            {"시·도": s, "x": x, "y": y, value: int(table.loc[s, value]) if s in table.index else 0}
-            for s, (x, y) in SIDO_TILES.items()
-        ]
+        [{"시·도": s, "x": x, "y": y, value: counts.get(s, 0)} for s, (x, y) in SIDO_TILES.items()]
     )
     tiles["표시"] = tiles["시·도"] + "\n" + tiles[value].astype(str)
     base = alt.Chart(tiles).encode(
@@ -375,10 +375,10 @@ with tabs[1]:
         left, right = st.columns([3, 2])
         with right:
             tile_map(table, "지역판", "시·도별 지역판 수")
-            if int(table.loc["지역 미상", "지역판"]):
+            unplaced = table["지역판"].astype(int).to_dict().get("지역 미상", 0)
+            if unplaced:
                 st.caption(
-                    f"지역 미상 {int(table.loc['지역 미상', '지역판'])}개는 지도에 없습니다 "
-                    "(시·도가 적히지 않은 지자체 사업)."
+                    f"지역 미상 {unplaced}개는 지도에 없습니다 (시·도가 적히지 않은 지자체 사업)."
                 )
         with left:
             present = table[table["지역판"] > 0]

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from loaders.regions import NATIONWIDE, SIDO
-from loaders.vocab import SEARCH_EXAMPLES, STAGES, STATUSES
+from loaders.vocab import SEARCH_EXAMPLES, STAGES, STATUSES, StatusFilter
 from pages._caches import (
     active_calls,
     call_statuses,
@@ -71,7 +71,7 @@ def budget_label(v: int) -> str:
     return "제한 없음" if v == BUDGET_STOPS[-1] else f"{v:,}억"
 
 
-STATUS_CHOICES = {
+STATUS_CHOICES: dict[StatusFilter, str] = {
     "eligible": "신청 가능만",
     "maybe": "확인 필요까지",
     "all": "전체",

@@ -264,8 +264,8 @@ if edits.removed:
 
 if plan.assumptions:
     with st.expander("이 경로의 가정", expanded=False):
-        for a in plan.assumptions:
-            st.markdown(f"- {md_escape(a)}")
+        for assumption in plan.assumptions:
+            st.markdown(f"- {md_escape(assumption)}")
 
 # ------------------------------------------------------------------ export and save
 st.subheader("내보내기")
