@@ -269,7 +269,7 @@ def test_first_time_user_path(page, server: str, tmp_path: Path) -> None:
     expect(tab).to_have_url(re.compile(r"/roadmap"))
     wait_ready(tab)
     shot(tab, "browser_roadmap")
-    with tab.expect_download() as info:
+    with tab.expect_download(timeout=RUN_BOUND_MS) as info:
         tab.get_by_role("button", name="Excel 로드맵 (.xlsx)").click()
     target = tmp_path / "roadmap_download.xlsx"
     info.value.save_as(target)
@@ -337,7 +337,7 @@ def test_calls_page_downloads_a_calendar_of_eligible_deadlines(
     wait_ready(page)
     assert not page.locator("[data-testid=stException]").count()
     shot(page, "browser_calls")
-    with page.expect_download() as info:
+    with page.expect_download(timeout=RUN_BOUND_MS) as info:
         page.get_by_role("button", name="마감일 캘린더").click()
     target = tmp_path / "deadlines.ics"
     info.value.save_as(target)

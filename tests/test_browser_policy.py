@@ -17,7 +17,7 @@ import pytest
 from graph.coverage import coverage_matrix
 from loaders.catalogue import load_embedded
 from tests import test_browser
-from tests.test_browser import assert_offline, expect, shot, wait_ready
+from tests.test_browser import RUN_BOUND_MS, assert_offline, expect, shot, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -43,7 +43,7 @@ def test_coverage_heatmap_click_opens_the_cell_and_downloads_svg(
     expect(page.get_by_text(f"초기 · 사업화 — {expected}개 사업")).to_be_visible()
     wait_ready(page)
     shot(page, "browser_coverage")
-    with page.expect_download() as info:
+    with page.expect_download(timeout=RUN_BOUND_MS) as info:
         page.get_by_role("button", name="그림 (SVG)").first.click()
     target = tmp_path / "coverage.svg"
     info.value.save_as(target)
@@ -62,7 +62,7 @@ def test_year_diff_page_charts_and_excel(page, server: str, tmp_path: Path) -> N
     # The waterfall and the per-program bars are drawn.
     expect(charts.nth(1).locator("g.mark-rect path").first).to_be_attached()
     shot(page, "browser_diff_budget")
-    with page.expect_download() as info:
+    with page.expect_download(timeout=RUN_BOUND_MS) as info:
         page.get_by_role("button", name="Excel (.xlsx)").click()
     target = tmp_path / "diff.xlsx"
     info.value.save_as(target)
