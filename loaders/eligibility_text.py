@@ -50,7 +50,7 @@ from loaders.regions import (
     is_sido_name,
     sido_of_place,
 )
-from loaders.taxonomy import GENERAL_FIELD, tag_fields
+from loaders.taxonomy import GENERAL_FIELD, canonical_field, field_of_word, tag_fields
 from loaders.textnorm import clean_cell
 from loaders.vocab import EARLY_YEARS, GROUP_KINDS, STAGES, STARTUP_YEARS
 
@@ -151,8 +151,12 @@ _RESTART = re.compile(r"재창업|재도전|폐업\s*(?:이력|경험)")
 _WOMEN = re.compile(r"여성")
 _STUDENT = re.compile(r"대학\s*\(?원\)?\s*생|대학생|대학원생|재학생|학생")
 _DISABLED = re.compile(r"장애인")
-_FOREIGN = re.compile(r"외국인")
-_KOREAN = re.compile(r"대한민국\s*국적|내국인")
+# "외국인", "외국 국적을 보유한" (170083), "외국 국적자로서" (170086) — not "외국인의 경우, …"
+# (a rule for foreigners among others), a document ("외국인등록증") or 외국국적동포's 거소신고증.
+_FOREIGN = re.compile(
+    r"외국인(?!\s*(?:의|인)?\s*경우|\s*등록)|외국\s*국적(?!\s*동포)(?:자(?:로서)?|을\s*보유한)?"
+)
+_KOREAN = re.compile(r"대한민국\s*국적|한국\s*국적|내국인")
 # A flag word offered as an alternative ("(예비)창업자 및 학생 등") is not a requirement.
 _ALTERNATIVE_BEFORE = re.compile(r"(?:및|또는|,|ㆍ|·|\u119e)\s*(?:예비\s*)?$")
 # "초기" with no number: a stage word whose 업력 the text does not define.
@@ -248,14 +252,41 @@ _FIELD_PHRASE = re.compile(
 _NOT_A_FIELD = re.compile(
     r"신산업|전\s*분야|모든\s*분야|분야\s*무관|업종\s*무관|첨단기술|특화|기술"
 )
+# Field words right before the applicant noun: "ICT, AI/AX 예비창업자(팀)" (170054), "해양수산 예비
+# 창업자" (170036), "10년 이내 예술기업" (170022). Every word of the list must be a field keyword
+# (loaders.taxonomy.field_of_word), so "도내 예비창업자" or "기술창업기업" name none.
+_FIELD_LEAD = re.compile(
+    r"(?<![A-Za-z가-힣])((?:[A-Za-z가-힣]+\s*(?:,|/|·|ㆍ|‧|∙|및)\s*)*[A-Za-z가-힣]+?)\s*"
+    r"((?:\(\s*예비\s*\)\s*|예비\s*)?(?:창업자|창업가|창업팀|창업기업|기업|스타트업))"
+)
+_FIELD_LEAD_SEP = re.compile(r"\s*(?:,|/|·|ㆍ|‧|∙|및)\s*")
+# What makes such a phrase no requirement of the applicant: after it, an example, preference,
+# exclusion or partner ("핀테크기업 우대", "바이오 기업 제외", "콘텐츠 기업 등", "디자인기업과의
+# 협업"); before it, a bracket ("(푸드테크기업) 모집과 중복지원 불가", call 176904) or a list
+# this reading did not take whole ("ICT 및 디지털 헬스케어 기업", "소재, 제조 기업 등과 디자인
+# 기업" — calls 176825, 176577).
+_FIELD_LEAD_NOT = re.compile(
+    r"^\s*(?:\([^()]*\)\s*)?(?:등|우대|가점|우선|제외|불가|과|와|들|의(?!\s*(?:대표|경우)))"
+)
+_FIELD_LEAD_BEFORE = re.compile(r"(?:[(,/·ㆍ‧∙]|및|또는|혹은|등|[가-힣]과|[가-힣]와)\s*$")
+# Fields that are a legal status or a place rather than a technology (사회적경제기업, 로컬).
+_FIELD_LEAD_SKIP = frozenset({"소셜벤처", "로컬"})
 
 # Conditions a profile cannot decide: understood as conditions, quoted, and kept as △.
 _OPEN_CONDITIONS: tuple[tuple[str, str], ...] = (
     (
-        r"법인\s*에?\s*한정|법인\s*사업자\s*\)?|개인사업자\s*신청\s*불가|법인\s*설립일로부터",
+        r"법인\s*에?\s*한정|법인\s*사업자\s*\)?|개인사업자\s*신청\s*불가|법인\s*설립일로부터"
+        # "7년 이내 법인(지역 무관)" (171076), "7년 이내 법인 기업": a corporation, not a 개인사업자
+        # (not "법인기업의 경우 … 기준" nor "▪ 법인기업 : …", which say how 업력 is counted, nor
+        # "개인사업자 혹은 법인", "법인(사업자등록)")
+        r"|(?<!또는\s)(?<!혹은\s)(?<!및\s)(?<![가-힣·ㆍ,/])법인\s*(?:기업|스타트업)"
+        r"(?!\s*(?:및|또는|혹은)\s*개인|\s*(?:의\s*경우|은|는|:))(?:\s*\([^()]*\))?"
+        r"|(?<=\s)(?<!개인\s)(?<!,\s)(?<!또는\s)(?<!혹은\s)(?<!및\s)법인"
+        r"(?:\s*\((?!\s*(?:개인|사업자))[^()]*\)|(?=\s*(?:\((?!\s*(?:개인|사업자))|$|[.;])))",
         "법인 사업자",
     ),
-    (r"투자\s*(?:유치|금|사|를\s*유치)[^.;※]{0,30}", "투자 유치 실적"),
+    # "투자유치를 희망하는" (171076) is a wish, not a record.
+    (r"투자\s*(?:유치|금|사|를\s*유치)(?!\s*(?:를|을)?\s*희망)[^.;※]{0,30}", "투자 유치 실적"),
     (r"매출[^.;※]{0,20}", "매출 요건"),
     (r"기업가치[^.;※]{0,15}", "기업가치"),
     (r"보증을\s*받은", "보증 실적"),
@@ -285,6 +316,9 @@ _OPEN_CONDITIONS: tuple[tuple[str, str], ...] = (
         "트랙별 세부 자격",
     ),
     (r"ESG", "ESG 분야"),
+    # "(주관)중소·벤처기업 (참여)대기업·중견·중소기업" (170039): an R&D consortium led by an SME —
+    # its size and the consortium are the call's to check, not the profile's.
+    (r"\(\s*주관\s*\)\s*[가-힣·ㆍ‧]{0,12}", "R&D 컨소시엄 주관기관"),
     (r"제조\s*(?:분야|기반)", "제조 분야"),
     (r"해외\s*진출이\s*준비된|해외\s*IP|수출\s*실적", "해외진출 준비 요건"),
     (r"졸업\s*예정|휴학생|재학생", "재학 여부"),
@@ -324,7 +358,7 @@ _BENIGN: tuple[str, ...] = (
     r"(?:중소기업\s*)?창업\s*지원법|중소기업\s*기본법|중소기업창업지원법",
     r"(?:에\s*)?(?:따른|의한|해당하는|해당되는|정의에|정의)",
     r"각\s*호",
-    r"(?:상세|세부)\s*(?:내용|사항)?은?\s*(?:개별\s*)?공고문\s*(?:을\s*)?참(?:조|고)|자격\s*예외\s*요건\s*등",
+    r"(?:상세|세부|자세한)\s*(?:내용|사항|신청\s*자격|지원\s*대상)?은?\s*(?:개별\s*)?공고문\s*(?:을\s*)?참(?:조|고)|자격\s*예외\s*요건\s*등",
     r"공고문\s*참조",
     r"(?:아래|다음)\s*(?:의\s*)?(?:조건|요건)(?:을|를)?\s*모두\s*충족(?:하는|한)?|[가-하]\s*[~∼]\s*[가-하]\s*요건을\s*모두\s*충족한",
     r"모든\s*조건을\s*충족|지원\s*자격을\s*모두\s*충족하는|본\s*모집\s*공고에서\s*정하는",
@@ -348,6 +382,21 @@ _BENIGN: tuple[str, ...] = (
     r"우수한|유망한?|혁신\s*(?:적인|적|)|창의적(?:인|이고)|특색\s*있는|미래\s*가치가\s*높은|실현\s*가능한",
     r"창업\s*아이템|아이템|아이디어|사업\s*계획(?:서)?|기술력|기술을\s*보유한|기술\s*기반|기술창업",
     r"해외\s*진출(?:을|이)?\s*(?:희망|가능)|글로벌\s*진출(?:을|이)?\s*(?:희망|가능)|참가\s*예정",
+    # Wishes and plans are no condition: "투자유치를 희망하는" (171076), "해외 프로그램(전시회, …)
+    # 참가 예정인" (171402); nor an example field ("뉴미디어 분야 등", 171217).
+    r"투자\s*유치\s*(?:를|을)?\s*희망하는|해외\s*프로그램\s*\([^()]*\)|해외\s*프로그램(?=\s*(?:에\s*)?참가)",
+    r"[가-힣A-Za-z·ㆍ]+\s*분야\s*등(?=\s)",
+    # The tail of a relocation rule read by _regions: "… 이전조건으로 사업참여" (171185), "… 이전
+    # 확약 필요" (170044).
+    r"(?:이전\s*)?조건으로\s*사업\s*참여|(?:이전\s*)?확약\s*(?:서\s*)?(?:제출\s*)?필요",
+    # Other people who may also apply, beside the founder: "(예비)창업가 및 창업기업의 직원";
+    # and a 예비창업자's duty after moving in: "6개월 내 관내 창업가능자" (171296).
+    r"(?:및|또는)\s*창업\s*기업의\s*직원|\d+\s*개월\s*(?:이\s*)?(?:내|이내)\s*(?:관내\s*)?창업\s*가능자",
+    # The partners of an R&D consortium (170039, after its lead — an open condition — was read):
+    # "(참여)대기업·중견·중소기업".
+    r"\(\s*참여\s*\)\s*(?:대\s*기업\s*[·ㆍ‧]\s*중견\s*[·ㆍ‧]\s*중소\s*기업)?",
+    # Either kind of business: "법인 또는 개인사업자" (call 176588), "개인·법인 사업자".
+    r"법인\s*(?:및|또는|[·ㆍ,])\s*개인\s*사업자|개인\s*(?:및|또는|[·ㆍ,])\s*법인\s*사업자",
     r"접목\s*가능한|파트너사\s*중점\s*사업\s*영역과",
     r"창업에\s*관심\s*있는|관심있는|누구나|(?:자격\s*|대상\s*)?제한\s*없음",
     r"신청일\s*기준,?\s*대상의\s*나이에\s*부합해야\s*함|팀원\s*(?:이\s*)?모두[^※*;]*?(?:이어야\s*함|어야\s*함)",
@@ -380,7 +429,7 @@ _KNOWN_TEXT = """
     우대 가점 프로그램 과정 트랙 리그 심화과정 권역 유형 일반 특화 기술 기술창업 기술창업기업 기술기반 혁신 우수 유망 아이템 아이디어 사업계획 계획 실현 창의적
     미래 가치 연령 대상연령 신청업력 창업업력 신청가능 신청자 명의 법인등기부등본 법인설립등기일 반드시 기존 창업예정 예비청년 창업초기 충족하면서 설립하 기업부설 확약
     확약서 인정 시민 도민 군민 구민 주민등록지 대표자이자 대표자로서 대표자가 중소 청년창업 사업기간 종료 기타 법률 초기기업 초기창업자 초기창업 창업초기기업 국내에서
-    법인설립 창업활동 하고자 합법 체류 기업의
+    법인설립 창업활동 하고자 합법 체류 기업의 한국
 """
 _KNOWN_WORDS = (
     frozenset(_KNOWN_TEXT.split())
@@ -445,7 +494,7 @@ _KNOWN_WORDS = (
 )
 _PLACE_TOKEN = re.compile(r"^([가-힣]{1,7}?)(?:광역시|특별시|특별자치시|특별자치도|도|시|군|구)?$")
 _PARTICLE_SUFFIX = re.compile(
-    r"(?:으로써|으로서|로써|로서|에서|으로|부터|까지|이며|으며|이고|이나|이거나|거나|하는|하고|"
+    r"(?:이면서|으로써|으로서|로써|로서|에서|으로|부터|까지|이며|으며|이고|이나|이거나|거나|하는|하고|"
     r"하며|하여야|하여|해야|하고자|하지|할|된|되는|되어|될|인|한|은|는|이|가|을|를|의|에|로|와|과|도|만)$"
 )
 # Clause boundaries (on the blanked working text, so positions map back to the original).
@@ -470,6 +519,9 @@ _BIRTH_YEAR_RANGE = re.compile(
 )
 _LEGAL_STARTUP = re.compile(
     r"창업\s*지원법\s*['’」]?\s*(?:제\s*2\s*조(?:에\s*따른|의)?)?\s*(?:에\s*따른\s*)?(?:의\s*)?['‘]?(?:창업기업|창업자|창업)"
+    # "중소기업 기본법 제2조에 따른 창업기업" (170038): the law is misnamed, the term is the
+    # 창업지원법's (7 years; 10 for 신산업).
+    r"|기본법\s*['’」]?\s*제\s*2\s*조에\s*따른\s*창업기업"
 )
 _FOUNDING_WORDS = re.compile(r"창업|업력|개업|설립|사업자\s*등록|사업\s*개시|사업개시")
 
@@ -1110,6 +1162,26 @@ def _fields(w: _Work) -> tuple[tuple[str, ...], str]:
                 found.append(t)
         phrases.append(w.quote((start, m.end())))
         w.take((start, m.end()))
+    preferred = _preference_spans(w.text)
+    for m in _FIELD_LEAD.finditer(w.buf):
+        words = [x for x in _FIELD_LEAD_SEP.split(m.group(1)) if x]
+        leads = [field_of_word(x) for x in words]
+        before = w.text[max(0, m.start() - 12) : m.start()]
+        previous = before.split()[-1] if before.split() and before[-1:].isspace() else ""
+        if (
+            not words
+            or any(t is None or t in _FIELD_LEAD_SKIP for t in leads)
+            or _FIELD_LEAD_NOT.match(w.text[m.end() :])
+            or _FIELD_LEAD_BEFORE.search(before)
+            or (previous and canonical_field(previous) is not None)
+            or any(a <= m.start() < b for a, b in preferred)
+        ):
+            continue
+        for lead in leads:
+            if lead is not None and lead not in found:
+                found.append(lead)
+        phrases.append(w.text[m.start() : m.end()].strip())
+        w.take(m.span(1))
     return tuple(found), " / ".join(phrases)
 
 

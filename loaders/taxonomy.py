@@ -64,6 +64,7 @@ __all__ = [
     "TECH_FIELDS",
     "canonical_field",
     "field_choices",
+    "field_of_word",
     "related_fields",
     "tag_fields",
     "unknown_field_message",
@@ -337,6 +338,20 @@ def tag_fields(
     if not found:
         return (GENERAL_FIELD,)
     return tuple(field for field in TECH_FIELDS if field in found)
+
+
+def field_of_word(word: str) -> str | None:
+    """The field whose keyword ``word`` is, whole ("ICT", "AX", "해양수산", "예술"), else None.
+
+    Stricter than :func:`canonical_field`: a word that only contains a keyword ("기술창업",
+    "제조하는") or is only a loose alias ("제조", "지역") gives None, so a word read before an
+    applicant noun ("ICT, AI/AX 예비창업자") names a field only when it is one.
+
+    >>> field_of_word("ICT"), field_of_word("예술"), field_of_word("제조")
+    ('정보·통신', '콘텐츠·문화', None)
+    """
+    key = norm_text(str(word)).replace(" ", "")
+    return _KEYWORD_FIELD.get(key) if key else None
 
 
 def related_fields(field: str) -> tuple[str, ...]:

@@ -508,3 +508,163 @@ def test_the_embedded_real_programs_follow_the_same_rules() -> None:
     call = by_kid["170002"]  # the 2026 초기창업패키지 call's own window
     assert call.eligibility.founded_from == date(2023, 1, 23)
     assert CALL + "176019" not in call.url  # the program keeps its own 사업소개 page
+
+
+# --------------------------------------------------------------------------- texts that settle
+# 지원대상 texts we hold whose every clause the notice's semantics decide: each was △ for every
+# profile (a clause quoted as not understood) although nothing in it is left to check.
+
+NOTICE = "https://www.bizinfo.go.kr/sii/siia/selectSIIA200Detail.do?pblancId=PBLN_000000000116904"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 170083 K-스타트업 그랜드 챌린지, 2026 통합공고 (NOTICE, 글로벌 3).
+        "외국 국적을 보유한 예비창업자 및 7년 이내 창업기업",
+        # 170086 글로벌 스타트업센터(GSC) 운영, 2026 통합공고 (NOTICE, 글로벌 6).
+        "외국 국적자로서 한국 내 창업을 희망하는 예비 또는 7년 이내 기술창업기업",
+    ],
+)
+def test_a_foreign_nationality_is_the_foreign_founder_group(text: str) -> None:
+    prog = program(text)
+    assert prog.eligibility.foreign and prog.eligibility.unparsed == ""
+    foreign = evaluate(prog, firm(founded="2024-01-01", foreign_founder=True))
+    assert foreign.status == "eligible", foreign.reasons
+    korean = evaluate(prog, firm(founded="2024-01-01"))
+    assert korean.status == "ineligible" and korean.failed == ("foreign",)
+    assert "외국인 창업자 대상 ('외국 국적" in korean.reason_for("foreign")
+    assert evaluate(prog, firm(pre_founding=True, foreign_founder=True)).status == "eligible"
+
+
+def test_a_rule_for_foreigners_among_others_is_no_foreign_requirement() -> None:
+    # call 177427 (2026): a rule for the foreigners who apply, beside "연령 무관, 창업 7년 이내".
+    text = (
+        "연령 무관, 창업 7년 이내의 창업자 ᄋ 외국인의 경우, 만료일자가 입주기간을 초과하지 않는 "
+        "외국인등록증을 보유하거나, 재외국민 국내거소신고증 또는 외국국적동포 국내거소신고증 보유"
+    )
+    elig = program(text).eligibility
+    assert not elig.foreign  # never a refusal of a Korean founder on it
+    assert "외국인의 경우" in elig.unparsed  # kept △ and quoted
+
+
+@pytest.mark.parametrize(
+    ("fields", "status"),
+    [(["ICT"], "eligible"), (["AI"], "eligible"), ([], "maybe"), (["농식품"], "maybe")],
+)
+def test_field_words_before_the_applicant_are_a_field_condition(
+    fields: list[str], status: str
+) -> None:
+    # 170054 K-Global 창업멘토링(ICT 혁신기업 멘토링), 2026 통합공고 (NOTICE, 멘토링 4). ICT and
+    # AI cut across domains, so a firm of another field is asked, not refused.
+    prog = program("ICT, AI/AX 예비창업자(팀) 및 창업기업 대표자")
+    assert prog.eligibility.unparsed == ""
+    verdict = evaluate(prog, firm(founded="2024-01-01", fields=fields))
+    assert verdict.status == status, verdict.reasons
+    if not fields:
+        assert "분야를 고르면 판정" in verdict.reason_for("field")
+
+
+def test_a_domain_named_before_the_applicant_rules_out_other_domains() -> None:
+    # 170036 해양신산업 인큐베이팅 지원 사업 and 170022 예술분야 창업기업 지원, 2026 통합공고.
+    sea = program("해양수산 예비 창업자 및 창업기업")
+    assert evaluate(sea, firm(pre_founding=True, fields=["해양수산"])).status == "eligible"
+    other = evaluate(sea, firm(pre_founding=True, fields=["AI"]))
+    assert other.status == "ineligible" and other.failed == ("field",)
+    arts = program("10년 이내 예술기업")
+    assert evaluate(arts, firm(founded="2020-01-01", fields=["콘텐츠"])).status == "eligible"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 171218 대전 서구 창업허브센터 (2026 통합공고): a preference, not a field condition.
+        "대전 서구 소재 (예비)기술창업기업 / 핀테크기업 우대 ※ 관외기업일 경우 지원대상 확정 후 "
+        "3개월 이내 서구로 주사업장 이전조건으로 사업참여",
+        # call 176904 (2026): another program's tenants, named in brackets.
+        "지역 관계없이 7년 미만의 기창업자 ※과천시 지식정보타운 무상임대 입주기업(푸드테크기업) "
+        "모집과 중복지원 불가",
+        # call 176825 (2026): a list this reading would take only in part.
+        "고양특례시에 소재하거나 이전 가능한 ICT 및 디지털 헬스케어 기업",
+        # call 176365 (2026): the partner, not the applicant.
+        "우수한 기술력을 보유한 기술기업과 뛰어난 디자인역량을 보유한 디자인기업과의 협업을 희망하는 컨소시엄",
+    ],
+)
+def test_a_field_word_that_is_no_condition_of_the_applicant_is_not_read_as_one(text: str) -> None:
+    assert program(text).eligibility.fields == ()
+
+
+def test_a_wish_for_investment_is_no_investment_record_but_a_corporation_is_a_condition() -> None:
+    # 171076 경북의 저력 딥테크부스터 프로그램 (2026 call, PBLN_000000000118910).
+    text = (
+        "투자유치를 희망하는 7년 이내 법인(지역 무관) - (필수사항) 선정기업은 3개월 이내 해당 지자체 "
+        "내 본사, 연구소, 공장 이전(설립) 중 1개 이상 필수(포항시, 구미시, 경주시, 경산시, 칠곡군)"
+    )
+    elig = program(text, level="광역", region="경북", institution="경상북도").eligibility
+    assert not any(c.startswith("투자 유치") for c in elig.open_conditions)
+    assert any(c.startswith("법인 사업자: '법인") for c in elig.open_conditions)
+    # "법인 또는 개인사업자" (call 176588) is either kind of business.
+    either = program("창업 5년 이내 법인 또는 개인사업자").eligibility
+    assert either.open_conditions == () and either.unparsed == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 171061 이차전지 스타트업 육성 플랫폼 구축 사업, call 176895 (2026).
+        "예비 창업자 또는 창업 7년 이내의 사업자 *충북도 외 소재 기업의 경우 협약 기간 완료 후 "
+        "1년 이내 이전 확약 필요",
+        # 171070 전남형청년창업사관학교 운영 (2026, PBLN_000000000120868).
+        "18세 이상 ~ 45세 이하 예비 또는 5년 이내 창업자 전라남도 거주자 및 전입 예정자(타 시ᆞ도 "
+        "거주자) ※ 자세한 신청자격 공고문 참조",
+        # 171296 군산 STAY 창업가 주거지원사업 (2026 통합공고).
+        "만19~49세 이하 군산시 (예비)창업가 및 창업기업의 직원 ※ 계약 후 1개월 내 군산시 전입, "
+        "6개월 내 관내 창업가능자",
+        # 171402 글로벌 교류·투자유치 지원사업, call 176497 (2026).
+        "부산시 소재(본사 기준), 공고일 기준 업력 7년 이내(신산업분야는 10년 이내) 기술창업기업; "
+        "해외 프로그램(전시회, 상담회, 컨퍼런스 등) 참가 예정인 기업",
+        # 171158 서울창업허브 창동 운영 (2026 통합공고): "… 분야 등" is an example.
+        "뉴미디어 분야 등 글로벌 진출이 가능한 스타트업(창업 후 7년 미만)",
+    ],
+)
+def test_duties_wishes_examples_and_roles_are_not_leftovers(text: str) -> None:
+    elig = program(text).eligibility
+    assert elig.unparsed == "" and elig.open_conditions == ()
+
+
+def test_an_rnd_consortium_lead_is_understood_and_kept_open() -> None:
+    # 170039 AX혁신기업창의기술개발 (2026 통합공고): no 업력 limit, but the lead must be an SME in
+    # a consortium — named as that condition, not as a clause not understood.
+    elig = program("(주관)중소·벤처기업 (참여)대기업·중견·중소기업").eligibility
+    assert elig.unparsed == ""
+    assert len(elig.open_conditions) == 1
+    assert elig.open_conditions[0].startswith("R&D 컨소시엄 주관기관: '")
+
+
+def test_a_relocation_tail_leaves_the_move_condition_and_nothing_to_check() -> None:
+    # 171296 군산 STAY: a 서울 founder may apply on moving in within a month of the contract.
+    text = (
+        "만19~49세 이하 군산시 (예비)창업가 및 창업기업의 직원 ※ 계약 후 1개월 내 군산시 전입, "
+        "6개월 내 관내 창업가능자"
+    )
+    prog = program(text, level="기초", region="전북", institution="군산시")
+    verdict = evaluate(prog, firm(pre_founding=True, ceo_age=30, region="서울"))
+    assert verdict.status == "eligible", verdict.reasons
+    assert "선정 후 이전 조건" in verdict.reason_for("region")
+    assert evaluate(prog, firm(pre_founding=True, ceo_age=50, region="서울")).status == "ineligible"
+
+
+@pytest.mark.parametrize(
+    ("founded", "status"),
+    [("2024-01-01", "eligible"), ("2018-01-01", "maybe"), ("2015-01-01", "ineligible")],
+)
+def test_a_startup_under_a_misnamed_law_is_still_the_laws_startup(
+    founded: str, status: str
+) -> None:
+    # 170085 K-스타트업 센터 사업 (2026, PBLN_000000000116741): 창업기업 is the 창업지원법's term
+    # (7 years, 10 for 신산업) although the text cites 중소기업기본법.
+    text = "중소기업기본법 제2조에 따른 중소기업이면서 중소기업 기본법 제2조에 따른 창업기업"
+    prog = program(text)
+    assert prog.eligibility.unparsed == ""
+    verdict = evaluate(prog, firm(founded=founded, as_of="2026-03-01"))
+    assert verdict.status == status, verdict.reasons
