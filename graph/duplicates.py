@@ -755,8 +755,8 @@ def _word_bits(programs: Sequence[Program]) -> np.ndarray:
     return bits
 
 
-# Groups a program may be reserved for that the eligibility model does not carry as a flag:
-# read from the name, summary and 지원대상 (a program "for 북한이탈주민" says so there).
+# Groups read from the name, summary and 지원대상 as well as from the parsed flag (a program "for
+# 북한이탈주민" may say so in its summary only).
 _TEXT_GROUPS: tuple[tuple[str, str], ...] = (("북한이탈주민", "북한이탈주민"),)
 
 
@@ -766,7 +766,7 @@ def _groups(program: Program) -> tuple[str, ...]:
     out = [g.person for g in FOUNDER_GROUPS if getattr(elig, g.kind)]
     text = " ".join((program.name, program.summary, program.target_text))
     out += [label for word, label in _TEXT_GROUPS if word in text]
-    return tuple(out)
+    return tuple(dict.fromkeys(out))
 
 
 _GROUP_BIT = {

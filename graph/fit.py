@@ -54,12 +54,10 @@ FitKind = Literal[
 
 # Eligibility flag (constraint kind) -> the FirmProfile attribute that says the founder is in it.
 FLAG_OF_KIND: dict[str, str] = {g.kind: g.profile_field for g in FOUNDER_GROUPS}
-# Who a group program is for; a university-lab program (a student cue) is for the lab's people,
-# and 북한이탈주민 is a group the profile does not ask about.
+# Who a group program is for; a university-lab program (a student cue) is for the lab's people.
 GROUP_LABELS: dict[str, str] = {
     **{g.kind: g.person for g in FOUNDER_GROUPS},
     "student": "대학(원)생·대학 실험실",
-    "defector": "북한이탈주민",
 }
 
 # Words that tie a program to a group although the 지원대상 parser does not flag it, read in
@@ -81,7 +79,6 @@ GROUP_NAME_CUES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "women": (("여성창업", "여성기업"), ()),
     "disabled": (("장애인",), ()),
     "restart": (("재창업", "재도전"), ()),
-    # A group the profile cannot state: such a program is never on a roadmap.
     "defector": (("북한이탈", "탈북"), ("북한이탈주민",)),
 }
 _CUE_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -135,7 +132,7 @@ def group_restriction(program: Program, profile: FirmProfile) -> str:
     elig = program.eligibility
     name = norm_key(program.name)
     summary = ""
-    for kind in (*FLAG_OF_KIND, "defector"):
+    for kind in FLAG_OF_KIND:
         attr = FLAG_OF_KIND.get(kind)
         if attr and getattr(profile, attr):
             continue

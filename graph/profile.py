@@ -98,7 +98,7 @@ class FirmProfile:
     :data:`loaders.regions.SIGUNGU_BY_SIDO` ("김천시", or "서구" with region "대전"), which
     settles a 기초 program's local-area rule. ``fields`` the canonical technology fields of
     :mod:`loaders.taxonomy`. The flags say the founder *is*
-    재창업자, 여성, 대학(원)생, 장애인 or a foreign national. Validated by
+    재창업자, 여성, 대학(원)생, 장애인, a foreign national or 북한이탈주민. Validated by
     :func:`profile_from_dict`; constructing directly skips validation.
     """
 
@@ -115,6 +115,7 @@ class FirmProfile:
     student: bool = False
     disabled: bool = False
     foreign_founder: bool = False
+    defector: bool = False
 
     def place_text(self) -> str:
         """소재지 as a person writes it: "경북 김천시", "대전 서구", "서울", or "" if not given."""

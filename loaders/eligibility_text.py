@@ -157,6 +157,13 @@ _FOREIGN = re.compile(
     r"외국인(?!\s*(?:의|인)?\s*경우|\s*등록)|외국\s*국적(?!\s*동포)(?:자(?:로서)?|을\s*보유한)?"
 )
 _KOREAN = re.compile(r"대한민국\s*국적|한국\s*국적|내국인")
+# 북한이탈주민 — not the certificate that proves it ("북한이탈주민자격증명서 보유자").
+_DEFECTOR = re.compile(
+    r"(?:북한\s*이탈\s*주민|새터민|탈북\s*(?:민|주민|자))(?!\s*(?:자격\s*)?(?:증명서|확인서))"
+)
+# A group named as the label of one item in a list of kinds ("대표자가 다음 유형 중 하나에 해당 -
+# 북한이탈주민: … - 외국인: …", call 176405) is one alternative, not a requirement: left quoted.
+_GROUP_LABEL = re.compile(r"^\s*:")
 # A flag word offered as an alternative ("(예비)창업자 및 학생 등") is not a requirement.
 _ALTERNATIVE_BEFORE = re.compile(r"(?:및|또는|,|ㆍ|·|\u119e)\s*(?:예비\s*)?$")
 # "초기" with no number: a stage word whose 업력 the text does not define.
@@ -1191,6 +1198,8 @@ def _flag(pattern: re.Pattern[str], text: str) -> str | None:
         before = text[max(0, m.start() - 8) : m.start()]
         if _ALTERNATIVE_BEFORE.search(before) and _FOUNDED.search(text[: m.start()]):
             continue
+        if _GROUP_LABEL.match(text[m.end() :]):
+            continue
         return _snippet(text, m.start(), m.end(), 24)
     return None
 
@@ -1419,6 +1428,7 @@ def _parse(text: str, basis: Basis, *, with_unparsed: bool) -> dict[str, Any]:
         ("student", _STUDENT if basis == "target" else _CUE_STUDENT),
         ("disabled", _DISABLED),
         ("foreign", _FOREIGN),
+        ("defector", _DEFECTOR),
     ):
         if name == "women" and (genders or either):
             continue
@@ -1436,9 +1446,10 @@ def _parse(text: str, basis: Basis, *, with_unparsed: bool) -> dict[str, Any]:
             opened.insert(0, f"분야 한정: '{widen_phrase}'")
         if opened:
             out["open_conditions"] = tuple(opened)
-        for pattern in (_RESTART, _WOMEN, _STUDENT, _DISABLED, _FOREIGN, _KOREAN):
+        for pattern in (_RESTART, _WOMEN, _STUDENT, _DISABLED, _FOREIGN, _DEFECTOR, _KOREAN):
             for m in pattern.finditer(w.buf):
-                w.take(m.span())
+                if not _GROUP_LABEL.match(w.buf[m.end() :]):
+                    w.take(m.span())
         out["unparsed"] = _leftover(w)
     out["evidence"] = evidence
     return out

@@ -130,6 +130,7 @@ class Eligibility:
     disabled: bool = False
     youth: bool = False
     foreign: bool = False
+    defector: bool = False
     unparsed: str = ""
     evidence: tuple[Evidence, ...] = ()
     founded_from: date | None = None

@@ -51,7 +51,8 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class FounderGroup:
-    """A group some programs are reserved for (재창업자, 여성, 대학(원)생, 장애인, 외국인).
+    """A group some programs are reserved for (재창업자, 여성, 대학(원)생, 장애인, 외국인,
+    북한이탈주민).
 
     ``kind`` names the requirement on :class:`~loaders.model.Eligibility` and the constraint
     kind in verdicts; ``profile_field`` the :class:`~graph.profile.FirmProfile` attribute (and
@@ -78,6 +79,9 @@ FOUNDER_GROUPS: tuple[FounderGroup, ...] = (
     FounderGroup("student", "student", "대학(원)생", "대학(원)생", "대학(원)생"),
     FounderGroup("disabled", "disabled", "장애인", "장애인 창업자", "장애인 창업자"),
     FounderGroup("foreign", "foreign_founder", "외국인", "외국인 창업자", "외국인 창업자"),
+    # 통일부's programs run by 남북하나재단 (170034, 170035, 170062: 3 of the 377 embedded
+    # programs) and 2026 calls that admit them among other groups (176405).
+    FounderGroup("defector", "defector", "북한이탈주민", "북한이탈주민", "북한이탈주민"),
 )
 GROUP_BY_KIND: dict[str, FounderGroup] = {g.kind: g for g in FOUNDER_GROUPS}
 GROUP_KINDS: tuple[str, ...] = tuple(g.kind for g in FOUNDER_GROUPS)

@@ -323,6 +323,7 @@ def test_missing_firm_region_is_maybe() -> None:
         ("student", "student", "대학(원)생"),
         ("disabled", "disabled", "장애인"),
         ("foreign", "foreign_founder", "외국인"),
+        ("defector", "defector", "북한이탈주민"),
     ],
 )
 def test_flag_requirements(flag: str, attr: str, phrase: str) -> None:

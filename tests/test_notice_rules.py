@@ -668,3 +668,29 @@ def test_a_startup_under_a_misnamed_law_is_still_the_laws_startup(
     assert prog.eligibility.unparsed == ""
     verdict = evaluate(prog, firm(founded=founded, as_of="2026-03-01"))
     assert verdict.status == status, verdict.reasons
+
+
+def test_north_korean_defectors_are_a_founder_group() -> None:
+    # 170062 경영컨설팅 지원사업 (통일부, 남북하나재단), 2026 통합공고 (NOTICE, 멘토링 12).
+    prog = program("북한이탈주민 (예비)창업자")
+    assert prog.eligibility.defector and prog.eligibility.unparsed == ""
+    assert evaluate(prog, firm(pre_founding=True, defector=True)).status == "eligible"
+    other = evaluate(prog, firm(pre_founding=True))
+    assert other.status == "ineligible" and other.failed == ("defector",)
+    assert other.reason_for("defector") == "북한이탈주민 대상 ('북한이탈주민') — 귀사 해당 없음"
+    # 170034 기창업자 경영개선자금: the group decides for others; the rest stays to check.
+    loan = program("사업자등록증 기준 만 6개월 이상 영업 중인 북한이탈주민 개인사업자")
+    assert evaluate(loan, firm(founded="2024-01-01")).status == "ineligible"
+    assert evaluate(loan, firm(founded="2024-01-01", defector=True)).status == "maybe"
+
+
+def test_a_group_that_labels_one_kind_of_a_list_is_no_requirement() -> None:
+    # call 176405 아산 상회 스타트업 (2026): "대표자가 다음 유형 중 하나에 해당 - 북한이탈주민: … -
+    # 이주배경주민: … - 외국인: …" — any one of the kinds, so neither group rules a founder out.
+    text = (
+        "2. 대표자가 다음 유형 중 하나에 해당 - 북한이탈주민: 북한이탈주민자격증명서 보유자 - "
+        "이주배경주민: 결혼이민자, 귀화자 및 그 자녀 등 - 외국인: 외국인등록증 보유자"
+    )
+    elig = program(text).eligibility
+    assert not elig.defector and not elig.foreign
+    assert "북한이탈주민:" in elig.unparsed  # kept △ and quoted
