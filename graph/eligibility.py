@@ -42,9 +42,12 @@ from typing import Any, NamedTuple
 from graph.profile import FirmProfile, add_years
 from loaders.model import Eligibility, Program
 from loaders.regions import (
+    DEPOPULATION_AREAS,
+    DEPOPULATION_INTEREST_AREAS,
     NATIONWIDE,
     SIGUNGU_BY_SIDO,
     canonical_sido,
+    depopulation_kind,
     is_sido_name,
     resolve_sigungu,
     sido_of_institution,
@@ -389,6 +392,23 @@ def _track_checks(program: Program, elig: Eligibility) -> tuple[Check, ...]:
     region = _region_check(program, elig)
     if region is not None:
         checks.append(region)
+    if elig.depopulation:
+        ev = elig.evidence_for("depopulation")
+        moving = elig.evidence_for("region_relocate") if elig.region_relocate else None
+        sidos = elig.depopulation_sidos
+        if "관내" in sidos:
+            # "도내 인구 감소 지역": the program's own 시·도; unknown for a program of no 시·도
+            # (a call whose 지원지역 is 전국), which then never settles the place.
+            own = canonical_sido(program.region) if program.is_local else None
+            known = own is not None and own != NATIONWIDE
+            sidos = tuple(s for s in sidos if s != "관내") + ((own,) if known and own else ("?",))
+        depop_args = (
+            tuple(dict.fromkeys(sidos)),
+            elig.depopulation == "decline_or_interest",
+            elig.depopulation_soft,
+            moving.phrase if moving else "",
+        )
+        checks.append(Check("region", "depopulation", "", ev.phrase if ev else "", depop_args))
     for flag in GROUP_KINDS:
         if getattr(elig, flag):
             cue, phrase = cue_of(flag)
@@ -761,6 +781,73 @@ def _region_rule(check: Check, ctx: _Context) -> Outcome:
     return _OK, f"지역: {head} — 소재지 {need} 충족"
 
 
+_DEPOPULATION_LABEL = {
+    "decline": "인구감소지역(행정안전부 고시 제2021-66호)",
+    "interest": "인구감소관심지역(행정안전부 고시 제2025-78호)",
+}
+
+
+def _depopulation(check: Check, ctx: _Context) -> Outcome:
+    """A place rule naming the 행정안전부's 인구감소지역 (and 관심지역), settled by the
+    profile's 시·군·구 against the designated list (loaders.regions.DEPOPULATION_AREAS)."""
+    outcome, reason = _depopulation_rule(check, ctx)
+    moving = check.args[3]
+    if outcome != _FAIL or not moving:
+        return outcome, reason
+    head = reason.split(" — ")[0].replace("지역 제한: ", "지역: ")
+    who = "예비창업자" if ctx.profile.pre_founding else "그 밖의 기업"
+    return _OK, f"{head} — {who}도 신청 가능, 단 선정 후 이전 조건 (지원대상 '{moving}')"
+
+
+def _depopulation_rule(check: Check, ctx: _Context) -> Outcome:
+    sidos, interest, soft, _ = check.args
+    p = ctx.profile
+    head = f"지원대상 '{check.phrase}'" if check.phrase else "인구감소지역 대상"
+    what = "인구감소지역·관심지역" if interest else "인구감소지역"
+    where = "·".join(s for s in sidos if s != "?")
+    need = f"{where} {what}" if where else what
+    if p.region is None:
+        return _UNKNOWN, f"지역 제한: {head} — {need} 소재 필요, 귀사 소재지 미입력"
+    if "?" in sidos:
+        return _UNKNOWN, (
+            f"지역: {head} — 어느 시·도의 {what}인지 원문에 없음 (귀사 {p.district_text() or p.region}), "
+            "공고문 확인"
+        )
+    if sidos and p.region not in sidos:
+        return _FAIL, f"지역 제한: {head} — {need} 소재 필요, 귀사 {p.region}"
+    names = list(DEPOPULATION_AREAS.get(p.region, ()))
+    if interest:
+        names += DEPOPULATION_INTEREST_AREAS.get(p.region, ())
+    listed = "·".join(sigungu_label(p.region, n) for n in names)
+    planned = soft and p.pre_founding
+    if not names:
+        if planned:
+            return _UNKNOWN, (
+                f"지역: {head} — {p.region}에는 {what} 없음: 창업 예정지가 {what}이면 신청 가능, "
+                "확인 필요"
+            )
+        return _FAIL, f"지역 제한: {head} — {need} 소재 필요, 귀사 {p.region}에는 {what} 없음"
+    if p.district is None:
+        return _UNKNOWN, (
+            f"지역: {head} — {p.region}의 {what}: {listed} — 귀사 시·군·구 미입력 "
+            "(시·군·구를 입력하면 판정합니다)"
+        )
+    yours = p.district_text()
+    kind = depopulation_kind(p.region, p.district)
+    if kind == "decline" or (kind == "interest" and interest):
+        return _OK, f"지역: {head} — 귀사 {yours}: {_DEPOPULATION_LABEL[kind]} 충족"
+    if kind == "unsettled" and interest:
+        return _UNKNOWN, (
+            f"지역: {head} — 귀사 {yours}: 관심지역(인천 동구) 승계 여부가 고시에 없음, 확인 필요"
+        )
+    if planned:
+        return _UNKNOWN, (
+            f"지역: {head} — 귀사 {yours}는 {what} 아님: 창업 예정지가 {what}"
+            f"({listed})이면 신청 가능, 확인 필요"
+        )
+    return _FAIL, f"지역 제한: {head} — 귀사 {yours}는 {what} 아님 ({p.region}: {listed})"
+
+
 def _region_open(check: Check, ctx: _Context) -> Outcome:
     del ctx
     return _OK, f"지역: 지원대상 '{check.phrase}' — 지역 제한 없음"
@@ -870,6 +957,7 @@ _RULES: dict[str, Callable[[Check, _Context], Outcome]] = {
     "gender_age": _gender_age,
     "groups": _groups,
     "region": _region,
+    "depopulation": _depopulation,
     "open": _open,
     "excluded": _excluded,
     "flag": _flag,
@@ -911,7 +999,9 @@ def _track(
             got = memo[check] = _check(check, ctx)
         outcome, reason = got
         from_target = (
-            check.kind != "region" or check.rule == "open" or check.args[1:2] == ("지원대상",)
+            check.kind != "region"
+            or check.rule in ("open", "depopulation")
+            or check.args[1:2] == ("지원대상",)
         )
         if basis and not check.cue and check.rule not in ("open", "unparsed") and from_target:
             reason = f"{reason} ({basis})"

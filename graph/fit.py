@@ -194,7 +194,9 @@ def _missing_fact(kind: str, verdict: Verdict, profile: FirmProfile) -> str:
     if kind == "region":
         if profile.region is None:
             return "region"
-        if profile.district is None and "관내 소재 여부 확인 필요" in verdict.reason_for("region"):
+        regional = [r for k, r in zip(verdict.kinds, verdict.reasons, strict=False) if k == kind]
+        asks = ("관내 소재 여부 확인 필요", "시·군·구를 입력하면 판정")
+        if profile.district is None and any(a in r for r in regional for a in asks):
             return "district"
     return ""
 

@@ -24,6 +24,9 @@ The notice's own rule semantics are kept:
 * "전국", "거주지 제한 없음" open the area (``region_open``); "관외 기업은 선정 후 이전",
   "역외기업이라도 협약 후 … 이전", "(지역 무관) … 선정기업은 … 이전" admit out-of-area applicants on
   that condition (``region_relocate``);
+* "충남 인구감소지역 내", "'인구소멸 감소 및 관심지역' 내" name the 행정안전부's lists
+  (``depopulation``, :data:`loaders.regions.DEPOPULATION_AREAS`), which a 시·군·구 settles; a
+  preference for them ("※우대가점 : … 인구감소지역") is none;
 * a condition the profile cannot decide ("법인에 한정", "투자유치 실적 5억원 이상") is quoted in
   ``open_conditions`` and keeps △.
 
@@ -48,6 +51,7 @@ from loaders.regions import (
     SIGUNGU,
     SIGUNGU_BY_SIDO,
     is_sido_name,
+    sido_of_institution,
     sido_of_place,
 )
 from loaders.taxonomy import GENERAL_FIELD, canonical_field, field_of_word, tag_fields
@@ -252,6 +256,21 @@ _PLACE_STEM = re.compile(
     r"([가-힣]{2,3})(?=\s*(?:소재|거주|에\s*주소|에\s*소재|관내|지역|시민|군민))"
 )
 
+# The 행정안전부's 인구감소지역, with or without its 인구감소관심지역 (loaders.regions
+# DEPOPULATION_AREAS): "충남 인구감소지역 내 창업 예정인" (call 177133), "충청남도 인구감소지역에서"
+# (176535), "'인구소멸 감소 및 관심지역' 내" and "도내 인구 감소 지역 내" (177008).
+_DEPOPULATION = re.compile(
+    r"인구\s*(?:소멸\s*)?(?:감소|소멸)\s*(?:[·ㆍ‧]\s*|(?:및|또는|혹은)\s*)?(관심\s*)?지역"
+    r"(?:\s*(?:내에서|내에|내|에서|에))?"
+)
+_SCOPE_BEFORE = re.compile(r"([가-힣]{2,8})\s*$")
+# "도내 인구 감소 지역 내 본사를 설립·이전" (177008): the areas of the program's own 시·도.
+_OWN_AREA_WORDS = frozenset({"도내", "관내", "시내", "군내"})
+_OWN_AREA = "관내"
+# "사업장 (예정)소재지가 '인구소멸 … 지역' 내": a planned place, like "… 내 창업 예정인".
+_PLANNED_BEFORE = re.compile(r"\(\s*예정\s*\)\s*소재지")
+
+
 # A field named as a requirement: "<words> 분야", "<words>산업 분야", "<words> 스타트업".
 _FIELD_PHRASE = re.compile(
     r"([A-Za-z가-힣·ㆍ‧\u119e,\-]+(?:[\s,]+[A-Za-z가-힣·ㆍ‧\u119e\-]+){0,2}?)\s*(?:산업\s*)?(?:분야|관련|스타트업|벤처|리그)"
@@ -317,6 +336,7 @@ _OPEN_CONDITIONS: tuple[tuple[str, str], ...] = (
     (r"주권상장|비상장|IPO", "상장 여부"),
     (r"점포\s*사업장\s*임대료|임대료를\s*납부", "점포 임차"),
     (r"입점", "입점 요건"),
+    # A mention _depopulation did not read as the 행정안전부 list ("인구감소 대응 …").
     (r"인구\s*(?:소멸|감소)", "인구감소지역 소재"),
     (
         r"트랙별\s*신청\s*자격|세부\s*사업별\s*신청\s*자격|공고문\s*내\s*'?신청\s*자격",
@@ -380,6 +400,9 @@ _BENIGN: tuple[str, ...] = (
     r"우대|가점\s*부여",
     r"선발\s*시[^)]*?필수|선정\s*(?:시|후)\s*\d+\s*개월\s*이내[^.;*]*?필수",
     r"(?:예비\s*창업자는?\s*)?\d+\s*개월\s*이내\s*사업자\s*등록\s*필수",
+    # "기업선정 이후 6개월 이내 도내 인구 감소 지역 내 본사 … 설립·이전하고 상시인력 1명 이상
+    # 고용하여야 함" (177008): what a firm that moves in owes after selection, read with the move.
+    r"(?:기업\s*)?선정\s*이후\s*\d+\s*개월\s*이내[^.;※]*?(?:이전|설립)[^.;※]*?고용하여야\s*함",
     r"보조금\s*정산일부터[^.;]*?완료해야\s*하며",
     r"사업\s*기간\s*동안\s*주소지\s*역시\s*유지해야\s*함",
     r"지원\s*기간\s*내[^.;]*?창업\s*\(?사업자\s*등록\)?이\s*가능한|협약\s*(?:체결\s*이후\s*)?(?:협약\s*)?기간\s*내[^.;]*?창업",
@@ -1095,6 +1118,59 @@ def _regions(w: _Work) -> dict[str, Any]:
     return out
 
 
+def _depopulation(w: _Work) -> dict[str, Any]:
+    """A place rule naming the 행정안전부's 인구감소지역 (and 관심지역), read as that list.
+
+    Returns ``depopulation`` ("decline" or "decline_or_interest"), the 시·도 named right
+    before it ("충남 인구감소지역" → ("충남",); "도내 인구 감소 지역" → ("관내",), the program's
+    own 시·도), whether it is a place still to be founded or
+    moved to ("창업 예정", "(예정)소재지") and the phrase; {} when the text names none. A
+    mention inside a preference ("※우대가점 : … 89개 인구감소지역 혹은 18개 관심지역 소재
+    조직", call 176927) is no rule and gives nothing. ``_spans`` are the words read, blanked
+    by the caller after the places (a relocation clause may run through them: "인구 감소 지역
+    외 (예비) 창업기업도 지원 가능하나 … 이전", 177008).
+    """
+    preferred = _preference_spans(w.text)
+    kind = ""
+    sidos: list[str] = []
+    soft = False
+    phrase = ""
+    spans: list[tuple[int, int]] = []
+    for m in _DEPOPULATION.finditer(w.buf):
+        spans.append(m.span())
+        if any(a <= m.start() < b for a, b in preferred):
+            continue
+        kind = "decline_or_interest" if m.group(1) or kind == "decline_or_interest" else "decline"
+        start = m.start()
+        scope = _SCOPE_BEFORE.search(w.buf[max(0, start - 10) : start])
+        word = scope.group(1) if scope else ""
+        if word in _OWN_AREA_WORDS and _OWN_AREA not in sidos:
+            sidos.append(_OWN_AREA)  # "도내 인구 감소 지역": the program's own 시·도
+        elif word and is_sido_name(word):
+            sido = sido_of_institution(word)
+            if sido and sido not in sidos:
+                sidos.append(sido)
+        if scope and (word in _OWN_AREA_WORDS or is_sido_name(word)):
+            start = max(0, start - 10) + scope.start(1)
+            spans.append((start, m.start()))
+        after = w.text[m.end() : m.end() + 16]
+        if _LOCATION_SOFT.search(after) or _PLANNED_BEFORE.search(
+            w.text[max(0, start - 16) : start]
+        ):
+            soft = True
+        if not phrase:
+            phrase = _snippet(w.text, start, m.end(), 40).strip("'\"“”‘’ ")
+    if not kind:
+        return {"_spans": spans}
+    return {
+        "_spans": spans,
+        "depopulation": kind,
+        "depopulation_sidos": tuple(sidos),
+        "depopulation_soft": soft,
+        "_phrase": phrase,
+    }
+
+
 def _area_sidos(m: re.Match[str]) -> tuple[str, ...]:
     """The 시·도 an _AREA match names: one for a place, the set of a grouping (its own bracket
     list first; "(서울, 경기 제외)" is every 시·도 but those), () for an undefined grouping."""
@@ -1403,7 +1479,17 @@ def _parse(text: str, basis: Basis, *, with_unparsed: bool) -> dict[str, Any]:
             ev("early", _snippet(text, early.start(), early.end(), 20))
 
     if basis == "target":
+        depop = _depopulation(w)
+        if "depopulation" in depop:
+            out.update(
+                depopulation=depop["depopulation"],
+                depopulation_sidos=depop["depopulation_sidos"],
+                depopulation_soft=depop["depopulation_soft"],
+            )
+            ev("depopulation", str(depop["_phrase"]))
         regions = _regions(w)
+        for span in depop["_spans"]:
+            w.take(span)
         if regions["regions"]:
             out["regions"] = regions["regions"]
             out["region_strict"] = regions["region_strict"]

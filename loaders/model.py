@@ -107,7 +107,11 @@ class Eligibility:
     there after selection ("관외 기업은 선정 후 3개월 내 본사 이전"), ``region_open`` that the
     text opens the area (전국,
     relocation after selection); ``korean_only`` "대한민국 국적"; ``early_word`` a bare "초기"
-    with no 업력 stated; ``open_conditions`` conditions the profile cannot decide, quoted;
+    with no 업력 stated; ``depopulation`` a place rule naming the 행정안전부's 인구감소지역
+    ("decline") or those and the 인구감소관심지역 ("decline_or_interest"), within the 시·도 of
+    ``depopulation_sidos`` when the text names one ("충남 인구감소지역"), ``depopulation_soft``
+    when it is where a business is to be founded ("… 내 창업 예정인") rather than where one
+    is; ``open_conditions`` conditions the profile cannot decide, quoted;
     ``excluded`` groups the 신청 제외 대상 names ((flag, phrase, has an exception), e.g.
     ("student", "재학생…", True) when "졸업예정자는 참여 가능").
     ``unparsed`` quotes the clauses that were not understood, so the engine can say "지원대상
@@ -149,6 +153,9 @@ class Eligibility:
     region_relocate: bool = False
     korean_only: bool = False
     early_word: bool = False
+    depopulation: str = ""
+    depopulation_sidos: tuple[str, ...] = ()
+    depopulation_soft: bool = False
     open_conditions: tuple[str, ...] = ()
     excluded: tuple[tuple[str, str, bool], ...] = ()
     alternatives: tuple[Eligibility, ...] = ()

@@ -12,6 +12,10 @@ from types import MappingProxyType
 
 __all__ = [
     "AMBIGUOUS_SIGUNGU",
+    "DEPOPULATION_AREAS",
+    "DEPOPULATION_INTEREST_AREAS",
+    "DEPOPULATION_SOURCES",
+    "DEPOPULATION_UNSETTLED",
     "NATIONWIDE",
     "REGION_GROUPS",
     "REGION_GROUP_SOURCES",
@@ -21,6 +25,7 @@ __all__ = [
     "SIGUNGU_BY_SIDO",
     "SIGUNGU_STEMS",
     "canonical_sido",
+    "depopulation_kind",
     "find_sido_mentions",
     "is_sido_name",
     "official_institution_name",
@@ -370,3 +375,111 @@ def official_institution_name(name: str) -> str:
     if sido and is_sido_name(name):
         return SIDO_LONG[sido][0]
     return name
+
+
+# --- 인구감소지역 and 인구감소관심지역 ---------------------------------------------------------
+# "충남 인구감소지역 내 창업 예정인 청년" (K-Startup 공고 177133, 2026), "'인구소멸 감소 및
+# 관심지역' 내 로컬사업분야 창업기업" (177008, 2026): a 지원대상 that names these areas names a
+# list of 시·군·구 the 행정안전부 designated, so a profile's 시·군·구 settles it. Two lists:
+# * 인구감소지역 (89): 행정안전부 고시 제2021-66호 (2021-10-19, 국가균형발전 특별법 시행령
+#   제2조의3), amended by 고시 제2024-15호 (2024-02-27: 군위군 moved from 경북 to 대구 on
+#   2023-07-01; still 89). The designation runs five years (to 2026-10-19); every 2026 call in
+#   the data was published before that, and no re-designation was found in the sources searched
+#   on 2026-11-30 (a 2026-09-24 compilation of the 행정안전부 고시 board found none) — a new
+#   고시 would replace this table.
+# * 인구감소관심지역 (18): a separate list — first the 지방소멸대응기금 배분 기준 (고시 제2022-11호,
+#   별표1), designated as such by 고시 제2025-78호 (2025-12-24, in force 2026-01-01 to
+#   2026-10-19). A text that names only 인구감소지역 does not admit them.
+# 인천 동구 (관심지역) was merged into 제물포구 on 2026-07-01; whether 제물포구 inherits the status
+# is not in a 고시, so a 제물포구 firm is left open, never refused (DEPOPULATION_UNSETTLED).
+DEPOPULATION_AREAS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "부산": ("동구", "서구", "영도구"),
+        "대구": ("남구", "서구", "군위군"),
+        "인천": ("강화군", "옹진군"),
+        "경기": ("가평군", "연천군"),
+        "강원": (
+            "고성군", "삼척시", "양구군", "양양군", "영월군", "정선군", "철원군", "태백시",
+            "평창군", "홍천군", "화천군", "횡성군",
+        ),
+        "충북": ("괴산군", "단양군", "보은군", "영동군", "옥천군", "제천시"),
+        "충남": (
+            "공주시", "금산군", "논산시", "보령시", "부여군", "서천군", "예산군", "청양군",
+            "태안군",
+        ),
+        "전북": (
+            "고창군", "김제시", "남원시", "무주군", "부안군", "순창군", "임실군", "장수군",
+            "정읍시", "진안군",
+        ),
+        "전남": (
+            "강진군", "고흥군", "곡성군", "구례군", "담양군", "보성군", "신안군", "영광군",
+            "영암군", "완도군", "장성군", "장흥군", "진도군", "함평군", "해남군", "화순군",
+        ),
+        "경북": (
+            "고령군", "문경시", "봉화군", "상주시", "성주군", "안동시", "영덕군", "영양군",
+            "영주시", "영천시", "울릉군", "울진군", "의성군", "청도군", "청송군",
+        ),
+        "경남": (
+            "거창군", "고성군", "남해군", "밀양시", "산청군", "의령군", "창녕군", "하동군",
+            "함안군", "함양군", "합천군",
+        ),
+    }
+)  # fmt: skip
+DEPOPULATION_INTEREST_AREAS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "부산": ("중구", "금정구"),
+        "인천": ("동구",),
+        "광주": ("동구",),
+        "대전": ("동구", "중구", "대덕구"),
+        "경기": ("동두천시", "포천시"),
+        "강원": ("강릉시", "동해시", "속초시", "인제군"),
+        "전북": ("익산시",),
+        "경북": ("경주시", "김천시"),
+        "경남": ("사천시", "통영시"),
+    }
+)  # fmt: skip
+# (시·도, 시·군·구) whose status no 고시 settles: the successor of a 관심지역 merged away.
+DEPOPULATION_UNSETTLED: frozenset[tuple[str, str]] = frozenset({("인천", "제물포구")})
+_MOIS_BOARD = (
+    "https://www.mois.go.kr/frt/bbs/type001/commonSelectBoardArticle.do"
+    "?bbsId=BBSMSTR_000000000016&nttId="
+)
+DEPOPULATION_SOURCES: Mapping[str, str] = MappingProxyType(
+    {
+        "decline": "행정안전부 고시 제2021-66호 「인구감소지역 지정 고시」 (2021-10-19) — "
+        f"{_MOIS_BOARD}90651; 변경 고시 제2024-15호 (2024-02-27, 군위군 대구 편입) — "
+        f"{_MOIS_BOARD}107400; 89곳 보도 (2021-10-18) — "
+        "https://imnews.imbc.com/replay/2021/nw1200/article/6308025_34909.html; 충남 9곳은 "
+        "K-Startup 공고 176535·176538 (2026)의 '(인구감소지역) 공주시, 금산군, 논산시, 보령시, "
+        "부여군, 서천군, 예산군, 청양군, 태안군'과 같음",
+        "interest": "행정안전부 고시 제2025-78호 「인구감소관심지역 지정 고시」 (2025-12-24, "
+        f"2026-01-01 시행) — {_MOIS_BOARD}122812; 명단은 "
+        "https://github.com/hosungseo/gonpunclaw-policymap (src/data/"
+        "population-region-index-with-codes.json, sourceNotice 2025-78)로 대조",
+    }
+)
+_DECLINE_SETS = {sido: frozenset(names) for sido, names in DEPOPULATION_AREAS.items()}
+_INTEREST_SETS = {sido: frozenset(names) for sido, names in DEPOPULATION_INTEREST_AREAS.items()}
+
+
+def depopulation_kind(sido: str | None, district: str | None) -> str | None:
+    """Which list a 시·군·구 is on: "decline" (인구감소지역), "interest" (인구감소관심지역),
+    "unsettled" (a place no 고시 decides), else None (any other 시·군·구, or none given).
+
+    Why: a 지원대상 limited to 인구감소지역 is decided by the 행정안전부 list, so a founder who
+    gives a 시·군·구 gets a definite answer (see DEPOPULATION_SOURCES).
+
+    >>> [depopulation_kind("충남", "공주시"), depopulation_kind("경북", "김천시")]
+    ['decline', 'interest']
+    >>> depopulation_kind("충남", "천안시") is None
+    True
+    """
+    if not sido or not district:
+        return None
+    if district in _DECLINE_SETS.get(sido, ()):
+        return "decline"
+    if district in _INTEREST_SETS.get(sido, ()):
+        return "interest"
+    if (sido, district) in DEPOPULATION_UNSETTLED:
+        return "unsettled"
+    return None
