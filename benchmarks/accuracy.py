@@ -11,6 +11,12 @@ the project changed after checking the rule quote; the reason stays in the file.
 was decided, the sources (114 real 2026 calls, 18 K-Startup 사업소개 texts, 30 press pages), a
 second cold pass, and what is not covered.
 
+The cases are judged **as the finder shows them** — :func:`usecases.eligibility.judge` with
+the embedded 2026 calls linked to their programs as evidence (업력 and 나이 counted on a call's
+공고일, a call's boxes settling what the program's record leaves open), the verdict every page
+shows — and, beside that, by the engine on the program's record alone
+(:func:`graph.eligibility.evaluate`), so a difference between the two is visible.
+
 ``python -m benchmarks.accuracy`` prints the figures; ``benchmarks/run.py`` prints them too.
 """
 
@@ -49,18 +55,27 @@ def expected_of(row: dict[str, str]) -> str:
     return found.group(1) if found else row["expected"]
 
 
-def run_cases(path: Path = CASES) -> list[CaseResult]:
-    """Evaluate every case against the embedded 2026 dataset."""
+def run_cases(path: Path = CASES, *, calls: bool = True) -> list[CaseResult]:
+    """Evaluate every case against the embedded 2026 dataset: as the finder shows it (with the
+    embedded calls as evidence), or with ``calls=False`` on the program's record alone."""
     from graph.eligibility import evaluate
     from graph.profile import profile_from_dict
+    from loaders.announcements import join_to_programs, load_embedded_announcements
     from loaders.catalogue import load_embedded
+    from usecases.eligibility import judge
 
-    programs = {p.kstartup_id: p for p in load_embedded().programs}
+    catalogue = load_embedded().programs
+    programs = {p.kstartup_id: p for p in catalogue}
+    joined = join_to_programs(load_embedded_announcements()[0], catalogue) if calls else None
     out: list[CaseResult] = []
     with path.open(encoding="utf-8-sig", newline="") as fh:
         for row in csv.DictReader(fh):
             profile = profile_from_dict(json.loads(row["profile_json"]), today=_TODAY)
-            verdict = evaluate(programs[row["kstartup_id"]], profile)
+            program = programs[row["kstartup_id"]]
+            if joined is None:
+                verdict = evaluate(program, profile)
+            else:
+                verdict = judge([program], profile, joined)[program.program_id]
             expected = expected_of(row)
             if verdict.status == expected:
                 outcome = "correct"
@@ -81,13 +96,9 @@ def run_cases(path: Path = CASES) -> list[CaseResult]:
     return out
 
 
-def measure(path: Path = CASES) -> dict[str, Any]:
-    """Counts and shares: {cases, correct, maybe, wrong, correct_pct, central, local}."""
-    results = run_cases(path)
+def _figures(results: list[CaseResult], levels: Counter[str]) -> dict[str, Any]:
     counts = Counter(r.outcome for r in results)
     n = len(results)
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        levels = Counter(row["level"] for row in csv.DictReader(fh))
     return {
         "cases": n,
         "correct": counts["correct"],
@@ -99,15 +110,32 @@ def measure(path: Path = CASES) -> dict[str, Any]:
     }
 
 
+def measure(path: Path = CASES) -> dict[str, Any]:
+    """Counts and shares as the finder shows them — {cases, correct, maybe, wrong, correct_pct,
+    central, local} — with the same figures on the program records alone under ``engine``."""
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        levels = Counter(row["level"] for row in csv.DictReader(fh))
+    figures = _figures(run_cases(path), levels)
+    figures["engine"] = _figures(run_cases(path, calls=False), levels)
+    return figures
+
+
 def render(figures: dict[str, Any]) -> str:
-    """One Markdown table row set for the README and run.py."""
+    """One Markdown table for the README and run.py: as the finder shows (calls as evidence),
+    and on the program records alone."""
+    rows = [("as the finder shows (calls as evidence)", figures)]
+    if "engine" in figures:
+        rows.append(("program records alone", figures["engine"]))
     return "\n".join(
         [
-            "| cases (central / local) | correct | △ (engine lacks a fact) | wrong | correct % |",
-            "|---|---|---|---|---|",
-            f"| {figures['cases']} ({figures['central']} / {figures['local']}) | "
-            f"{figures['correct']} | {figures['maybe']} | {figures['wrong']} | "
-            f"{figures['correct_pct']}% |",
+            "| judged | cases (central / local) | correct | △ (engine lacks a fact) | wrong "
+            "| correct % |",
+            "|---|---|---|---|---|---|",
+            *(
+                f"| {label} | {f['cases']} ({f['central']} / {f['local']}) | {f['correct']} | "
+                f"{f['maybe']} | {f['wrong']} | {f['correct_pct']}% |"
+                for label, f in rows
+            ),
         ]
     )
 

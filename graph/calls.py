@@ -31,7 +31,7 @@ from graph.eligibility import Verdict, evaluate
 from graph.profile import FirmProfile, add_years
 from loaders.announcements import Announcement, JoinResult
 from loaders.call_links import call_year
-from loaders.model import Program
+from loaders.model import Eligibility, Program
 from loaders.regions import NATIONWIDE
 from loaders.vocab import CALL_STATE_LABELS, Status
 
@@ -292,6 +292,27 @@ def _age_check(call: Announcement, p: FirmProfile, day: date) -> tuple[int, str,
     )
 
 
+def _widened(elig: Eligibility, kind: str, p: FirmProfile, day: date) -> str:
+    """The text's widening of the 업력 or age band that covers the firm on ``day`` (its
+    phrase), else "" — read from the text or any of its tracks."""
+    field = {"age": "age_widen", "years": "years_widen"}.get(kind)
+    if field is None:
+        return ""
+    for track in (elig, *elig.alternatives):
+        widen = getattr(track, field)
+        if widen is None or widen <= 0:
+            continue
+        if kind == "age":
+            ages = _possible_ages(p, day)
+            inside = ages is not None and ages[0] <= widen
+        else:
+            inside = p.founded is not None and day <= add_years(p.founded, widen)
+        ev = track.evidence_for(field)
+        if inside:
+            return ev.phrase if ev else f"{widen}"
+    return ""
+
+
 def _region_check(call: Announcement, p: FirmProfile) -> tuple[int, str, str] | None:
     regions = call.regions
     if not regions:
@@ -414,8 +435,18 @@ def _text_lines(call: Announcement, p: FirmProfile, day: date) -> list[tuple[int
 # --------------------------------------------------------------------------- combining
 
 
-def judge_call(call: Announcement, profile: FirmProfile) -> CallVerdict:
-    """The verdict for one call (see the module docstring for the rules).
+def counting_day(call: Announcement, elig: Eligibility | None = None) -> date | None:
+    """The day a call counts 업력 and 나이 on: its 공고일, or its closing day when the text
+    (``elig``, else the call's own) says so ("공고마감일 기준 법인 설립일로부터 3년 이상")."""
+    rules = elig if elig is not None else call.eligibility
+    if (rules.count_on_deadline or call.eligibility.count_on_deadline) and call.end is not None:
+        return call.end
+    return call.announced
+
+
+def judge_call(call: Announcement, profile: FirmProfile, *, day: date | None = None) -> CallVerdict:
+    """The verdict for one call (see the module docstring for the rules), counted on the
+    call's own day (:func:`counting_day`) unless ``day`` is given.
 
     >>> from datetime import date
     >>> call = Announcement("1", "공고", business_ages=("예비창업자", "1년미만", "2년미만"),
@@ -425,7 +456,7 @@ def judge_call(call: Announcement, profile: FirmProfile) -> CallVerdict:
     >>> v.status, v.reasons[0]
     ('ineligible', "창업기간 '2년미만'까지(예비창업자 포함) — 귀사 업력 2년 6개월 (2026-08-20 기준)")
     """
-    day = call.announced or profile.as_of
+    day = day or counting_day(call) or profile.as_of
     lines = _Lines([], [], [])
     if call.is_notice:
         lines.add(_UNKNOWN, "role", "통합공고 자체 — 신청은 개별 사업의 모집 공고로 합니다")
@@ -469,6 +500,11 @@ def judge_call(call: Announcement, profile: FirmProfile) -> CallVerdict:
             # The box and the text disagree: never a wrong × on the box alone.
             outcome = _UNKNOWN
             reason += " — 지원대상 본문은 해당한다고 읽혀 공고문 확인 필요"
+        elif outcome == _FAIL and (widened := _widened(call.eligibility, kind, profile, day)):
+            # The box holds the usual band; the text widens it for some ("군필자의 경우 상한
+            # 연령 연장", "신산업 분야는 10년 이내", call 177447): a firm inside may apply.
+            outcome = _UNKNOWN
+            reason += f" — 단 지원대상 '{widened}' — 해당하면 신청 가능, 확인 필요"
         lines.add(outcome, kind, reason)
     if not structured:
         lines.add(_OK, "boxes", "공고 항목(창업기간·대상연령·지원지역·신청대상) 제한 없음")
@@ -596,19 +632,22 @@ def reference_call(calls: Iterable[Announcement], today: date) -> Announcement |
     )
 
 
-def _dated_verdict(program: Program, profile: FirmProfile, day: date) -> Verdict:
-    """The program's verdict with 업력 and age counted on ``day`` (a call's 공고일).
+def _dated_verdict(
+    program: Program, profile: FirmProfile, day: date, *, exact: bool = False
+) -> Verdict:
+    """The program's verdict with 업력 and age counted on ``day`` (a call's 공고일, or its
+    closing day when ``exact``: the text names it).
 
-    Evaluated on ``day`` and on the first day of the 공고일 window before it, and with the
-    lowest and highest age the CEO can have; a condition whose answer changes with them is
-    left open and says so, never guessed.
+    Evaluated on ``day`` and (unless ``exact``) on the first day of the 공고일 window before
+    it, and with the lowest and highest age the CEO can have; a condition whose answer changes
+    with them is left open and says so, never guessed.
     """
     ages = _possible_ages(profile, day)
     low = ages[0] if ages else None
     high = ages[1] if ages else None
     early = day - timedelta(days=ANNOUNCEMENT_WINDOW)
     base = _judge_on(program, profile, day, low)
-    others = [_judge_on(program, profile, early, low)]
+    others = [] if exact else [_judge_on(program, profile, early, low)]
     if high != low:
         others.append(_judge_on(program, profile, day, high))
     reasons = list(base.reasons)
@@ -629,6 +668,13 @@ def _dated_verdict(program: Program, profile: FirmProfile, day: date) -> Verdict
     return Verdict(
         program.program_id, status, tuple(reasons), tuple(failed), tuple(uncertain), base.kinds
     )
+
+
+def _refuses_on(call: Announcement, profile: FirmProfile, day: date) -> bool:
+    """True when ``call`` also rules the firm out on its 업력, 예비/기창업 or age counted on
+    ``day`` (the profile's 기준일), not only on the call's own day."""
+    now = judge_call(call, profile, day=day)
+    return now.status == "ineligible" and bool(now.failed) and set(now.failed) <= _INTRINSIC
 
 
 def _issued_by(call: Announcement, program: Program) -> bool:
@@ -694,9 +740,13 @@ def apply_call_evidence(
             continue
         verdict = verdicts[pid]
         ref = reference_call(calls, today)
-        if ref is not None and ref.announced is not None:
-            verdict = _dated_verdict(program, profile, ref.announced)
-        judged = [(call, judge_call(call, profile)) for call in calls]
+        ref_day = counting_day(ref, program.eligibility) if ref is not None else None
+        if ref is not None and ref.announced is not None and ref_day is not None:
+            verdict = _dated_verdict(program, profile, ref_day, exact=ref_day != ref.announced)
+        judged = [
+            (call, judge_call(call, profile, day=counting_day(call, program.eligibility)))
+            for call in calls
+        ]
         accepting = [c for c, v in judged if v.status == "eligible"]
         refusing = [(c, v) for c, v in judged if v.status == "ineligible"]
         reasons = list(verdict.reasons)
@@ -704,7 +754,8 @@ def apply_call_evidence(
         failed = list(verdict.failed)
         uncertain = list(verdict.uncertain)
         if ref is not None:
-            reasons.append(f"모집 공고 {_call_line(ref, today)} — 업력·나이는 이 공고일 기준")
+            basis = "공고일 " if ref_day == ref.announced else f"마감일({ref_day}) "
+            reasons.append(f"모집 공고 {_call_line(ref, today)} — 업력·나이는 이 {basis}기준")
             kinds.append("call")
         national = _national_call(program, judged) if "region" in failed else None
         if national is not None:
@@ -736,12 +787,27 @@ def apply_call_evidence(
             and len(refusing) == len(judged)
             and all(set(v.failed) <= _INTRINSIC for _, v in refusing)
         ):
+            # The calls speak for the program only when they are all its calls and refuse the
+            # firm whatever day it is counted on. A call the program's data lists but that is
+            # not loaded (초기창업패키지's own 176019 beside a 주관기관's later programme) is
+            # spoken for by the program's 지원대상, read from it; and a firm that fits on the
+            # profile's 기준일 but not on a call's own day (a founder who turns 40 between them)
+            # may fit another call of the program (Y:LOCAL's 경진대회 opens a month earlier).
+            unloaded = [sn for sn in program.call_ids if joined.link_of(sn) is None]
+            dated = [c for c, _ in refusing if not _refuses_on(c, profile, today)]
             for call, v in refusing:
                 first = next(r for k, r in zip(v.kinds, v.reasons, strict=True) if k in v.failed)
+                if unloaded or dated:
+                    first += " — 이 공고에는 해당 안 됨, 이 사업의 다른 공고는 공고문 확인"
                 reasons.append(f"모집 공고 {_call_line(call, today)}: {first}")
                 kinds.append("call")
-            failed.append("call")
-            uncertain = [k for k in uncertain if k != "target"]
+            if unloaded:
+                pass  # the program's own listed call decides; its 지원대상 is the verdict
+            elif dated:
+                uncertain.append("call")
+            else:
+                failed.append("call")
+                uncertain = [k for k in uncertain if k != "target"]
         elif ref is None:
             own = [c for c in calls if _issued_by(c, program)] or calls
             latest = max(own, key=lambda c: (c.announced or date.min, c.pbanc_sn))

@@ -12,7 +12,8 @@ The notice's own rule semantics are kept:
   창업)", "신청가능 업력 : 2023년 1월 23일 ~ 2026년 1월 22일" (``founded_from/until``), and a
   birth-date band over the age it spells out — "만 39세 이하(1987년 1월 1일 이후 출생)";
 * a date followed by 기준 ("2026년 2월 11일 기준, 창업 7년 이내") is the day 업력 and 나이 are
-  counted on (``reference_date``);
+  counted on (``reference_date``); "공고마감일 기준" says it is the call's closing day
+  (``count_on_deadline``);
 * "19세 이상 39세 이하 남성, 19세 이상 60세 이하 여성" are age bands per gender, and "청년·여성"
   means either group (``any_of_groups``), not both;
 * a field named as a requirement ("농식품 분야", "스포츠산업 분야") becomes ``fields`` in the
@@ -115,7 +116,9 @@ _AGE_WIDEN_WORDS = r"(?:신산업|첨단기술|딥테크|실감형|기술창업)
 _AGE_WIDEN = re.compile(
     rf"[*※(]?\s*{_AGE_WIDEN_WORDS}[^()※*;]{{0,12}}?(?:의\s*경우|은|는)\s*(?:만\s*)?(\d{{2}})\s*세\s*(?:이하|미만)[^()※*;]{{0,14}}"
 )
-_MILITARY = re.compile(r"군필[^※*;]{0,20}?상한\s*연령[^※*;]{0,80}")
+# "군필자의 경우 상한 연령 연장(군복무 1년 미만 1세, …)" (171421), "군필자의 경우(병적증명서,
+# 전역증 등 별도 제출) 상한 연령을 다음과 같이 연장함 - …" (its call 177447).
+_MILITARY = re.compile(r"군필[^※*;()]{0,20}?(?:\([^()]{0,40}\))?\s*상한\s*연령[^※*;]{0,80}")
 
 _AGE_RANGE = re.compile(
     r"(?:만\s*)?(\d{2})\s*세?\s*(?:이상)?\s*(?:[~∼\-–]|부터|에서)\s*(?:만\s*)?(\d{2})\s*세\s*(이하|미만)?"
@@ -542,6 +545,9 @@ _CUE_STUDENT = re.compile(r"대학생|학생\s*창업|청소년")
 _DATE = re.compile(
     r"(?:((?:19|20)\d{2})|['‘’`](\d{2}))\s*(?:년|\.)\s*(\d{1,2})\s*(?:월|\.)?\s*(?:(\d{1,2})\s*(?:일|\.(?!\d))?)?"
 )
+# "※ 공고마감일 기준 법인 설립일로부터 3년 이상" (call 176841): 업력 and 나이 are counted on the
+# call's closing day, not on its 공고일.
+_DEADLINE_BASIS = re.compile(r"(?:공고|모집|접수|신청)\s*마감일\s*(?:\(\s*\)\s*)?기준")
 _DATE_JOIN = re.compile(r"^\s*\)?\s*(?:~|∼|-|–|부터)\s*\(?\s*")
 _BIRTH_YEAR_ONLY = re.compile(r"((?:19|20)\d{2})\s*년\s*(이전|이후)\s*출생(?:한|자)?")
 _BIRTH_YEAR_RANGE = re.compile(
@@ -1354,6 +1360,9 @@ def _parse(text: str, basis: Basis, *, with_unparsed: bool) -> dict[str, Any]:
         if ref is not None:
             out["reference_date"] = ref
             ev("reference_date", ref_phrase)
+        elif deadline := _DEADLINE_BASIS.search(w.buf):
+            out["count_on_deadline"] = True
+            ev("count_on", deadline.group(0))
         dates = _absolute_dates(w)
         for key in ("founded_from", "founded_until", "born_from", "born_until"):
             if dates.get(key) is not None:
@@ -1677,6 +1686,8 @@ def _union_of(tracks: list[dict[str, Any]]) -> dict[str, Any]:
     regions = {t.get("regions", ()) for t in tracks}
     if len(regions) == 1:
         out["regions"] = regions.pop()
+    if any(t.get("count_on_deadline") for t in tracks):
+        out["count_on_deadline"] = True
     refs = {t.get("reference_date") for t in tracks} - {None}
     if len(refs) == 1:
         out["reference_date"] = refs.pop()

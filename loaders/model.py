@@ -97,7 +97,8 @@ class Eligibility:
     founding dates a text states ("2019.3.1. 이후 창업") and decide over the relative band;
     ``born_from``/``born_until`` a birth-date band ("1985.1.1. 이후 출생자"), deciding over the
     age it spells out; ``reference_date`` the day a text says 업력 and 나이 are counted on
-    ("2026년 2월 11일 기준"); ``gender_ages`` age bands per gender (("men", 19, 39), ("women",
+    ("2026년 2월 11일 기준"), or ``count_on_deadline`` when it says the call's closing day
+    ("공고마감일 기준 법인 설립일로부터 3년 이상"); ``gender_ages`` age bands per gender (("men", 19, 39), ("women",
     19, 60)); ``any_of_groups`` groups of which one suffices ("청년·여성" = ("youth", "women"));
     ``fields`` technology fields the text requires; ``years_widen``/``age_widen`` a wider bound
     that holds for some firms only ("신산업 분야는 10년", 군필 연장), so a firm inside it is only
@@ -153,6 +154,7 @@ class Eligibility:
     region_relocate: bool = False
     korean_only: bool = False
     early_word: bool = False
+    count_on_deadline: bool = False
     depopulation: str = ""
     depopulation_sidos: tuple[str, ...] = ()
     depopulation_soft: bool = False

@@ -423,3 +423,77 @@ def test_a_nationwide_call_leaves_a_local_programs_default_area_open_never_a_wro
     kimcheon_call = call(title="2026년 김천 청년창업 지원 모집", text="예비창업자")
     pre = firm(pre_founding=True, region="서울")
     assert _evidence(own_rule, [kimcheon_call], pre).failed == ("region",)
+
+
+# --------------------------------------------------------------------------- real calls as evidence
+
+
+def _as_finder(kstartup_id: str, profile: FirmProfile):
+    """The verdict the finder shows: the embedded program with the embedded calls as evidence."""
+    from loaders.announcements import join_to_programs, load_embedded_announcements
+    from loaders.catalogue import load_embedded
+    from usecases.eligibility import judge
+
+    catalogue = load_embedded().programs
+    joined = join_to_programs(load_embedded_announcements()[0], catalogue)
+    program = next(p for p in catalogue if p.kstartup_id == kstartup_id)
+    return judge([program], profile, joined)[program.program_id]
+
+
+def test_a_text_that_counts_on_the_closing_day_is_counted_on_it():
+    # 170027 선도기업 연계 동반성장 / call 176841 (접수 2026-03-20 ~ 04-08): "※ 공고마감일 기준 법인
+    # 설립일로부터 3년 이상 7년 이내의 법인사업자". A firm founded 2023-04-08 is 3 years old on
+    # the closing day (2 years 11 months on the 공고일).
+    elig = parse_target("※ 공고마감일 기준 법인 설립일로부터 3년 이상 7년 이내의 법인사업자")
+    assert elig.count_on_deadline and elig.reference_date is None
+    profile = firm(founded=D(2023, 4, 8), as_of=D(2026, 4, 8), fields=("콘텐츠",))
+    verdict = _as_finder("170027", profile)
+    assert verdict.status == "maybe" and "years" not in verdict.failed  # 법인 only stays open
+    assert any("마감일(2026-04-08) 기준" in r for r in verdict.reasons)
+
+
+def test_an_age_box_yields_to_the_texts_own_widening():
+    # Call 177447 (넥스트로컬 8기): box 만 20~39세, text "※단, 군필자의 경우(병적증명서, 전역증 등
+    # 별도 제출) 상한 연령을 다음과 같이 연장함 - … 2년이상 : 3세 연장".
+    from loaders.announcements import load_embedded_announcements
+
+    nextlocal = next(c for c in load_embedded_announcements()[0] if c.pbanc_sn == "177447")
+    assert nextlocal.eligibility.age_widen == 42
+    forty = firm(pre_founding=True, ceo_age=40, region="서울", as_of=D(2026, 4, 30))
+    verdict = judge_call(nextlocal, forty)
+    assert verdict.status == "maybe" and "age" not in verdict.failed
+    assert any("군필자의 경우" in r and "해당하면 신청 가능" in r for r in verdict.reasons)
+    older = replace(forty, ceo_age=43)
+    assert judge_call(nextlocal, older).status == "ineligible"
+    assert _as_finder("171421", forty).status == "maybe"
+
+
+def test_a_listed_call_not_loaded_still_speaks_for_the_program():
+    # 초기창업패키지 lists its 2026 call 176019 (not among the embedded calls); the only loaded
+    # call linked to it is a 주관기관's programme in August (178970, 창업기간 up to 3년미만).
+    # The program's own 지원대상 (신청가능 업력 2023-01-23 ~ 2026-01-22) admits the firm.
+    profile = firm(founded=D(2023, 1, 23), as_of=D(2026, 1, 23))
+    verdict = _as_finder("170002", profile)
+    assert verdict.status == "eligible"
+    assert any(
+        "178970" not in r and "이 사업의 다른 공고는 공고문 확인" in r for r in verdict.reasons
+    )
+
+
+def test_a_call_refuses_the_program_only_whatever_day_the_firm_is_counted_on():
+    # Y:LOCAL (171068): its linked call 177133 opens 2026-04-09 (대상연령 만 20~39세). A founder
+    # born 1986-03-04 is 39 on 2026-03-03 and 40 on the call's day: another Y:LOCAL call (the
+    # 경진대회 176535, 1986-03-04 births admitted) opens before it, so the program is left open.
+    turning = firm(
+        pre_founding=True,
+        birth_date=D(1986, 3, 4),
+        ceo_age=39,
+        region="충남",
+        district="공주시",
+        as_of=D(2026, 3, 3),
+    )
+    verdict = _as_finder("171068", turning)
+    assert verdict.status == "maybe" and "call" in verdict.uncertain
+    # 40 on both days: every Y:LOCAL call's age box ends at 39.
+    forty = replace(turning, birth_date=D(1986, 3, 3), ceo_age=40)
+    assert _as_finder("171068", forty).failed == ("call",)
