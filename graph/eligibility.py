@@ -55,7 +55,14 @@ from loaders.regions import (
     sigungu_label,
 )
 from loaders.taxonomy import GENERAL_FIELD, related_fields
-from loaders.vocab import CEO_AGE_LABEL, EARLY_YEARS, FOUNDER_GROUPS, GROUP_KINDS, Status
+from loaders.vocab import (
+    CEO_AGE_LABEL,
+    EARLY_YEARS,
+    FOUNDER_GROUPS,
+    GROUP_BY_KIND,
+    GROUP_KINDS,
+    Status,
+)
 
 __all__ = [
     "CONSTRAINT_KINDS",
@@ -227,7 +234,17 @@ def _region_check(program: Program, elig: Eligibility) -> Check | None:
         plain = phrase.split()[1:] in (["소재"], ["거주"])
         own = _institution_unit(program, target_regions[0])
         strict = key is not None and (elig.region_strict or (plain and key == own))
-        args = (target_regions, "지원대상", unit, key, strict, elig.region_premises, moving)
+        move_to = _move_to(elig, target_regions)
+        args = (
+            target_regions,
+            "지원대상",
+            unit,
+            key,
+            strict,
+            elig.region_premises,
+            moving,
+            move_to,
+        )
         return Check("region", "region", cue, phrase, args)
     if not program.is_local:
         return None
@@ -252,8 +269,17 @@ def _region_check(program: Program, elig: Eligibility) -> Check | None:
             key, strict = None, False
     required = (sido,) if sido else ()
     phrase = area.phrase if area else ""
-    args = (required, label, unit, key, strict, False, moving)
+    args = (required, label, unit, key, strict, False, moving, _move_to(elig, required))
     return Check("region", "region", "", phrase, args)
+
+
+def _move_to(elig: Eligibility, required: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(시·도, 시·군·구) of the places a relocation must go to ("(포항시, 구미시, …)")."""
+    if not elig.relocate_to:
+        return ()
+    sido = required[0] if len(required) == 1 else None
+    keys = (resolve_sigungu(name, sido, stems=True) for name in elig.relocate_to)
+    return tuple(k for k in keys if k is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -724,7 +750,21 @@ def _groups(check: Check, ctx: _Context) -> Outcome:
 
 def _region(check: Check, ctx: _Context) -> Outcome:
     outcome, reason = _region_rule(check, ctx)
-    moving = check.args[6]
+    moving, move_to = check.args[6], check.args[7]
+    p = ctx.profile
+    if move_to and p.region is not None:
+        # "(지역 무관) … 선정기업은 3개월 이내 해당 지자체 내 본사, 연구소, 공장 이전(설립) …
+        # 필수(포항시, 구미시, 경주시, 경산시, 칠곡군)" (171076): the places the move must go to
+        # decide, not the 시·도 — a firm elsewhere in it moves too.
+        head = reason.split(" — ")[0].replace("지역 제한: ", "지역: ")
+        places = "·".join(sigungu_label(*k) for k in move_to)
+        if p.district and (p.region, p.district) in move_to:
+            return _OK, f"{head} — 소재지 {p.district_text()} 충족 (이전 대상지 {places})"
+        if p.district:
+            yours = f"귀사 {p.district_text()}: 단 선정 후 이전 조건 — 이전 대상지 {places}"
+        else:
+            yours = f"귀사 {p.region} (시·군·구 미입력): {places}가 아니면 단 선정 후 이전 조건"
+        return _OK, f"{head} — {yours} (지원대상 '{moving}')"
     if outcome != _FAIL or not moving:
         return outcome, reason
     # "관외 기업은 선정 후 3개월 내 본사 이전": the notice admits outsiders, on a condition
@@ -738,7 +778,7 @@ def _region(check: Check, ctx: _Context) -> Outcome:
 def _region_rule(check: Check, ctx: _Context) -> Outcome:
     p = ctx.profile
     phrase = check.phrase
-    required, label, unit, key, strict, premises, _ = check.args
+    required, label, unit, key, strict, premises, _, _ = check.args
     need = "·".join(required)
     head = f"지원대상 '{phrase}'" if label == "지원대상" else label
     if not required:
@@ -858,7 +898,8 @@ def _flag(check: Check, ctx: _Context) -> Outcome:
     quote = f" ('{check.phrase}')" if check.phrase else ""
     if getattr(ctx.profile, attr):
         return _OK, f"{label} 대상{quote} — 충족"
-    return _FAIL, f"{label} 대상{quote} — 귀사 해당 없음"
+    # The profile says only that its box is not ticked, not who the founder is.
+    return _FAIL, f"{label} 대상{quote} — 프로필에 {GROUP_BY_KIND[check.kind].short} 미표시"
 
 
 def _korean(check: Check, ctx: _Context) -> Outcome:

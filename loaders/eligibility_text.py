@@ -212,6 +212,9 @@ _REGION_RELOCATE = re.compile(
     r"|(?:이전|옮길)\s*(?:을|를)?\s*(?:예정|계획|확약)(?:인|이\s*있는)?\s*(?:관외|역외|타\s*지역)\s*기업"
     # "본점 경기도 이전 시 사업 참여 가능" (177301), "전입신고를 할 경우 참여 가능" (177299)
     r"|(?<!기술)(?:이전|전입\s*(?:신고)?)\s*(?:을|를)?\s*(?:할\s*경우|시)\s*(?:사업\s*)?(?:참여|지원|신청)\s*가능"
+    # "• 수도권 기업 중 (대구)지능형반도체 개발·지원센터 입주 예정인 기업" (177034): firms of
+    # another area admitted if they move into a centre in the text's area
+    r"|(?:수도권|관외|역외|도외|타\s*지역|지역\s*외)\s*(?:소재\s*)?기업\s*중\s*[^.;※•]{0,50}?입주\s*(?:예정|확정|희망)"
     # "계약 후 1개월 내 군산시 전입" (171296), "입주 후 3개월 이내 과천시로 … 이전": a named place
     # (a move into a centre, "입주 계약 후 1개월 이내 주사업장(본사) 이전", admits nobody: 176808)
     r"|(?:계약|협약|선정|입주)\s*(?:체결\s*)?(?:후|이후)\s*\d+\s*(?:개월|일)\s*(?:이내|내)\s*"
@@ -1121,6 +1124,14 @@ def _regions(w: _Work) -> dict[str, Any]:
     if moving:
         out["region_relocate"] = True
         out["_move_phrase"] = move_phrase
+        places = _MOVE_PLACES.match(w.text, moving.end())
+        if places is not None:
+            names = [n.strip() for n in _PLACE_LIST_SEP.split(places.group(1)) if n.strip()]
+            if len(names) > 1 and all(sido_of_place(n) and not is_sido_name(n) for n in names):
+                # "… 이전(설립) 중 1개 이상 필수(포항시, 구미시, 경주시, 경산시, 칠곡군)" (171076):
+                # where the move must go, not the area applicants come from ("지역 무관").
+                out["relocate_to"] = tuple(names)
+                w.take(places.span(1))
     return out
 
 
@@ -1175,6 +1186,11 @@ def _depopulation(w: _Work) -> dict[str, Any]:
         "depopulation_soft": soft,
         "_phrase": phrase,
     }
+
+
+# The places a move must go to, in brackets right after the relocation phrase: "(설립) 중 1개
+# 이상 필수(포항시, 구미시, 경주시, 경산시, 칠곡군)".
+_MOVE_PLACES = re.compile(r"\)?(?:[^()。.;※]|\([^()]{0,6}\)){0,30}?\(([^()]{4,80})\)")
 
 
 def _area_sidos(m: re.Match[str]) -> tuple[str, ...]:
@@ -1512,6 +1528,8 @@ def _parse(text: str, basis: Basis, *, with_unparsed: bool) -> dict[str, Any]:
         if regions.get("region_relocate"):
             out["region_relocate"] = True
             ev("region_relocate", str(regions["_move_phrase"]))
+            if regions.get("relocate_to"):
+                out["relocate_to"] = regions["relocate_to"]
         fields_found, field_phrase = _fields(w)
         if fields_found:
             out["fields"] = fields_found

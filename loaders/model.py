@@ -105,7 +105,8 @@ class Eligibility:
     a maybe; ``region_strict`` says the named place is a plain requirement ("합천군에 주소를 둔")
     rather than softened ("거주예정"), ``region_premises`` that it is about the firm's premises
     (본사·사업장) rather than residence, ``region_relocate`` that it admits out-of-area applicants who move or found
-    there after selection ("관외 기업은 선정 후 3개월 내 본사 이전"), ``region_open`` that the
+    there after selection ("관외 기업은 선정 후 3개월 내 본사 이전") — into one of the 시·군·구 of
+    ``relocate_to`` when the text lists them ("(포항시, 구미시, …)") —, ``region_open`` that the
     text opens the area (전국,
     relocation after selection); ``korean_only`` "대한민국 국적"; ``early_word`` a bare "초기"
     with no 업력 stated; ``depopulation`` a place rule naming the 행정안전부's 인구감소지역
@@ -152,6 +153,7 @@ class Eligibility:
     region_premises: bool = False
     region_open: bool = False
     region_relocate: bool = False
+    relocate_to: tuple[str, ...] = ()
     korean_only: bool = False
     early_word: bool = False
     count_on_deadline: bool = False

@@ -437,3 +437,54 @@ def test_cli_eligible_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["eligible", "--profile", str(profile)]) == 0
     out = capsys.readouterr().out
     assert "신청 가능" in out and "확인 필요" in out  # loaders.vocab.STATUS_LABELS
+
+
+# --------------------------------------------------------------------------- where a move must go
+
+
+DEEPTECH = (  # 171076 경북의 저력 딥테크부스터 프로그램 (2026)
+    "투자유치를 희망하는 7년 이내 법인(지역 무관) - (필수사항) 선정기업은 3개월 이내 해당 지자체 "
+    "내 본사, 연구소, 공장 이전(설립) 중 1개 이상 필수(포항시, 구미시, 경주시, 경산시, 칠곡군)"
+)
+
+
+def test_a_move_to_list_decides_the_place_not_the_sido():
+    elig = parse_target(DEEPTECH)
+    assert elig.region_relocate
+    assert elig.relocate_to == ("포항시", "구미시", "경주시", "경산시", "칠곡군")
+    program = prog(
+        level="지자체", institution="경상북도", region="경북", target=DEEPTECH, elig=elig
+    )
+    base = {"founded": date(2024, 1, 1), "as_of": date(2026, 4, 1)}
+    here = evaluate(program, FirmProfile(region="경북", district="포항시", **base))
+    assert any("소재지 포항시 충족" in r for r in here.reasons)
+    for district in ("안동시", None):
+        elsewhere = evaluate(program, FirmProfile(region="경북", district=district, **base))
+        line = elsewhere.reason_for("region")
+        assert "경북 충족" not in line and "단 선정 후 이전 조건" in line
+        assert "포항시·구미시·경주시·경산시·칠곡군" in line
+        assert "region" not in elsewhere.failed
+    outside = evaluate(program, FirmProfile(region="서울", district="강남구", **base))
+    assert "포항시·구미시" in outside.reason_for("region") and "region" not in outside.failed
+
+
+def test_a_capital_area_firm_moving_into_the_centre_is_admitted_on_that_condition():
+    # Call 177034 (2026): "• 2026년 비수도권 (서울, 경기 제외) 내 본사 … 소재하고 있는 … 기업
+    # • 수도권 기업 중 (대구)지능형반도체 개발·지원센터 입주 예정인 기업"
+    text = (
+        "• 2026년 비수도권 (서울, 경기 제외) 내 본사, 지사, 공장, 연구소 중 1개 이상 소재하고 "
+        "있는 중소기업 • 수도권 기업 중 (대구)지능형반도체 개발·지원센터 입주 예정인 기업"
+    )
+    elig = parse_target(text)
+    assert elig.region_relocate and "서울" not in elig.regions
+    verdict = evaluate(prog(target=text, elig=elig), FirmProfile(region="서울", founded=FOUNDED))
+    assert "region" not in verdict.failed
+    assert "입주 예정" in verdict.reason_for("region")
+
+
+def test_an_unticked_group_box_says_so_rather_than_who_the_founder_is():
+    text = "여성 창업자"
+    elig = parse_target(text)
+    verdict = evaluate(prog(target=text, elig=elig), FirmProfile(founded=FOUNDED))
+    assert verdict.status == "ineligible"  # the verdict is unchanged
+    assert verdict.reason_for("women") == "여성 창업자 대상 ('여성') — 프로필에 여성 미표시"
