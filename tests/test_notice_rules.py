@@ -677,7 +677,10 @@ def test_north_korean_defectors_are_a_founder_group() -> None:
     assert evaluate(prog, firm(pre_founding=True, defector=True)).status == "eligible"
     other = evaluate(prog, firm(pre_founding=True))
     assert other.status == "ineligible" and other.failed == ("defector",)
-    assert other.reason_for("defector") == "북한이탈주민 대상 ('북한이탈주민') — 귀사 해당 없음"
+    assert (
+        other.reason_for("defector")
+        == "북한이탈주민 대상 ('북한이탈주민') — 프로필에 북한이탈주민 미표시"
+    )
     # 170034 기창업자 경영개선자금: the group decides for others; the rest stays to check.
     loan = program("사업자등록증 기준 만 6개월 이상 영업 중인 북한이탈주민 개인사업자")
     assert evaluate(loan, firm(founded="2024-01-01")).status == "ineligible"
