@@ -493,7 +493,11 @@ def judge_call(call: Announcement, profile: FirmProfile, *, day: date | None = N
             for o, k, r in text
         ]
     text_kinds: dict[str, int] = {}
-    for outcome, kind, _ in text:
+    for outcome, kind, reason in text:
+        if outcome == _OK and reason.endswith("에서 추정)"):
+            # A reading the parser marks as its own guess ("창업기업 (…7년 이내로 해석)") does
+            # not say the text admits the firm, so it never outvotes a box.
+            continue
         text_kinds[kind] = max(text_kinds.get(kind, _OK), outcome)
     for outcome, kind, reason in structured:
         if outcome == _FAIL and text_kinds.get(kind) == _OK:

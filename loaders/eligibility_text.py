@@ -175,6 +175,12 @@ _GROUP_LABEL = re.compile(r"^\s*:")
 _ALTERNATIVE_BEFORE = re.compile(r"(?:및|또는|,|ㆍ|·|\u119e)\s*(?:예비\s*)?$")
 # "초기" with no number: a stage word whose 업력 the text does not define.
 _EARLY_WORD = re.compile(r"초기")
+# The law's word for a firm within 7 years of founding (창업자, a person, is used loosely).
+_STARTUP_TERM = re.compile(r"(?<!재)(?:기술\s*)?창업\s*기업")
+# … unless the text admits firms of any age beside them ("도내 창업기업 및 중소·벤처기업").
+_ANY_FIRM = re.compile(
+    r"중소\s*[·ㆍ‧]?\s*(?:벤처)?\s*기업|벤처\s*[·ㆍ‧]?\s*기업|벤처\s*[·ㆍ‧]|중견"
+)
 
 _LOCATION_WORD = re.compile(
     r"^\s*(?:[가-힣]{1,4}(?:시|군|구)\s+)?(?:에\s*)?(?:\d+\s*년\s*이상\s*)?(?:시\s*)?(?:소재|거주|주소|관내|도내|내\s|내에|내$|지역|권역|권\s*(?:소재|내|지역)|시민|도민|군민|구민|정착|전입|에\s*본사|에\s*주소|에\s*소재|에\s*거주|에\s*주민등록|에\s*사업자\s*등록|에\s*사업장|에서\s*생애|내\s*사업장)"
@@ -1502,6 +1508,22 @@ def _parse(text: str, basis: Basis, *, with_unparsed: bool) -> dict[str, Any]:
         if early:
             out["early_word"] = True
             ev("early", _snippet(text, early.start(), early.end(), 20))
+    if (
+        basis == "target"
+        and not years.phrases
+        and out.get("years_max") is None
+        and "founded_from" not in out
+        and "founded_until" not in out
+        and not out.get("early_word")
+        and out.get("founder") in ("pre_or_founded", "founded_only")
+        and (term := _STARTUP_TERM.search(without_pre)) is not None
+        and not _ANY_FIRM.search(without_pre)
+    ):
+        # "대전 서구 소재 (예비)기술창업기업" (171218): a 창업기업 is one within 7 years of
+        # founding (「중소기업창업 지원법」 제2조), so an older firm is not plainly admitted — read as
+        # a cue ("해석"), it asks rather than refuses.
+        out.update(years_max=STARTUP_YEARS, years_max_inclusive=True)
+        ev("years", f"{term.group(0)} (「중소기업창업 지원법」상 7년 이내로 해석)")
 
     if basis == "target":
         depop = _depopulation(w)

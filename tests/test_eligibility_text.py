@@ -121,7 +121,8 @@ REAL_PHRASES: list[tuple[str, dict]] = [
     ("대전 소재 딥테크 기업 등", {"founder": FOUNDED, "regions": ("대전",)}),
     (
         "대전 서구 소재 (예비)기술창업기업 / 핀테크기업 우대",
-        {"founder": BOTH, "regions": ("대전",)},
+        # 창업기업 is the law's 7 years, read as a cue (an older firm is asked, not refused)
+        {"founder": BOTH, "regions": ("대전",), "years_max": 7},
     ),
     (
         "양구군에 1년 이상 주소를 두고 창업을 희망하는 예비창업자 및 초기창업자",

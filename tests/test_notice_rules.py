@@ -697,3 +697,28 @@ def test_a_group_that_labels_one_kind_of_a_list_is_no_requirement() -> None:
     elig = program(text).eligibility
     assert not elig.defector and not elig.foreign
     assert "북한이탈주민:" in elig.unparsed  # kept △ and quoted
+
+
+@pytest.mark.parametrize(
+    ("founded", "status"),
+    [("2024-01-01", "eligible"), ("2018-01-01", "maybe"), ("2012-01-01", "maybe")],
+)
+def test_a_startup_without_a_band_is_the_laws_startup_asked_not_refused(
+    founded: str, status: str
+) -> None:
+    # 171218 대전 서구 창업허브센터 (2026 통합공고): "(예비)기술창업기업" states no 업력 band; a
+    # 창업기업 is one within 7 years of founding (「중소기업창업 지원법」 제2조), so a firm of 8 or 14
+    # years is asked, never silently admitted (nor refused on a reading).
+    text = (
+        "대전 서구 소재 (예비)기술창업기업 / 핀테크기업 우대 ※ 관외기업일 경우 지원대상 확정 후 "
+        "3개월 이내 서구로 주사업장 이전조건으로 사업참여"
+    )
+    prog = program(text, level="기초", region="대전", institution="대전광역시 서구")
+    verdict = evaluate(
+        prog, firm(founded=founded, region="대전", district="서구", as_of="2026-03-01")
+    )
+    assert verdict.status == status, verdict.reasons
+    if status == "maybe":
+        assert "지원대상의 '기술창업기업'으로 추정" in verdict.reason_for("years")
+    # a text that also admits firms of any age keeps none: "도내 창업기업 및 중소·벤처기업" (171272)
+    assert program("도내 창업기업 및 중소·벤처기업, 투자기관 등").eligibility.years_max is None
