@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from html import unescape
 from pathlib import Path
 
@@ -17,8 +18,10 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from graph.profile import profile_from_dict
 from graph.search import search
 from loaders.catalogue import load_embedded
+from usecases.roadmap import plan
 
 pytestmark = pytest.mark.app
 
@@ -237,9 +240,17 @@ def test_roadmap_example_profile_button_fills_the_form() -> None:
 def test_roadmap_for_profile_lists_steps_and_exports() -> None:
     at = open_page("roadmap", **PROFILE)
     page = texts(at)
-    # One 사업화 program per stage: for a 34-year-old 2-year-old firm the 청년창업사관학교
-    # (대표자 만 39세 이하, 창업 3년 이내) is the 초기 step.
-    assert "창업성공패키지(청년창업사관학교)" in page
+    # One program per phase, each ○ for this firm (34세, 2년 차, 서울, 인공지능·빅데이터) on the
+    # day it opens: the page lists the planner's steps, in its order. Which program wins a phase
+    # follows the data (a newly sourced 지원대상 can make a cheaper local step ○), so the steps
+    # are checked against the planner, not pinned by name.
+    shown = re.findall(r"\*\*[①-⑨] (.+?)\*\* — ○ 신청 가능", page)
+    firm = profile_from_dict(
+        {"founded": "2024-05-01", "ceo_age": 34, "region": "서울", "fields": ["인공지능·빅데이터"]}
+    )
+    planned = plan(load_embedded().programs, firm).steps
+    assert shown == [s.name for s in planned if s.status == "eligible"]
+    assert len(shown) >= 5 and "사업화" in {s.phase for s in planned}
     buttons = at.get("download_button")
     assert [b.proto.label for b in buttons] == [
         "Excel 로드맵 (.xlsx)",
