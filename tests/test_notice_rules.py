@@ -625,6 +625,8 @@ def test_a_wish_for_investment_is_no_investment_record_but_a_corporation_is_a_co
         "해외 프로그램(전시회, 상담회, 컨퍼런스 등) 참가 예정인 기업",
         # 171158 서울창업허브 창동 운영 (2026 통합공고): "… 분야 등" is an example.
         "뉴미디어 분야 등 글로벌 진출이 가능한 스타트업(창업 후 7년 미만)",
+        # 171157 서울창업허브 M+ 운영 (2026 통합공고): wishes.
+        "대·중소기업과의 협력 및 글로벌 진출 등을 희망하는 창업기업",
     ],
 )
 def test_duties_wishes_examples_and_roles_are_not_leftovers(text: str) -> None:
@@ -722,3 +724,12 @@ def test_a_startup_without_a_band_is_the_laws_startup_asked_not_refused(
         assert "지원대상의 '기술창업기업'으로 추정" in verdict.reason_for("years")
     # a text that also admits firms of any age keeps none: "도내 창업기업 및 중소·벤처기업" (171272)
     assert program("도내 창업기업 및 중소·벤처기업, 투자기관 등").eligibility.years_max is None
+
+
+def test_a_wish_read_whole_leaves_an_old_firm_asked_not_admitted() -> None:
+    # 171157 서울창업허브 M+ 운영 (2026 통합공고): nothing left to check for a young firm; a firm
+    # of 14 years is asked (창업기업 is the law's 7 years), never a silent yes.
+    prog = program("대·중소기업과의 협력 및 글로벌 진출 등을 희망하는 창업기업")
+    assert evaluate(prog, firm(founded="2024-01-01", as_of="2026-03-01")).status == "eligible"
+    assert evaluate(prog, firm(founded="2012-01-01", as_of="2026-03-01")).status == "maybe"
+    assert evaluate(prog, firm(pre_founding=True)).status == "ineligible"
