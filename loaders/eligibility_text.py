@@ -686,6 +686,26 @@ def _numbered_scopes(part: str) -> list[str]:
     return [part[a:b].strip() for a, b in zip(starts, bounds, strict=True)]
 
 
+# Items numbered ①, ②, … from the start of a text are kinds of applicant when one item admits
+# only 예비창업자 and another only founded firms — nobody can be both: "①예비창업자
+# ②창업기업(업력 7년 이내) ③39세 이하의 예비창업자 ④39세 이하가 대표인 3년 이내의 창업기업"
+# (170015 에코스타트업, the notice's own cell). Lists under "모두 충족" stay conditions to meet
+# together (171074 "①~③요건 모두 충족", 171002 "아래 조건을 모두 충족하는 … ① … ②").
+_CIRCLED_ITEM = re.compile(r"[\u2460-\u2473]")
+_PRE_ONLY_ITEM = re.compile(r"예비\s*창업(?:자|가|팀)")
+_FIRM_ONLY_ITEM = re.compile(r"창업\s*기업|기\s*창업자|업력")
+
+
+def _circled_kinds(part: str) -> list[str]:
+    if not _CIRCLED_ITEM.match(part) or "모두" in part:
+        return [part]
+    starts = [m.start() for m in _CIRCLED_ITEM.finditer(part)]
+    items = [part[a:b].strip() for a, b in zip(starts, [*starts[1:], len(part)], strict=True)]
+    pre_only = any(_PRE_ONLY_ITEM.search(i) and not _FIRM_ONLY_ITEM.search(i) for i in items)
+    firm_only = any(_FIRM_ONLY_ITEM.search(i) and not _PRE_ONLY_ITEM.search(i) for i in items)
+    return items if len(items) > 1 and pre_only and firm_only else [part]
+
+
 def split_tracks(text: str) -> list[str]:
     """The alternative tracks of one 지원대상 text (one element when there are none).
 
@@ -719,6 +739,8 @@ def split_tracks(text: str) -> list[str]:
         pieces = [p for p in _TRACK_QUOTA.split(part) if p.strip()]
         if len(pieces) == 1:
             pieces = _numbered_scopes(part)
+        if len(pieces) == 1:
+            pieces = _circled_kinds(part)
         out.extend(pieces if len(pieces) > 1 else [part])
     admitted: list[str] = []
     for k, part in enumerate(out):
@@ -1326,7 +1348,7 @@ def _open_conditions(w: _Work) -> list[str]:
 def _unknown_words(piece: str) -> list[str]:
     """Words of ``piece`` that are neither benign phrases nor known condition-free tokens."""
     rest = _BENIGN_RE.sub(" ", piece)
-    rest = re.sub(r"[\d\s()\[\]{}~∼\-–·ㆍ\u119e‧,./:;*※%'\"‘’“”<>▲◦○□❍▸&]+", " ", rest)
+    rest = re.sub(r"[\d\s()\[\]{}~∼\-–·ㆍ\u119e‧,./:;*※%'\"‘’“”<>▲◦○□❍▸&\u2460-\u2473]+", " ", rest)
     out: list[str] = []
     for token in rest.split():
         word = token

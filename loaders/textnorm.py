@@ -18,6 +18,10 @@ _BRACKETED = re.compile(
     r"[\(\[\{（［｛【〔「『｢<〈《][^\)\]\}）］｝】〕」』｣>〉》]{0,40}[\)\]\}）］｝】〕」』｣>〉》]"
 )
 _NON_WORD = re.compile(r"[^0-9a-z가-힣ㄱ-ㅎㅏ-ㅣ]+")
+# Circled numbers ①–⑳ number the items of a 지원대상 ("①예비창업자 ②창업기업(업력 7년 이내)
+# ③39세 이하의 예비창업자", 170015). NFKC would fold them into plain digits and glue them to
+# what follows ("339세 이하"), so display text keeps them.
+_CIRCLED = re.compile(r"([\u2460-\u2473])")
 
 
 def strip_control(text: str) -> str:
@@ -28,8 +32,9 @@ def strip_control(text: str) -> str:
 def clean_cell(value: object) -> str:
     """Turn a spreadsheet cell into clean display text.
 
-    NFKC folds full-width letters and digits ("ＡＩ", "１２３") into ASCII, then whitespace runs
-    (including non-breaking spaces and line breaks) collapse to one space.
+    NFKC folds full-width letters and digits ("ＡＩ", "１２３") into ASCII (circled item numbers
+    ①–⑳ excepted), then whitespace runs (including non-breaking spaces and line breaks) collapse
+    to one space.
     """
     if value is None:
         return ""
@@ -38,7 +43,10 @@ def clean_cell(value: object) -> str:
             return ""
         if value.is_integer():
             value = int(value)
-    text = unicodedata.normalize("NFKC", str(value))
+    text = "".join(
+        piece if _CIRCLED.fullmatch(piece) else unicodedata.normalize("NFKC", piece)
+        for piece in _CIRCLED.split(str(value))
+    )
     text = strip_control(text.replace("\r", " ").replace("\n", " ").replace("\t", " "))
     return " ".join(text.split())
 

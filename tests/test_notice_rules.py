@@ -19,6 +19,7 @@ from loaders.catalogue import load_embedded
 from loaders.derive import derived_fields
 from loaders.eligibility_text import split_tracks
 from loaders.model import Program
+from loaders.textnorm import clean_cell
 
 CALL = "https://www.k-startup.go.kr/web/contents/bizpbanc-ongoing.do?schM=view&pbancSn="
 
@@ -733,3 +734,39 @@ def test_a_wish_read_whole_leaves_an_old_firm_asked_not_admitted() -> None:
     assert evaluate(prog, firm(founded="2024-01-01", as_of="2026-03-01")).status == "eligible"
     assert evaluate(prog, firm(founded="2012-01-01", as_of="2026-03-01")).status == "maybe"
     assert evaluate(prog, firm(pre_founding=True)).status == "ineligible"
+
+
+# 170015 에코스타트업, the 2026 notice's own 지원대상 cell: five kinds of applicant, numbered ①–⑤.
+ECO = "①예비창업자 ②창업기업(업력 7년 이내) ③39세 이하의 예비창업자 ④39세 이하가 대표인 3년 이내의 창업기업 ⑤그 외 특화창업기업"
+
+
+def test_circled_item_numbers_survive_cleaning_and_are_not_read_as_digits() -> None:
+    # NFKC would turn "③39세" into "339세"; the item numbers stay, full-width digits still fold.
+    assert clean_cell("③39세 이하 ７년") == "③39세 이하 7년"
+    assert split_tracks(ECO)[:2] == ["①예비창업자", "②창업기업(업력 7년 이내)"]
+
+
+@pytest.mark.parametrize(
+    ("profile", "status"),
+    [
+        # ① admits any 예비창업자: a 50-year-old is not refused by ③'s 39세 band (was ×).
+        ({"pre_founding": True, "ceo_age": 50}, "eligible"),
+        ({"founded": "2024-03-01", "ceo_age": 45}, "eligible"),  # ② 7년 이내
+        # Past 7 years only ⑤ '그 외 특화창업기업' is left, read as the law's 창업기업: △, never ○.
+        ({"founded": "2015-03-01", "ceo_age": 45}, "maybe"),
+    ],
+)
+def test_circled_kinds_of_applicant_are_alternatives(profile: dict, status: str) -> None:
+    verdict = evaluate(program(ECO), firm(**profile, as_of="2026-03-01"))
+    assert verdict.status == status, verdict.reasons
+
+
+def test_circled_conditions_to_meet_together_stay_together() -> None:
+    # 171074 강진: "①~③요건 모두 충족" — one list of conditions, not three tracks.
+    both = "①~③요건 모두 충족 ①공고일 기준 만 19~45세 ②공고일 기준 2개월 이상 강진군에 주민등록을 두고 거주 ③강진 관내 사업장"
+    assert split_tracks(both) == [both]
+    # 171406 인천: ① an age, ② 예비 or 7년 이내 — no item admits only one kind: one track.
+    incheon = (
+        "① 공고일 기준 대표자가 만 39세 이하 ② 예비창업자 또는 인천광역시인 7년 이내 창업자(기업)"
+    )
+    assert split_tracks(incheon) == [incheon]
