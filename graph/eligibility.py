@@ -396,6 +396,7 @@ def _track_checks(program: Program, elig: Eligibility) -> tuple[Check, ...]:
             elig.years_widen,
             widen.phrase if widen else "",
             ref,
+            elig.years_or_venture,
         )
         checks.append(Check("years", "years", cue, phrase, args))
     elif elig.early_word and elig.founder in ("pre_or_founded", "founded_only"):
@@ -601,12 +602,15 @@ def _founder(check: Check, ctx: _Context) -> Outcome:
     if mode == "founded_only":
         if p.pre_founding:
             return _FAIL, f"창업기업 대상{quote} — 예비창업자는 사업자 등록 후 신청 가능"
+        if "벤처" in phrase:
+            # "창업·벤처기업": an existing business; its 업력 is the years check's answer.
+            return _OK, f"기업 대상{quote} — 사업자 등록 기업 충족"
         return _OK, f"창업기업 대상{quote} — 충족"
     return _OK, f"(예비)창업자 대상{quote} — 충족"
 
 
 def _years(check: Check, ctx: _Context) -> Outcome:
-    low, low_inc, high, high_inc, widen, widen_phrase, ref = check.args
+    low, low_inc, high, high_inc, widen, widen_phrase, ref, venture = check.args
     c = ctx.at(ref)
     p = c.profile
     band = check.phrase or _years_text(low, low_inc, high, high_inc)
@@ -630,7 +634,18 @@ def _years(check: Check, ctx: _Context) -> Outcome:
                     f"{c.age_text}{c.when} — '{band}' 초과, 단 '{widen_phrase}' — 해당 분야이면 "
                     "신청 가능, 확인 필요"
                 )
+            if venture:
+                # "창업·벤처기업": past a 창업기업's 7 years, a 벤처기업 of any age still applies.
+                return _UNKNOWN, (
+                    f"{c.age_text}{c.when} — 지원대상 '{band}' 중 창업기업(7년 이내)은 지남 — "
+                    "벤처기업이면 신청 가능 — 벤처기업 확인 필요"
+                )
             return _FAIL, f"{c.age_text}{c.when} — '{band}' 초과"
+    if venture:
+        return _OK, (
+            f"{c.age_text}{c.when} — 지원대상 '{band}' 중 창업기업(「중소기업창업 지원법」 7년 이내) "
+            "충족"
+        )
     return _OK, f"{c.age_text}{c.when} — '{band}' 충족"
 
 

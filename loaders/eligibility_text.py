@@ -71,8 +71,11 @@ _YEARS_RANGE = re.compile(
 )
 # "초기~3년", "창업 초기~7년": a band open at the bottom (from founding up to N years).
 _YEARS_FROM_START = re.compile(rf"(?:초기|창업)\s*[~∼\-–]\s*{_NUM}\s*년\s*(이내|이하|미만)?")
+# "창업 후 3년이 지나지 않은", "중소·벤처기업 설립한 날부터 7년이 지나지 아니한 자" (171182, the
+# 중소기업창업 지원법's own wording for "N년 이내").
 _YEARS_MAX = re.compile(
-    rf"(?:만\s*)?{_NUM}\s*년\s*(이내|이하|미만|까지)|창업\s*후\s*{_NUM}\s*년이?\s*지나지\s*(?:아니한|않은)"
+    rf"(?:만\s*)?{_NUM}\s*년\s*(이내|이하|미만|까지)"
+    rf"|(?:창업|설립|개업)\s*(?:한\s*날\s*)?(?:후|부터|로부터|이후)\s*{_NUM}\s*년이?\s*지나지\s*(?:아니한|않은)"
 )
 _YEARS_MIN = re.compile(rf"{_NUM}\s*년\s*(초과|이상)")
 # "양구군에 1년 이상 주소를 두고": a residence period, not 업력; "창업 후 3개월이 경과" neither.
@@ -182,6 +185,18 @@ _ANY_FIRM = re.compile(
     r"(?:중소\s*[·ㆍ‧]?\s*(?:벤처)?\s*기업|벤처\s*[·ㆍ‧]?\s*기업|벤처\s*[·ㆍ‧]|중견)"
     r"(?!\s*(?:기업)?\s*(?:과|와)의)"  # partners ("대·중소기업과의 협력") are no applicants
 )
+# "관악구 소재 창업·벤처기업" (171304's notice cell), "벤처·창업기업", "창업 및 벤처기업": a
+# 창업기업 (7 years, 「중소기업창업 지원법」 제2조) or a 벤처기업 (any age, 「벤처기업육성에 관한
+# 특별법」 confirmation) — not "중소·벤처·창업기업", where a 중소기업 of any age is admitted.
+_STARTUP_OR_VENTURE = re.compile(
+    r"창업\s*[·ㆍ‧]\s*벤처\s*기업|벤처\s*[·ㆍ‧]\s*창업\s*기업"
+    r"|창업\s*(?:기업)?\s*(?:및|또는|이나|과|,)\s*벤처\s*기업|벤처\s*(?:기업)?\s*(?:및|또는|이나|와|,)\s*창업\s*기업"
+    # "창업·벤처기업에 해당하는 중소기업" (국가철도공단, call in calls_2026_sep): the 중소기업 is
+    # the 창업·벤처기업 itself, not a firm of any age beside it.
+    r"(?:\s*(?:에\s*해당하는|인)\s*중소\s*기업)?"
+)
+# … and a 중소기업 of any age beside them ("수원 소재 중소·벤처·창업기업") admits everyone.
+_SME_BESIDE = re.compile(r"중소\s*[·ㆍ‧]|중견")
 
 _LOCATION_WORD = re.compile(
     r"^\s*(?:[가-힣]{1,4}(?:시|군|구)\s+)?(?:에\s*)?(?:\d+\s*년\s*이상\s*)?(?:시\s*)?(?:소재|거주|주소|관내|도내|내\s|내에|내$|지역|권역|권\s*(?:소재|내|지역)|시민|도민|군민|구민|정착|전입|에\s*본사|에\s*주소|에\s*소재|에\s*거주|에\s*주민등록|에\s*사업자\s*등록|에\s*사업장|에서\s*생애|내\s*사업장)"
@@ -1549,6 +1564,28 @@ def _parse(text: str, basis: Basis, *, with_unparsed: bool) -> dict[str, Any]:
         # a cue ("해석"), it asks rather than refuses.
         out.update(years_max=STARTUP_YEARS, years_max_inclusive=True)
         ev("years", f"{term.group(0)} (「중소기업창업 지원법」상 7년 이내로 해석)")
+    if (
+        basis == "target"
+        and not years.phrases
+        and out.get("years_max") is None
+        and "founded_from" not in out
+        and "founded_until" not in out
+        and not out.get("early_word")
+        and out.get("founder") in ("pre_or_founded", "founded_only")
+        and (pair := _STARTUP_OR_VENTURE.search(without_pre)) is not None
+        and not _ANY_FIRM.search(_STARTUP_OR_VENTURE.sub(" ", without_pre))
+        and not _SME_BESIDE.search(without_pre)
+    ):
+        # "관악구 소재 창업·벤처기업" (171304): a 창업기업 (7 years, 「중소기업창업 지원법」 제2조)
+        # or a 벤처기업 of any age. The profile has no 벤처 flag, so a firm past the 7 years is
+        # asked whether it is a 벤처기업 — never refused, never admitted silently.
+        out.update(years_max=STARTUP_YEARS, years_max_inclusive=True, years_or_venture=True)
+        ev("years", pair.group(0))
+        # The founder reason quotes the whole term, not its last word ("기업").
+        evidence[:] = [
+            Evidence("founder", basis, pair.group(0)) if e.field == "founder" else e
+            for e in evidence
+        ]
 
     if basis == "target":
         depop = _depopulation(w)
@@ -1753,6 +1790,8 @@ def _union_of(tracks: list[dict[str, Any]]) -> dict[str, Any]:
         out["regions"] = regions.pop()
     if any(t.get("count_on_deadline") for t in tracks):
         out["count_on_deadline"] = True
+    if any(t.get("years_or_venture") for t in tracks):
+        out["years_or_venture"] = True
     refs = {t.get("reference_date") for t in tracks} - {None}
     if len(refs) == 1:
         out["reference_date"] = refs.pop()
@@ -1852,7 +1891,7 @@ def derive_stages(elig: Eligibility, *, name: str = "", summary: str = "") -> tu
                 stages.add("초기")
             if low < STARTUP_YEARS and high > EARLY_YEARS:
                 stages.add("도약")
-            if high > STARTUP_YEARS or (elig.years_max is None):
+            if high > STARTUP_YEARS or elig.years_max is None or elig.years_or_venture:
                 stages.add("성장")
     if elig.restart:
         stages.add("재창업")

@@ -770,3 +770,58 @@ def test_circled_conditions_to_meet_together_stay_together() -> None:
         "① 공고일 기준 대표자가 만 39세 이하 ② 예비창업자 또는 인천광역시인 7년 이내 창업자(기업)"
     )
     assert split_tracks(incheon) == [incheon]
+
+
+# --------------------------------------------------------------------------- 창업·벤처기업
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 171304 데모데이 및 투자자 매칭데이 운영 (관악구), 2026 통합공고 p.52, 멘토링 1.
+        "관악구 소재 창업·벤처기업",
+        "관악구 소재 벤처·창업기업",
+        "관악구 소재 창업 및 벤처기업",
+    ],
+)
+def test_startup_or_venture_is_seven_years_or_a_venture_of_any_age(text: str) -> None:
+    # A 창업기업 (「중소기업창업 지원법」 제2조, 7 years) or a 벤처기업 (any age): the profile
+    # has no 벤처 flag, so an older firm is asked — never refused, never a silent ○.
+    prog = program(text, level="기초", region="서울", institution="관악구")
+    young = firm(founded="2022-03-01", region="서울", district="관악구", as_of="2026-03-01")
+    old = firm(founded="2013-03-01", region="서울", district="관악구", as_of="2026-03-01")
+    assert evaluate(prog, young).status == "eligible"
+    assert "중 창업기업(「중소기업창업 지원법」 7년 이내) 충족" in evaluate(prog, young).reason_for(
+        "years"
+    )
+    verdict = evaluate(prog, old)
+    assert verdict.status == "maybe", verdict.reasons
+    assert "벤처기업이면 신청 가능 — 벤처기업 확인 필요" in verdict.reason_for("years")
+    assert not any("창업기업 대상" in r and "충족" in r for r in verdict.reasons)
+    assert "성장" in prog.stages
+
+
+def test_a_venture_beside_smes_of_any_age_is_no_age_rule() -> None:
+    # call "수원 소재 중소·벤처·창업기업" (calls_2026_h1): a 중소기업 of any age is admitted.
+    assert program("수원 소재 중소·벤처·창업기업").eligibility.years_max is None
+    # a band the text states decides: "대구·경북 소재* 7년 미만 창업·벤처기업으로서 …"
+    elig = program(
+        "대구·경북 소재*  7년 미만 창업·벤처기업으로서 투자유치를 희망하는 기업"
+    ).eligibility
+    assert (elig.years_max, elig.years_max_inclusive, elig.years_or_venture) == (7, False, False)
+
+
+def test_years_not_yet_passed_is_within_n_years() -> None:
+    # 171182 영등포구 중소기업 창업지원센터, 2026 통합공고 p.67, 시설 28: "… 7년이 지나지 아니한"
+    # is the 중소기업창업 지원법's wording for "7년 이내".
+    text = (
+        "입주일부터 3개월 이내에 중소·벤처기업 설립이 가능한 예비 창업자 - 중소·벤처기업 "
+        "설립한 날부터 7년이 지나지 아니한 자"
+    )
+    prog = program(text, level="기초", region="서울", institution="영등포구")
+    assert (prog.eligibility.years_max, prog.eligibility.years_max_inclusive) == (7, True)
+    old = firm(founded="2013-03-01", region="서울", district="영등포구", as_of="2026-03-01")
+    verdict = evaluate(prog, old)
+    assert verdict.status == "ineligible"
+    assert "'설립한 날부터 7년이 지나지 아니한' 초과" in verdict.reason_for("years")
+    assert program("창업 후 3년이 지나지 않은 기업").eligibility.years_max == 3
