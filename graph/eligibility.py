@@ -40,6 +40,7 @@ from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from graph.profile import FirmProfile, add_years
+from loaders.eligibility_text import attracted_firms
 from loaders.model import Eligibility, Program
 from loaders.regions import (
     DEPOPULATION_AREAS,
@@ -269,6 +270,10 @@ def _region_check(program: Program, elig: Eligibility) -> Check | None:
             key, strict = None, False
     required = (sido,) if sido else ()
     phrase = area.phrase if area else ""
+    if not moving and area is None:
+        # The text states no place rule and the program exists to bring firms in ("해외스타트업
+        # 유치 지원사업", 171418): an outside firm is who it is for, on the condition of moving.
+        moving = attracted_firms(program.name, program.target_text)
     args = (required, label, unit, key, strict, False, moving, _move_to(elig, required))
     return Check("region", "region", "", phrase, args)
 
@@ -787,7 +792,8 @@ def _region(check: Check, ctx: _Context) -> Outcome:
     # yes, and the reason states the condition so a founder who will not move reads it first.
     head = reason.split(" — ")[0].replace("지역 제한: ", "지역: ")
     who = "관외 예비창업자" if ctx.profile.pre_founding else "관외 기업"
-    return _OK, f"{head} — {who}도 신청 가능, 단 선정 후 이전 조건 (지원대상 '{moving}')"
+    source = moving if moving.startswith(("사업명 '", "지원대상 '")) else f"지원대상 '{moving}'"
+    return _OK, f"{head} — {who}도 신청 가능, 단 선정 후 이전 조건 ({source})"
 
 
 def _region_rule(check: Check, ctx: _Context) -> Outcome:

@@ -59,9 +59,19 @@ from loaders.taxonomy import GENERAL_FIELD, canonical_field, field_of_word, tag_
 from loaders.textnorm import clean_cell
 from loaders.vocab import EARLY_YEARS, GROUP_KINDS, STAGES, STARTUP_YEARS
 
-__all__ = ["derive_stages", "parse_exclusion", "parse_target", "split_tracks"]
+__all__ = ["attracted_firms", "derive_stages", "parse_exclusion", "parse_target", "split_tracks"]
 
 # --------------------------------------------------------------------------- patterns (data)
+
+# A program that exists to bring firms into its area: "해외스타트업 유치 지원사업" (171418, 전북 —
+# K-Startup 그랜드 챌린지 firms brought to the 도), "○○ 이전기업 지원", "역외기업 유치". Never
+# 투자 유치 ("스케일업 투자 유치 지원", "투자유치를 희망하는 기업": the firm attracts money).
+_ATTRACT_NAME = re.compile(
+    r"(?<!투자)(?<!투자\s)(?:스타트업|기업|창업기업|벤처기업|창업팀|본사)\s*(?:의\s*)?(?:도내|관내|지역)?\s*유치"
+    r"|(?:역외|관외|수도권|타\s*지역)\s*(?:소재\s*)?기업\s*(?:유치|이전)|이전\s*기업\s*(?:지원|유치|정착)"
+)
+# … or whose 지원대상 says so: "도내 유치", "관내로 유치된" (not "기업유치정책에 해당하는 업종 우대").
+_ATTRACT_TARGET = re.compile(r"(?:도내|관내|시내|지역\s*내)\s*(?:로\s*)?유치")
 
 _NUM = r"(\d{1,2})"
 _YEARS_RANGE = re.compile(
@@ -1896,3 +1906,30 @@ def derive_stages(elig: Eligibility, *, name: str = "", summary: str = "") -> tu
     if elig.restart:
         stages.add("재창업")
     return tuple(s for s in STAGES if s in stages)
+
+
+def attracted_firms(name: str, target: str = "") -> str:
+    """The phrase saying a program attracts firms into its area, else "".
+
+    Why: a local program is for firms in its area unless its text says otherwise, but a program
+    whose purpose is to bring firms in ("해외스타트업 유치 지원사업", 171418) is for firms that are
+    not there yet — refusing them on the local-area rule would be a wrong ×. The caller admits
+    them on the relocation condition, as it does for a stated relocation clause.
+
+    >>> attracted_firms("해외스타트업 유치 지원사업")
+    "사업명 '해외스타트업 유치'"
+    >>> attracted_firms("스케일업 투자 유치 지원")
+    ''
+    """
+    if m := _ATTRACT_NAME.search(name):
+        return f"사업명 '{name[_word_start(name, m.start()) : m.end()]}'"
+    if m := _ATTRACT_TARGET.search(target):
+        return f"지원대상 '{_snippet(target, m.start(), m.end(), 40)}'"
+    return ""
+
+
+def _word_start(text: str, i: int) -> int:
+    """Start of the word containing position ``i`` ("해외스타트업" for "스타트업")."""
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return i
