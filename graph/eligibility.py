@@ -245,6 +245,7 @@ def _region_check(program: Program, elig: Eligibility) -> Check | None:
             elig.region_premises,
             moving,
             move_to,
+            elig.region_or_student,
         )
         return Check("region", "region", cue, phrase, args)
     if not program.is_local:
@@ -274,7 +275,8 @@ def _region_check(program: Program, elig: Eligibility) -> Check | None:
         # The text states no place rule and the program exists to bring firms in ("해외스타트업
         # 유치 지원사업", 171418): an outside firm is who it is for, on the condition of moving.
         moving = attracted_firms(program.name, program.target_text)
-    args = (required, label, unit, key, strict, False, moving, _move_to(elig, required))
+    move_to = _move_to(elig, required)
+    args = (required, label, unit, key, strict, False, moving, move_to, elig.region_or_student)
     return Check("region", "region", "", phrase, args)
 
 
@@ -785,6 +787,18 @@ def _region(check: Check, ctx: _Context) -> Outcome:
         else:
             yours = f"귀사 {p.region} (시·군·구 미입력): {places}가 아니면 단 선정 후 이전 조건"
         return _OK, f"{head} — {yours} (지원대상 '{moving}')"
+    student_way = check.args[8]
+    if outcome == _FAIL and not moving and student_way:
+        # "경기도에 거주하거나 도내 소재 대학(원)에 재학 중인" (171037): a student living
+        # elsewhere may still be in through a university in the area, which the profile does
+        # not record — asked, not refused; without the 대학(원)생 box the refusal stands.
+        if p.student:
+            head = reason.split(" — ")[0].replace("지역 제한: ", "지역: ")
+            return _UNKNOWN, (
+                f"{head} — 귀사 {p.region}: 지역 내 대학(원) 재학생이면 신청 가능 ('{student_way}'), "
+                "재학 대학 소재지 확인 필요"
+            )
+        return outcome, f"{reason} (또는 지역 내 대학(원) 재학생 — 프로필에 대학(원)생 미표시)"
     if outcome != _FAIL or not moving:
         return outcome, reason
     # "관외 기업은 선정 후 3개월 내 본사 이전": the notice admits outsiders, on a condition
@@ -799,7 +813,7 @@ def _region(check: Check, ctx: _Context) -> Outcome:
 def _region_rule(check: Check, ctx: _Context) -> Outcome:
     p = ctx.profile
     phrase = check.phrase
-    required, label, unit, key, strict, premises, _, _ = check.args
+    required, label, unit, key, strict, premises, _, _, _ = check.args
     need = "·".join(required)
     head = f"지원대상 '{phrase}'" if label == "지원대상" else label
     if not required:

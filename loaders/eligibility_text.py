@@ -71,6 +71,14 @@ _ATTRACT_NAME = re.compile(
     r"|(?:역외|관외|수도권|타\s*지역)\s*(?:소재\s*)?기업\s*(?:유치|이전)|이전\s*기업\s*(?:지원|유치|정착)"
 )
 # … or whose 지원대상 says so: "도내 유치", "관내로 유치된" (not "기업유치정책에 해당하는 업종 우대").
+# "경기도에 거주하거나 도내 소재 대학(원)에 재학 중인" (171037): the place rule, or a student of a
+# university in the area — a second way in for a student living elsewhere.
+_REGION_OR_STUDENT = re.compile(
+    r"(?:거주|소재|주소를\s*두)\s*(?:하|하고\s*있)?거나\s*(?P<way>(?:도내|관내|시내|[가-힣]{1,6}(?:도|시|군|구)?\s*내?)\s*"
+    r"(?:소재\s*)?(?:의\s*)?대학\s*(?:\(\s*원\s*\)|원|교)?\s*(?:에\s*)?(?:재학|재적))"
+    # "도내 거주 또는 재·휴학 중인 예비창업자(일반인, 재직자, 대학(원)생 등)" (창창한 창업스쿨, 전북)
+    r"|(?:거주|소재)\s*또는\s*(?P<way2>(?:도내\s*|관내\s*)?(?:대학\s*(?:\(\s*원\s*\))?\s*)?(?:재\s*[·ㆍ]\s*휴학|재학)\s*중인)"
+)
 _ATTRACT_TARGET = re.compile(r"(?:도내|관내|시내|지역\s*내)\s*(?:로\s*)?유치")
 
 _NUM = r"(\d{1,2})"
@@ -1619,6 +1627,11 @@ def _parse(text: str, basis: Basis, *, with_unparsed: bool) -> dict[str, Any]:
         if regions.get("region_open"):
             out["region_open"] = True
             ev("region_open", str(regions["_open_phrase"]))
+        if (regions["regions"] or regions["_local_phrase"]) and (
+            alt := _REGION_OR_STUDENT.search(text)
+        ):
+            way = "way" if alt.group("way") else "way2"
+            out["region_or_student"] = _snippet(text, alt.start(way), alt.end(), 60)
         if regions.get("region_relocate"):
             out["region_relocate"] = True
             ev("region_relocate", str(regions["_move_phrase"]))

@@ -102,7 +102,8 @@ class Eligibility:
     19, 60)); ``any_of_groups`` groups of which one suffices ("청년·여성" = ("youth", "women"));
     ``fields`` technology fields the text requires; ``years_widen``/``age_widen`` a wider bound
     that holds for some firms only ("신산업 분야는 10년", 군필 연장), so a firm inside it is only
-    a maybe; ``years_or_venture`` that the 업력 bound is a 창업기업's and a 벤처기업 of any age is
+    a maybe; ``region_or_student`` quotes a second way into the area for students ("경기도에 거주하거나 도내
+    소재 대학(원)에 재학 중인", 171037); ``years_or_venture`` that the 업력 bound is a 창업기업's and a 벤처기업 of any age is
     admitted too ("창업·벤처기업"), so an older firm is a maybe (the profile has no 벤처 flag); ``region_strict`` says the named place is a plain requirement ("합천군에 주소를 둔")
     rather than softened ("거주예정"), ``region_premises`` that it is about the firm's premises
     (본사·사업장) rather than residence, ``region_relocate`` that it admits out-of-area applicants who move or found
@@ -151,6 +152,7 @@ class Eligibility:
     years_widen: int | None = None
     age_widen: int | None = None
     years_or_venture: bool = False
+    region_or_student: str = ""
     region_strict: bool = False
     region_premises: bool = False
     region_open: bool = False
