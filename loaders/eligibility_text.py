@@ -194,6 +194,19 @@ _DEFECTOR = re.compile(
 _GROUP_LABEL = re.compile(r"^\s*:")
 # A flag word offered as an alternative ("(예비)창업자 및 학생 등") is not a requirement.
 _ALTERNATIVE_BEFORE = re.compile(r"(?:및|또는|,|ㆍ|·|\u119e)\s*(?:예비\s*)?$")
+# … nor one kind in a list of applicant kinds whose other kinds admit anyone of the group or not:
+# "카이스트 학생·교원, 스타트업 및 중소벤처기업" (171027's notice cell), "대학생,취업준비생,예비
+# 창업자 및 현직 실무자" (call 178936), "국내 거주 국민 누구나(대학생, 예비 창업자, 기창업자 등)"
+# (177079). The kind after the separator must start the item: "여성 예비창업자 및 여성 기업"
+# (여성 qualifies the 예비창업자) and "대학(원)생·교원(예비) 창업자" (177220) stay group-only, and
+# items named on the way ("·교원", ", 취업준비생") are single words.
+_ALTERNATIVE_AFTER = re.compile(
+    r"^(?:\s*[,·ㆍ\u119e‧]\s*[가-힣]{1,8}(?:\([가-힣]{1,8}\))?)*\s*(?:,|및|또는|[·ㆍ\u119e‧])\s*"
+    r"(?:[가-힣]{1,6}(?:지역|소재|관내|도내)\s*)?"
+    r"(?:(?:\(\s*예비\s*\)|예비)\s*)?"
+    r"(?:창업\s*(?:\(?\s*예정\s*\)?\s*)?(?:자|가|팀|기업)|기창업자|스타트업|(?:중소\s*[·ㆍ‧]?\s*)?(?:벤처\s*)?기업"
+    r"|일반인|직장인|취업\s*준비생|실무자|[가-힣]{1,4}(?:도민|시민|군민|구민)|국민)"
+)
 # "초기" with no number: a stage word whose 업력 the text does not define.
 _EARLY_WORD = re.compile(r"초기")
 # The law's word for a firm within 7 years of founding (창업자, a person, is used loosely).
@@ -1362,7 +1375,17 @@ def _flag(pattern: re.Pattern[str], text: str) -> str | None:
             continue
         if _GROUP_LABEL.match(text[m.end() :]):
             continue
+        if _ALTERNATIVE_AFTER.match(text[m.end() :]):
+            continue
         return _snippet(text, m.start(), m.end(), 24)
+    return None
+
+
+def _listed_kind(pattern: re.Pattern[str], text: str) -> str | None:
+    """The phrase naming a group as one kind in a list of applicant kinds, if the text has one."""
+    for m in pattern.finditer(text):
+        if after := _ALTERNATIVE_AFTER.match(text[m.end() :]):
+            return _snippet(text, m.start(), m.end() + after.end(), 60)
     return None
 
 
@@ -1656,6 +1679,19 @@ def _parse(text: str, basis: Basis, *, with_unparsed: bool) -> dict[str, Any]:
         if flag_phrase:
             out[name] = True
             ev(name, flag_phrase.strip())
+    if (
+        basis == "target"
+        and out.get("founder") == "founded_only"
+        and not founded_only
+        and not out.get("student")
+        and (listed := _listed_kind(_STUDENT, w.buf)) is not None
+    ):
+        # "카이스트 학생·교원, 스타트업 및 중소벤처기업" (171027): the firms need a business, the
+        # students listed beside them do not — a student 예비창업자 is admitted too.
+        out["founder"] = "pre_or_founded"
+        evidence[:] = [
+            Evidence("founder", basis, listed) if e.field == "founder" else e for e in evidence
+        ]
     if basis == "target" and (korean := _KOREAN.search(text)):
         out["korean_only"] = True
         ev("korean", korean.group(0))
