@@ -404,6 +404,9 @@ def _track_checks(program: Program, elig: Eligibility) -> tuple[Check, ...]:
             widen.phrase if widen else "",
             ref,
             elig.years_or_venture,
+            read.phrase
+            if (read := elig.evidence_for("years_read")) and elig.years_max_read
+            else "",
         )
         checks.append(Check("years", "years", cue, phrase, args))
     elif elig.early_word and elig.founder in ("pre_or_founded", "founded_only"):
@@ -617,7 +620,7 @@ def _founder(check: Check, ctx: _Context) -> Outcome:
 
 
 def _years(check: Check, ctx: _Context) -> Outcome:
-    low, low_inc, high, high_inc, widen, widen_phrase, ref, venture = check.args
+    low, low_inc, high, high_inc, widen, widen_phrase, ref, venture, read = check.args
     c = ctx.at(ref)
     p = c.profile
     band = check.phrase or _years_text(low, low_inc, high, high_inc)
@@ -640,6 +643,13 @@ def _years(check: Check, ctx: _Context) -> Outcome:
                 return _UNKNOWN, (
                     f"{c.age_text}{c.when} — '{band}' 초과, 단 '{widen_phrase}' — 해당 분야이면 "
                     "신청 가능, 확인 필요"
+                )
+            if read:
+                # "업력 3년 이상 … 창업기업" (171215): the upper bound is the parser's reading of
+                # the word 창업기업, not a stated band — it asks rather than refuses.
+                return _UNKNOWN, (
+                    f"{c.age_text}{c.when} — '{band}' 충족, 단 지원대상의 '{read}' — "
+                    "공고문 확인 필요"
                 )
             if venture:
                 # "창업·벤처기업": past a 창업기업's 7 years, a 벤처기업 of any age still applies.

@@ -1607,6 +1607,23 @@ def _parse(text: str, basis: Basis, *, with_unparsed: bool) -> dict[str, Any]:
         ev("years", f"{term.group(0)} (「중소기업창업 지원법」상 7년 이내로 해석)")
     if (
         basis == "target"
+        and years.phrases
+        and out.get("years_min") is not None
+        and out.get("years_max") is None
+        and "founded_from" not in out
+        and "founded_until" not in out
+        and out.get("founder") in ("pre_or_founded", "founded_only")
+        and (term := _STARTUP_TERM.search(without_pre)) is not None
+        and not _ANY_FIRM.search(without_pre)
+        and _STARTUP_OR_VENTURE.search(without_pre) is None
+    ):
+        # "업력 3년 이상, 대전광역시 소재 창업기업" (171215): only a lower band is stated, but a
+        # 창업기업 is one within 7 years (「중소기업창업 지원법」 제2조) — read, not stated, so a firm
+        # past it is asked about, never admitted silently (a 14-year-old firm had been ○).
+        out.update(years_max=STARTUP_YEARS, years_max_inclusive=True, years_max_read=True)
+        ev("years_read", f"{term.group(0)} (「중소기업창업 지원법」상 7년 이내로 해석)")
+    if (
+        basis == "target"
         and not years.phrases
         and out.get("years_max") is None
         and "founded_from" not in out
@@ -1851,6 +1868,8 @@ def _union_of(tracks: list[dict[str, Any]]) -> dict[str, Any]:
         out["count_on_deadline"] = True
     if any(t.get("years_or_venture") for t in tracks):
         out["years_or_venture"] = True
+    if any(t.get("years_max_read") for t in tracks):
+        out["years_max_read"] = True
     refs = {t.get("reference_date") for t in tracks} - {None}
     if len(refs) == 1:
         out["reference_date"] = refs.pop()

@@ -104,7 +104,9 @@ class Eligibility:
     that holds for some firms only ("신산업 분야는 10년", 군필 연장), so a firm inside it is only
     a maybe; ``region_or_student`` quotes a second way into the area for students ("경기도에 거주하거나 도내
     소재 대학(원)에 재학 중인", 171037); ``years_or_venture`` that the 업력 bound is a 창업기업's and a 벤처기업 of any age is
-    admitted too ("창업·벤처기업"), so an older firm is a maybe (the profile has no 벤처 flag); ``region_strict`` says the named place is a plain requirement ("합천군에 주소를 둔")
+    admitted too ("창업·벤처기업"), so an older firm is a maybe (the profile has no 벤처 flag); ``years_max_read``
+    that the upper bound is only the parser's reading of the word 창업기업 beside a stated lower band ("업력 3년
+    이상 … 창업기업", 171215: the law's 7 years), so a firm past it is a maybe, never admitted silently; ``region_strict`` says the named place is a plain requirement ("합천군에 주소를 둔")
     rather than softened ("거주예정"), ``region_premises`` that it is about the firm's premises
     (본사·사업장) rather than residence, ``region_relocate`` that it admits out-of-area applicants who move or found
     there after selection ("관외 기업은 선정 후 3개월 내 본사 이전") — into one of the 시·군·구 of
@@ -152,6 +154,7 @@ class Eligibility:
     years_widen: int | None = None
     age_widen: int | None = None
     years_or_venture: bool = False
+    years_max_read: bool = False
     region_or_student: str = ""
     region_strict: bool = False
     region_premises: bool = False
