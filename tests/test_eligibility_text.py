@@ -75,7 +75,8 @@ REAL_PHRASES: list[tuple[str, dict]] = [
     ("창업 3~7년 이내 소셜벤처 기업", {"founder": FOUNDED, "years_min": 3, "years_max": 7}),
     (
         "업력 3년 이상, 대전광역시 소재 창업기업 또는 입주계약 후 2개월 이내 주소 이전 기업(본사 또는 지사, 기업부설연구소)",
-        {"founder": FOUNDED, "years_min": 3, "regions": ("대전",)},
+        # The upper bound is the word 창업기업's 7 years, read (years_max_read), not stated.
+        {"founder": FOUNDED, "years_min": 3, "years_max": 7, "regions": ("대전",)},
     ),
     (
         "만 40세이상 (예비)창업자 및 3년 이내 창업기업",
