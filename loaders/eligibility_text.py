@@ -724,12 +724,17 @@ _KIND_ONLY = re.compile(r"[가-힣A-Za-z·ㆍ()]{1,12}")
 _NUMBERED_SCOPE = re.compile(r"(?:^|(?<=\s))\d\s*[.)]\s*(?=\([^()]{1,12}\))")
 
 
+def _items_at(part: str, starts: list[int]) -> list[str]:
+    """``part`` cut at ``starts`` (the positions of its item marks), each item stripped."""
+    bounds = [*starts[1:], len(part)]
+    return [part[a:b].strip() for a, b in zip(starts, bounds, strict=True)]
+
+
 def _numbered_scopes(part: str) -> list[str]:
     starts = [m.start() for m in _NUMBERED_SCOPE.finditer(part)]
     if len(starts) < 2:
         return [part]
-    bounds = [*starts[1:], len(part)]
-    return [part[a:b].strip() for a, b in zip(starts, bounds, strict=True)]
+    return _items_at(part, starts)
 
 
 # Items numbered ①, ②, … from the start of a text are kinds of applicant when one item admits
@@ -745,8 +750,7 @@ _FIRM_ONLY_ITEM = re.compile(r"창업\s*기업|기\s*창업자|업력")
 def _circled_kinds(part: str) -> list[str]:
     if not _CIRCLED_ITEM.match(part) or "모두" in part:
         return [part]
-    starts = [m.start() for m in _CIRCLED_ITEM.finditer(part)]
-    items = [part[a:b].strip() for a, b in zip(starts, [*starts[1:], len(part)], strict=True)]
+    items = _items_at(part, [m.start() for m in _CIRCLED_ITEM.finditer(part)])
     pre_only = any(_PRE_ONLY_ITEM.search(i) and not _FIRM_ONLY_ITEM.search(i) for i in items)
     firm_only = any(_FIRM_ONLY_ITEM.search(i) and not _PRE_ONLY_ITEM.search(i) for i in items)
     return items if len(items) > 1 and pre_only and firm_only else [part]
@@ -1446,6 +1450,17 @@ def _leftover(w: _Work) -> str:
 # --------------------------------------------------------------------------- one track
 
 
+def _top_open(out: dict[str, Any]) -> bool:
+    """A text that admits firms but states no upper 업력 bound or founding dates so far — where
+    the word 창업기업 may still carry the law's 7 years."""
+    return (
+        out.get("years_max") is None
+        and "founded_from" not in out
+        and "founded_until" not in out
+        and out.get("founder") in ("pre_or_founded", "founded_only")
+    )
+
+
 def _parse(text: str, basis: Basis, *, with_unparsed: bool) -> dict[str, Any]:
     """Constraints found in one text (one track), as Eligibility fields plus ``evidence``."""
     out: dict[str, Any] = {}
@@ -1592,11 +1607,8 @@ def _parse(text: str, basis: Basis, *, with_unparsed: bool) -> dict[str, Any]:
     if (
         basis == "target"
         and not years.phrases
-        and out.get("years_max") is None
-        and "founded_from" not in out
-        and "founded_until" not in out
+        and _top_open(out)
         and not out.get("early_word")
-        and out.get("founder") in ("pre_or_founded", "founded_only")
         and (term := _STARTUP_TERM.search(without_pre)) is not None
         and not _ANY_FIRM.search(without_pre)
     ):
@@ -1609,10 +1621,7 @@ def _parse(text: str, basis: Basis, *, with_unparsed: bool) -> dict[str, Any]:
         basis == "target"
         and years.phrases
         and out.get("years_min") is not None
-        and out.get("years_max") is None
-        and "founded_from" not in out
-        and "founded_until" not in out
-        and out.get("founder") in ("pre_or_founded", "founded_only")
+        and _top_open(out)
         and (term := _STARTUP_TERM.search(without_pre)) is not None
         and not _ANY_FIRM.search(without_pre)
         and _STARTUP_OR_VENTURE.search(without_pre) is None
@@ -1625,11 +1634,8 @@ def _parse(text: str, basis: Basis, *, with_unparsed: bool) -> dict[str, Any]:
     if (
         basis == "target"
         and not years.phrases
-        and out.get("years_max") is None
-        and "founded_from" not in out
-        and "founded_until" not in out
+        and _top_open(out)
         and not out.get("early_word")
-        and out.get("founder") in ("pre_or_founded", "founded_only")
         and (pair := _STARTUP_OR_VENTURE.search(without_pre)) is not None
         and not _ANY_FIRM.search(_STARTUP_OR_VENTURE.sub(" ", without_pre))
         and not _SME_BESIDE.search(without_pre)

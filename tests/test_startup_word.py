@@ -8,15 +8,12 @@ is read, not stated, so a firm past it is asked about (△) — it had been ○ 
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from graph.eligibility import evaluate
-from graph.profile import profile_from_dict
-from loaders.derive import derived_fields
 from loaders.eligibility_text import parse_target
 from loaders.model import Program
+from tests.test_notice_rules import firm, program
 
 DAEJEON = (
     "업력 3년 이상, 대전광역시 소재 창업기업 또는 입주계약 후 2개월 이내 주소 이전 기업"
@@ -25,10 +22,9 @@ DAEJEON = (
 
 
 def _program(target: str) -> Program:
-    derived = derived_fields("대전 창업성장캠퍼스 활성화 사업", target=target)
-    return Program(
-        "p1", 2026, "지자체", "대전광역시", "대전광역시", "대전", "대전 창업성장캠퍼스 활성화 사업",
-        "시설·공간·보육", target_text=target, **derived,
+    return program(
+        target, name="대전 창업성장캠퍼스 활성화 사업", level="지자체", region="대전",
+        institution="대전광역시",
     )  # fmt: skip
 
 
@@ -41,11 +37,9 @@ def _program(target: str) -> Program:
     ],
 )
 def test_a_lower_band_beside_the_word_changeopgieop(founded: str, status: str, quote: str) -> None:
-    firm = profile_from_dict(
-        {"founded": founded, "ceo_age": 50, "region": "대전", "as_of": "2026-06-01"},
-        today=date(2026, 12, 31),
+    verdict = evaluate(
+        _program(DAEJEON), firm(founded=founded, ceo_age=50, region="대전", as_of="2026-06-01")
     )
-    verdict = evaluate(_program(DAEJEON), firm)
     assert verdict.status == status, verdict.reasons
     assert any(quote in r for r in verdict.reasons), verdict.reasons
 
